@@ -1,0 +1,194 @@
+/**
+ * Plain data shared by the engine, the CLI and the editor adapter.
+ * Nothing in src/core may import 'vscode'.
+ */
+
+export type Tier = 'core' | 'advanced';
+export type Strength = 'strong' | 'weak';
+export type Status = 'practised' | 'started' | 'missing';
+
+/** Package ecosystems a dependency rule can name. Gradle and Maven share `maven` (group:artifact). */
+export type Ecosystem = 'npm' | 'pypi' | 'maven' | 'go' | 'rubygems' | 'composer' | 'cargo' | 'nuget' | 'hex';
+export const ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'pypi', 'maven', 'go', 'rubygems', 'composer', 'cargo', 'nuget', 'hex'];
+
+/** Languages whose source imports are read. */
+export type Language = 'js' | 'python' | 'java' | 'kotlin' | 'go' | 'ruby' | 'php' | 'csharp' | 'rust' | 'elixir';
+export const LANGUAGES: readonly Language[] = ['js', 'python', 'java', 'kotlin', 'go', 'ruby', 'php', 'csharp', 'rust', 'elixir'];
+
+// ---------------------------------------------------------------------------
+// Facts: what readers extract from one file. Rules match facts.
+// ---------------------------------------------------------------------------
+
+/** A declared, direct dependency in a manifest. `dev` is true for test/dev-only scopes. */
+export interface DependencyFact {
+  type: 'dependency';
+  ecosystem: Ecosystem;
+  /** Normalised name: npm as written; pypi lower-case with runs of [-_.] as '-'; maven `group:artifact`; go module path; nuget as written. */
+  name: string;
+  dev: boolean;
+  line: number;
+}
+
+/** A container image named by a Dockerfile FROM, a compose service, a Kubernetes pod spec or a CI service. */
+export interface ImageFact {
+  type: 'image';
+  /** Repository without registry host, tag or digest, lower-case: `postgres`, `bitnami/redis`, `confluentinc/cp-kafka`. */
+  name: string;
+  line: number;
+}
+
+/** A Kubernetes-style object: a YAML document with apiVersion and kind. */
+export interface KindFact {
+  type: 'kind';
+  apiVersion: string;
+  kind: string;
+  line: number;
+}
+
+/** A module imported by source code. */
+export interface ImportFact {
+  type: 'import';
+  language: Language;
+  /** As written: `ioredis`, `@nestjs/graphql`, `redis.asyncio`, `org.apache.kafka.clients.producer.KafkaProducer`, `github.com/redis/go-redis/v9`. */
+  module: string;
+  line: number;
+}
+
+export type Fact = DependencyFact | ImageFact | KindFact | ImportFact;
+
+/** What a reader returns for one file. A reader never throws for bad input: it returns `skipped`. */
+export interface ReadResult {
+  facts: Fact[];
+  /** Set when the file could not be understood (malformed, unsupported encoding...). Facts may still hold what was read before the problem. */
+  skipped?: string;
+}
+
+/** A reader handles one family of files. `matches` is called with the workspace-relative POSIX path. */
+export interface Reader {
+  name: string;
+  matches(relPath: string): boolean;
+  read(relPath: string, text: string): ReadResult;
+}
+
+// ---------------------------------------------------------------------------
+// The catalogue (skills/*.yaml)
+// ---------------------------------------------------------------------------
+
+export interface DependencyMatcher {
+  ecosystem: Ecosystem;
+  /** Exact names, or patterns where `*` stands for any run of characters (`@nestjs/*`, `org.springframework.kafka:*`). */
+  names: string[];
+  /** Strength of a match found in a dev/test scope: `weak` (default), `strong` (for testing tools), or `ignore`. */
+  dev?: 'weak' | 'strong' | 'ignore';
+}
+
+export interface ImageMatcher { names: string[] }
+export interface KindMatcher { kinds: string[]; apiVersions?: string[] }
+export interface ImportMatcher {
+  languages: Language[];
+  /** A module matches when it equals a name or starts with it followed by a separator (`/`, `.`, `::`, `\\`). `*` is a wildcard. */
+  modules: string[];
+}
+export interface FileMatcher { paths: string[] }
+export interface ContentMatcher {
+  /** Globs for the files to look in (workspace-relative, POSIX). */
+  files: string[];
+  /** A JavaScript regular expression tested against each line that is not a comment. */
+  pattern: string;
+  ignoreCase?: boolean;
+}
+
+export interface Rule {
+  /** `skill-id/local-id`. */
+  id: string;
+  skill: string;
+  technology: string;
+  strength: Strength;
+  /** Id of the further-practice item this rule ticks, if any. */
+  practice?: string;
+  dependency?: DependencyMatcher;
+  image?: ImageMatcher;
+  kind?: KindMatcher;
+  import?: ImportMatcher;
+  file?: FileMatcher;
+  content?: ContentMatcher;
+  examples: { positive: Record<string, string>[]; negative: Record<string, string>[] };
+  /** Where the rule was defined, for messages. */
+  source: { file: string; line: number };
+}
+
+export interface PracticeItem { id: string; title: string }
+export interface Link { title: string; url: string }
+
+export interface Skill {
+  id: string;
+  title: string;
+  tier: Tier;
+  summary: string;
+  learningTime: string;
+  /** Lower bound of the learning time, in months, for ranking. */
+  learningMonths: number;
+  prerequisites: string[];
+  /** Skills this one naturally grows out of (used to explain suggestions). */
+  buildsOn: string[];
+  howToLearn: string[];
+  practice: PracticeItem[];
+  links: Link[];
+  /** Position in the default learning order (0 first). */
+  order: number;
+}
+
+export interface Catalog {
+  skills: Skill[];
+  rules: Rule[];
+}
+
+// ---------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------
+
+export interface Evidence {
+  /** Workspace-relative POSIX path. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  technology: string;
+  rule: string;
+  strength: Strength;
+  /** Workspace folder name, set only in multi-root scans. */
+  folder?: string;
+}
+
+export interface PracticeResult { id: string; title: string; done: boolean }
+
+export interface SkillResult {
+  id: string;
+  title: string;
+  tier: Tier;
+  status: Status;
+  technologies: string[];
+  evidence: Evidence[];
+  practice: PracticeResult[];
+}
+
+export interface Skipped { file: string; reason: string }
+
+export interface ScanStats { files: number; bytesRead: number; ms: number }
+
+export interface SkillMap {
+  version: 1;
+  root: string;
+  skills: SkillResult[];
+  skipped: Skipped[];
+  stats: ScanStats;
+}
+
+export interface Suggestion {
+  id: string;
+  title: string;
+  tier: Tier;
+  status: Status;
+  learningTime: string;
+  score: number;
+  reason: string;
+}
