@@ -1,0 +1,65 @@
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { DiskSource, Scanner, loadCatalog, findSkillsDir, suggestNext, toMarkdown, CatalogError } from '../core';
+import { parseArgs, UsageError, USAGE, type CliArgs } from './args';
+import { formatSuggestions, formatText } from './format';
+
+const VERSION = '0.1.0';
+
+function fail(message: string): never {
+  process.stderr.write(`backend-skill-map: ${message}\n`);
+  process.exit(2);
+}
+
+async function run(args: CliArgs): Promise<void> {
+  if (args.command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  if (args.command === 'version') {
+    process.stdout.write(VERSION + '\n');
+    return;
+  }
+  const root = path.resolve(args.dir);
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    fail(`cannot read folder ${root}`);
+  }
+  if (!stat.isDirectory()) fail(`${root} is not a folder`);
+
+  const { catalog, problems } = loadCatalog(findSkillsDir(__dirname), args.rules.map((r) => path.resolve(r)));
+  if (problems.length) fail(`rule file problem:\n  ${problems.join('\n  ')}`);
+
+  const tty = process.stderr.isTTY;
+  const scanner = new Scanner(new DiskSource(root, { excludes: args.excludes, useGitignore: args.gitignore }), catalog);
+  const map = await scanner.scan({
+    imports: args.imports,
+    onProgress: tty ? (p) => process.stderr.write(`\r${p.phase}: ${p.done}/${p.total} files   `) : undefined,
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+
+  if (args.command === 'suggest') {
+    const list = suggestNext(map, catalog);
+    process.stdout.write(args.format === 'json' ? JSON.stringify({ version: 1, root, suggestions: list }, null, 2) + '\n' : formatSuggestions(list));
+    return;
+  }
+  if (args.format === 'json') process.stdout.write(JSON.stringify(map, null, 2) + '\n');
+  else if (args.format === 'markdown') process.stdout.write(toMarkdown(map, catalog));
+  else process.stdout.write(formatText(map));
+}
+
+let parsed: CliArgs;
+try {
+  parsed = parseArgs(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof UsageError) fail(`${err.message}\n${USAGE}`);
+  throw err;
+}
+run(parsed).catch((err) => {
+  if (err instanceof CatalogError) fail(`the skill catalogue is invalid:\n  ${err.problems.join('\n  ')}`);
+  if ((err as NodeJS.ErrnoException)?.code === 'EACCES' || (err as NodeJS.ErrnoException)?.code === 'ENOENT') fail(`cannot read folder: ${(err as Error).message}`);
+  process.stderr.write(`backend-skill-map: unexpected error: ${(err as Error)?.stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,223 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Catalog, Rule, Skill } from './types';
+import { checkPattern } from './patterns';
+
+/** A catalogue or rule file that cannot be used, with where and why. */
+export class CatalogError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'CatalogError';
+  }
+}
+
+const MAX_RULE_FILE_BYTES = 1024 * 1024;
+let validator: ValidateFunction | undefined;
+
+function schemaValidator(skillsDir: string): ValidateFunction {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(path.join(skillsDir, 'schema.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+/** Finds the `skills/` folder that ships beside the code, walking up from `fromDir`. */
+export function findSkillsDir(fromDir: string): string {
+  let dir = fromDir;
+  for (;;) {
+    const candidate = path.join(dir, 'skills');
+    if (existsSync(path.join(candidate, 'schema.json'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the skills/ catalogue above ${fromDir}`);
+    dir = parent;
+  }
+}
+
+interface ParsedFile {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  data: any;
+}
+
+function parseFile(file: string, text: string, problems: string[]): ParsedFile | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? 1}: ${e.message.split('\n')[0]}`);
+    return undefined;
+  }
+  let data: any;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    problems.push(`${file}:1: ${(err as Error).message}`);
+    return undefined;
+  }
+  return { file, doc, lines, data };
+}
+
+/** 1-based line of the YAML node at a JSON-pointer-like path, or of the nearest ancestor that exists. */
+function lineAt(p: ParsedFile, pathParts: (string | number)[]): number {
+  for (let n = pathParts.length; n >= 0; n--) {
+    const node = n === 0 ? p.doc.contents : p.doc.getIn(pathParts.slice(0, n), true);
+    if (isNode(node) && node.range) return p.lines.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+function pointerParts(instancePath: string): (string | number)[] {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describeSchemaError(e: ErrorObject): string {
+  const where = e.instancePath || '(top level)';
+  if (e.keyword === 'additionalProperties') return `${where}: unknown field "${(e.params as any).additionalProperty}"`;
+  if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as any).allowedValues.join(', ')}`;
+  if (e.keyword === 'oneOf') return `${where}: a rule needs exactly one matcher (dependency, image, kind, import, file or content)`;
+  return `${where}: ${e.message}`;
+}
+
+function validate(p: ParsedFile, skillsDir: string, problems: string[]): boolean {
+  const v = schemaValidator(skillsDir);
+  if (v(p.data)) return true;
+  // Report errors against the shape the file is trying to be (skill file or rules-only file).
+  const isSkillFile = p.data && typeof p.data === 'object' && 'title' in p.data;
+  const relevant = (v.errors ?? []).filter((e) => {
+    const s = e.schemaPath;
+    if (s.startsWith('#/anyOf')) return false;
+    if (isSkillFile) return !s.includes('rulesFile');
+    return !s.includes('skillFile');
+  });
+  const seen = new Set<string>();
+  for (const e of relevant.length ? relevant : v.errors ?? []) {
+    if (e.keyword === 'required' && e.schemaPath.includes('oneOf')) continue;
+    const msg = `${p.file}:${lineAt(p, pointerParts(e.instancePath))}: ${describeSchemaError(e)}`;
+    if (!seen.has(msg)) problems.push(msg);
+    seen.add(msg);
+  }
+  return false;
+}
+
+function toRule(raw: any, p: ParsedFile, index: number): Rule {
+  const [skill] = String(raw.id).split('/');
+  return {
+    ...raw,
+    skill,
+    examples: raw.examples,
+    source: { file: p.file, line: lineAt(p, ['rules', index]) },
+  } as Rule;
+}
+
+function checkRule(rule: Rule, skills: Map<string, Skill>, problems: string[]): void {
+  const where = `${rule.source.file}:${rule.source.line}`;
+  const skill = skills.get(rule.skill);
+  if (!skill) {
+    problems.push(`${where}: rule ${rule.id} names an unknown skill "${rule.skill}"`);
+    return;
+  }
+  if (rule.practice && !skill.practice.some((p) => p.id === rule.practice)) {
+    problems.push(`${where}: rule ${rule.id} ticks "${rule.practice}", which is not a further-practice item of ${skill.id}`);
+  }
+  if (rule.content) {
+    const problem = checkPattern(rule.content.pattern, rule.content.ignoreCase);
+    if (problem) problems.push(`${where}: rule ${rule.id}: ${problem}`);
+  }
+}
+
+function learningMonths(text: string): number {
+  const m = /(\d+)/.exec(text);
+  return m ? Number(m[1]) : 3;
+}
+
+function toSkill(d: any): Skill {
+  return {
+    id: d.id,
+    title: d.title,
+    tier: d.tier,
+    summary: d.summary,
+    learningTime: d.learningTime,
+    learningMonths: learningMonths(d.learningTime),
+    prerequisites: d.prerequisites ?? [],
+    buildsOn: d.buildsOn ?? [],
+    howToLearn: d.howToLearn,
+    practice: d.practice,
+    links: d.links,
+    order: d.order,
+  };
+}
+
+export const SKILL_COUNT = 21;
+
+/**
+ * Reads the built-in catalogue from `skillsDir` and, optionally, user rule files.
+ * An invalid built-in file throws a CatalogError (file:line: message). A bad user file is left out
+ * and its problems are returned, so one typo never hides the built-in map.
+ */
+export function loadCatalog(skillsDir: string, userRuleFiles: readonly string[] = []): { catalog: Catalog; problems: string[] } {
+  const builtinProblems: string[] = [];
+  const skills = new Map<string, Skill>();
+  const rules = new Map<string, Rule>();
+  const files = readdirSync(skillsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const parsed: ParsedFile[] = [];
+  for (const name of files) {
+    const file = path.join(skillsDir, name);
+    const p = parseFile(file, readFileSync(file, 'utf8'), builtinProblems);
+    if (!p || !validate(p, skillsDir, builtinProblems)) continue;
+    if (!('title' in p.data)) {
+      builtinProblems.push(`${file}:1: a built-in catalogue file must define a skill`);
+      continue;
+    }
+    if (`${p.data.id}.yaml` !== name && `${p.data.id}.yml` !== name) builtinProblems.push(`${file}:${lineAt(p, ['id'])}: file name must be ${p.data.id}.yaml`);
+    if (skills.has(p.data.id)) builtinProblems.push(`${file}:1: skill ${p.data.id} is defined twice`);
+    skills.set(p.data.id, toSkill(p.data));
+    parsed.push(p);
+  }
+  for (const p of parsed) {
+    (p.data.rules as any[]).forEach((raw, i) => {
+      const rule = toRule(raw, p, i);
+      if (rule.skill !== p.data.id) builtinProblems.push(`${p.file}:${rule.source.line}: rule ${rule.id} must start with "${p.data.id}/"`);
+      if (rules.has(rule.id)) builtinProblems.push(`${p.file}:${rule.source.line}: rule id ${rule.id} is used twice`);
+      checkRule(rule, skills, builtinProblems);
+      rules.set(rule.id, rule);
+    });
+  }
+  for (const skill of skills.values()) {
+    for (const dep of [...skill.prerequisites, ...skill.buildsOn]) {
+      if (!skills.has(dep)) builtinProblems.push(`${skillsDir}/${skill.id}.yaml: names unknown skill ${dep}`);
+    }
+  }
+  if (builtinProblems.length) throw new CatalogError(builtinProblems);
+
+  const problems: string[] = [];
+  for (const file of userRuleFiles) {
+    const fileProblems: string[] = [];
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+      if (text.length > MAX_RULE_FILE_BYTES) throw new Error(`larger than ${MAX_RULE_FILE_BYTES} bytes`);
+    } catch (err) {
+      problems.push(`${file}:1: cannot read rule file: ${(err as Error).message}`);
+      continue;
+    }
+    const p = parseFile(file, text, fileProblems);
+    if (p && validate(p, skillsDir, fileProblems)) {
+      if ('title' in p.data) fileProblems.push(`${file}:1: a user rule file holds only "rules:", not a whole skill`);
+      const own: Rule[] = (p.data.rules as any[] | undefined ?? []).map((raw, i) => toRule(raw, p, i));
+      for (const rule of own) checkRule(rule, skills, fileProblems);
+      if (!fileProblems.length) for (const rule of own) rules.set(rule.id, rule);
+    }
+    problems.push(...fileProblems);
+  }
+
+  const orderedSkills = [...skills.values()].sort((a, b) => a.order - b.order);
+  return { catalog: { skills: orderedSkills, rules: [...rules.values()] }, problems };
+}

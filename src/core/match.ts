@@ -1,0 +1,228 @@
+import type { Catalog, Evidence, Fact, Language, Rule } from './types';
+import { baseName, baseNameMatcher, globMatcher } from './glob';
+import { commentMarkers, isFixturePath, isProse } from './paths';
+
+/** Most lines a content rule will look at in one file, and the longest line it reads (minified code is skipped). */
+const MAX_LINE_LENGTH = 2000;
+/** Evidence kept per rule and file: enough for hovers on every dependency of a manifest. */
+const MAX_HITS_PER_RULE_AND_FILE = 25;
+
+interface NamePattern {
+  exact?: string;
+  re?: RegExp;
+}
+
+function namePattern(name: string, lower: boolean): NamePattern {
+  const n = lower ? name.toLowerCase() : name;
+  if (!n.includes('*')) return { exact: n };
+  const escaped = n.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return { re: new RegExp(`^${escaped}$`) };
+}
+
+/** Exact names in a map, wildcard names in a list: fast for thousands of facts. */
+class NameIndex {
+  private exact = new Map<string, Rule[]>();
+  private wild: { re: RegExp; rule: Rule }[] = [];
+  add(key: string, rule: Rule, lower: boolean): void {
+    const p = namePattern(key, lower);
+    if (p.exact !== undefined) {
+      const list = this.exact.get(p.exact) ?? [];
+      list.push(rule);
+      this.exact.set(p.exact, list);
+    } else this.wild.push({ re: p.re!, rule });
+  }
+  lookup(key: string, out: Rule[]): void {
+    const hit = this.exact.get(key);
+    if (hit) out.push(...hit);
+    for (const w of this.wild) if (w.re.test(key)) out.push(w.rule);
+  }
+}
+
+interface ContentRule {
+  rule: Rule;
+  matches: (path: string) => boolean;
+  baseMatches: (base: string) => boolean;
+  re: RegExp;
+  reMultiline: RegExp;
+}
+
+interface FileRule {
+  rule: Rule;
+  matches: (path: string) => boolean;
+  baseMatches: (base: string) => boolean;
+}
+
+const IMPORT_SEPARATORS = /[/.\\]|::/g;
+
+/** The catalogue's rules, indexed for matching facts and files. Build once per catalogue. */
+export class RuleIndex {
+  readonly rules: Rule[];
+  private deps = new Map<string, NameIndex>();
+  private images = new NameIndex();
+  private kinds = new Map<string, Rule[]>();
+  private imports = new Map<string, NameIndex>();
+  private content: ContentRule[] = [];
+  private files: FileRule[] = [];
+  private perBase = new Map<string, { content: ContentRule[]; files: FileRule[] }>();
+
+  constructor(catalog: Catalog) {
+    this.rules = catalog.rules;
+    for (const rule of catalog.rules) {
+      if (rule.dependency) {
+        const eco = rule.dependency.ecosystem;
+        const idx = this.deps.get(eco) ?? new NameIndex();
+        for (const n of rule.dependency.names) idx.add(normaliseDepName(eco, n), rule, eco !== 'maven' && eco !== 'go');
+        this.deps.set(eco, idx);
+      } else if (rule.image) {
+        for (const n of rule.image.names) this.images.add(n.toLowerCase(), rule, true);
+      } else if (rule.kind) {
+        for (const k of rule.kind.kinds) this.kinds.set(k, [...(this.kinds.get(k) ?? []), rule]);
+      } else if (rule.import) {
+        for (const lang of rule.import.languages) {
+          const idx = this.imports.get(lang) ?? new NameIndex();
+          for (const m of rule.import.modules) idx.add(m, rule, false);
+          this.imports.set(lang, idx);
+        }
+      } else if (rule.file) {
+        for (const g of rule.file.paths) this.files.push({ rule, matches: globMatcher(g), baseMatches: baseNameMatcher(g) });
+      } else if (rule.content) {
+        const flags = rule.content.ignoreCase ? 'i' : '';
+        for (const g of rule.content.files) {
+          this.content.push({
+            rule,
+            matches: globMatcher(g),
+            baseMatches: baseNameMatcher(g),
+            re: new RegExp(rule.content.pattern, flags),
+            reMultiline: new RegExp(rule.content.pattern, flags + 'm'),
+          });
+        }
+      }
+    }
+  }
+
+  private candidates(path: string): { content: ContentRule[]; files: FileRule[] } {
+    const base = baseName(path);
+    let c = this.perBase.get(base);
+    if (!c) {
+      c = { content: this.content.filter((r) => r.baseMatches(base)), files: this.files.filter((r) => r.baseMatches(base)) };
+      if (this.perBase.size > 50000) this.perBase.clear();
+      this.perBase.set(base, c);
+    }
+    return c;
+  }
+
+  /** Evidence from the path alone (file rules): needs no read. */
+  pathEvidence(path: string): Evidence[] {
+    const onlyTesting = isFixturePath(path);
+    const out: Evidence[] = [];
+    const seen = new Set<string>();
+    for (const f of this.candidates(path).files) {
+      if (onlyTesting && f.rule.skill !== 'testing') continue;
+      if (seen.has(f.rule.id) || !f.matches(path)) continue;
+      seen.add(f.rule.id);
+      out.push(evidence(f.rule, path, 1));
+    }
+    return out;
+  }
+
+  /** Content rules that apply to this path. */
+  contentRulesFor(path: string): number {
+    if (isProse(path)) return 0;
+    return this.candidates(path).content.filter((c) => c.matches(path)).length;
+  }
+
+  /** Evidence from a file's text: its facts (from readers) and the content rules for its path. */
+  textEvidence(path: string, text: string, facts: readonly Fact[]): Evidence[] {
+    const onlyTesting = isFixturePath(path);
+    const out: Evidence[] = [];
+    const hits = new Map<string, number>();
+    const push = (rule: Rule, line: number, dev = false) => {
+      if (onlyTesting && rule.skill !== 'testing') return;
+      const n = hits.get(rule.id) ?? 0;
+      if (n >= MAX_HITS_PER_RULE_AND_FILE) return;
+      hits.set(rule.id, n + 1);
+      const ev = evidence(rule, path, line);
+      if (dev && rule.dependency?.dev !== 'strong') ev.strength = 'weak';
+      out.push(ev);
+    };
+    const found: Rule[] = [];
+    for (const fact of facts) {
+      found.length = 0;
+      switch (fact.type) {
+        case 'dependency': {
+          const key = normaliseDepName(fact.ecosystem, fact.name);
+          this.deps.get(fact.ecosystem)?.lookup(fact.ecosystem === 'maven' || fact.ecosystem === 'go' ? key : key.toLowerCase(), found);
+          for (const r of found) if (!(fact.dev && r.dependency?.dev === 'ignore')) push(r, fact.line, fact.dev);
+          break;
+        }
+        case 'image':
+          this.images.lookup(fact.name.toLowerCase(), found);
+          for (const r of found) push(r, fact.line);
+          break;
+        case 'kind':
+          for (const r of this.kinds.get(fact.kind) ?? []) {
+            const av = r.kind!.apiVersions;
+            if (!av || av.some((a) => namePattern(a, false).exact === fact.apiVersion || namePattern(a, false).re?.test(fact.apiVersion))) push(r, fact.line);
+          }
+          break;
+        case 'import': {
+          if (isProse(path)) break;
+          const idx = this.imports.get(fact.language);
+          if (!idx) break;
+          for (const prefix of modulePrefixes(fact.module)) idx.lookup(prefix, found);
+          for (const r of new Set(found)) push(r, fact.line);
+          break;
+        }
+      }
+    }
+    if (!isProse(path)) {
+      const rules = this.candidates(path).content.filter((c) => c.matches(path));
+      let lines: string[] | undefined;
+      const markers = commentMarkers(path);
+      const done = new Set<string>();
+      for (const c of rules) {
+        if (done.has(c.rule.id) || (onlyTesting && c.rule.skill !== 'testing')) continue;
+        c.reMultiline.lastIndex = 0;
+        if (!c.reMultiline.test(text)) continue;
+        lines ??= text.split(/\r?\n/);
+        const line = firstMatchingLine(lines, c.re, markers);
+        if (line > 0) {
+          done.add(c.rule.id);
+          push(c.rule, line);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function firstMatchingLine(lines: string[], re: RegExp, markers: readonly string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length > MAX_LINE_LENGTH) continue;
+    const t = line.trimStart();
+    if (markers.some((m) => t.startsWith(m))) continue;
+    if (re.test(line)) return i + 1;
+  }
+  return 0;
+}
+
+/** `a.b.c` → `a.b.c`, `a.b`, `a`; `@scope/pkg/sub` → …, `@scope/pkg`, `@scope`. */
+export function modulePrefixes(module: string): string[] {
+  const out = [module];
+  IMPORT_SEPARATORS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = IMPORT_SEPARATORS.exec(module))) if (m.index > 0) out.push(module.slice(0, m.index));
+  return out;
+}
+
+export function normaliseDepName(ecosystem: string, name: string): string {
+  if (ecosystem === 'pypi') return name.toLowerCase().replace(/[-_.]+/g, '-');
+  return name;
+}
+
+function evidence(rule: Rule, file: string, line: number): Evidence {
+  return { file, line, technology: rule.technology, rule: rule.id, strength: rule.strength };
+}
+
+export type { Language };

@@ -1,0 +1,47 @@
+/** What a workspace-relative path says about the file, independent of any rule. */
+
+const FIXTURE_SEGMENTS = new Set([
+  'fixtures', 'fixture', '__fixtures__', 'examples', 'example', 'samples', 'sample', 'testdata', 'test-data', '__snapshots__',
+]);
+
+/** Files under fixture, example and sample folders prove only Testing. */
+export function isFixturePath(relPath: string): boolean {
+  const parts = relPath.split('/');
+  for (let i = 0; i < parts.length - 1; i++) if (FIXTURE_SEGMENTS.has(parts[i].toLowerCase())) return true;
+  return false;
+}
+
+const PROSE = /\.(md|markdown|mdx|txt|rst|adoc|asciidoc|org|rtf|html?)$/i;
+const REQUIREMENTS = /(^|\/)[^/]*requirements[^/]*\.(txt|in)$/i;
+
+/** Prose never proves a skill by its words; requirements files are manifests, not prose. */
+export function isProse(relPath: string): boolean {
+  return PROSE.test(relPath) && !REQUIREMENTS.test(relPath);
+}
+
+const HASH = ['#'];
+const SLASH = ['//', '/*', '*'];
+const COMMENT_MARKERS: Record<string, string[]> = {
+  py: HASH, rb: HASH, yml: HASH, yaml: HASH, toml: HASH, sh: HASH, bash: HASH, zsh: HASH, conf: HASH, cfg: HASH,
+  properties: HASH, env: HASH, r: HASH, pl: HASH, ex: HASH, exs: HASH, dockerfile: HASH, mk: HASH, nginx: HASH,
+  ini: ['#', ';'], tf: ['#', '//', '/*', '*'], hcl: ['#', '//', '/*', '*'], graphql: HASH, gql: HASH,
+  js: SLASH, mjs: SLASH, cjs: SLASH, jsx: SLASH, ts: SLASH, tsx: SLASH, mts: SLASH, cts: SLASH, java: SLASH,
+  kt: SLASH, kts: SLASH, go: SLASH, cs: SLASH, fs: SLASH, rs: SLASH, php: SLASH, c: SLASH, h: SLASH, cpp: SLASH,
+  swift: SLASH, scala: SLASH, groovy: SLASH, gradle: SLASH, proto: SLASH, prisma: SLASH, json5: SLASH, dart: SLASH,
+  sql: ['--', '/*', '*'], xml: ['<!--'], csproj: ['<!--'], fsproj: ['<!--'], props: ['<!--'], config: ['<!--'],
+  json: [],
+};
+const BY_NAME: Record<string, string[]> = {
+  dockerfile: HASH, containerfile: HASH, gemfile: HASH, procfile: HASH, makefile: HASH, pipfile: HASH,
+  jenkinsfile: SLASH, caddyfile: HASH, vagrantfile: HASH, rakefile: HASH, brewfile: HASH,
+};
+
+/** Line prefixes that start a comment in this kind of file. */
+export function commentMarkers(relPath: string): readonly string[] {
+  const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
+  const byName = BY_NAME[base] ?? (base.startsWith('dockerfile') || base.startsWith('containerfile') ? HASH : undefined);
+  if (byName) return byName;
+  const dot = base.lastIndexOf('.');
+  if (dot < 0) return ['#', '//'];
+  return COMMENT_MARKERS[base.slice(dot + 1)] ?? ['#', '//'];
+}

@@ -1,0 +1,88 @@
+import type { Catalog, Evidence, SkillMap, SkillResult } from './types';
+
+/** Proficiency shown on a résumé line: practised with most further-practice items ticked is Advanced. */
+export function proficiency(skill: SkillResult): 'Advanced' | 'Intermediate' | 'Beginner' | undefined {
+  if (skill.status === 'missing') return undefined;
+  if (skill.status === 'started') return 'Beginner';
+  const done = skill.practice.filter((p) => p.done).length;
+  return skill.practice.length && done * 2 >= skill.practice.length ? 'Advanced' : 'Intermediate';
+}
+
+function where(e: Evidence): string {
+  return `${e.folder ? e.folder + '/' : ''}${e.file}:${e.line}`;
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** The skill map as a résumé's "Technical skills" section, with the evidence behind each line. */
+export function toMarkdown(map: SkillMap, catalog: Catalog): string {
+  const lines: string[] = ['## Technical skills', ''];
+  const shown = map.skills.filter((s) => s.status !== 'missing');
+  if (!shown.length) lines.push('_No backend skill was found in this workspace yet._', '');
+  for (const tier of ['core', 'advanced'] as const) {
+    for (const s of shown.filter((x) => x.tier === tier)) {
+      const tech = s.technologies.length ? `: ${s.technologies.map(mdEscape).join(', ')}` : '';
+      lines.push(`- **${mdEscape(s.title)}** (${proficiency(s)})${tech}`);
+    }
+  }
+  lines.push('', '## Evidence', '');
+  for (const s of shown) {
+    lines.push(`### ${mdEscape(s.title)}`, '');
+    for (const tech of s.technologies) {
+      const ev = s.evidence.filter((e) => e.technology === tech);
+      const places = ev.slice(0, 5).map((e) => `\`${where(e)}\``);
+      const more = ev.length > 5 ? ` and ${ev.length - 5} more` : '';
+      lines.push(`- ${mdEscape(tech)}: ${places.join(', ')}${more}`);
+    }
+    const done = s.practice.filter((p) => p.done).map((p) => mdEscape(p.title));
+    if (done.length) lines.push(`- Further practice shown: ${done.join('; ')}`);
+    lines.push('');
+  }
+  const missing = map.skills.filter((s) => s.status === 'missing');
+  if (missing.length) {
+    lines.push('## Not yet shown', '', missing.map((s) => mdEscape(s.title)).join(', '), '');
+  }
+  const catalogTitle = catalog.skills.length;
+  lines.push(`_${shown.filter((s) => s.status === 'practised').length} of ${catalogTitle} skills practised, from ${map.stats.files} files._`, '');
+  return lines.join('\n');
+}
+
+/** Multi-root: one map from several folders, each piece of evidence labelled with its folder. */
+export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap {
+  if (parts.length === 1) return parts[0].map;
+  const first = parts[0]?.map;
+  const skills = (first?.skills ?? []).map((s) => {
+    const evidence: Evidence[] = [];
+    const technologies: string[] = [];
+    const done = new Set<string>();
+    let strong = false;
+    for (const { folder, map } of parts) {
+      const r = map.skills.find((x) => x.id === s.id);
+      if (!r) continue;
+      for (const e of r.evidence) evidence.push({ ...e, folder });
+      for (const t of r.technologies) if (!technologies.includes(t)) technologies.push(t);
+      for (const p of r.practice) if (p.done) done.add(p.id);
+      strong ||= r.status === 'practised';
+    }
+    return {
+      ...s,
+      status: strong ? ('practised' as const) : evidence.length ? ('started' as const) : ('missing' as const),
+      technologies,
+      evidence,
+      practice: s.practice.map((p) => ({ ...p, done: done.has(p.id) })),
+    };
+  });
+  return {
+    version: 1,
+    root: parts.map((p) => p.map.root).join(', '),
+    skills,
+    skipped: parts.flatMap(({ folder, map }) => map.skipped.map((k) => ({ ...k, file: `${folder}/${k.file}` }))),
+    stats: {
+      files: parts.reduce((n, p) => n + p.map.stats.files, 0),
+      bytesRead: parts.reduce((n, p) => n + p.map.stats.bytesRead, 0),
+      ms: Math.max(0, ...parts.map((p) => p.map.stats.ms)),
+    },
+  };
+}

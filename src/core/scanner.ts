@@ -1,0 +1,188 @@
+import type { Catalog, Evidence, Fact, SkillMap, Skipped } from './types';
+import type { FileSource } from './workspace/source';
+import { RuleIndex } from './match';
+import { evaluate } from './evaluate';
+import { readersFor } from './readers';
+
+export interface ScanProgress {
+  phase: 'configs' | 'imports';
+  done: number;
+  total: number;
+}
+
+export interface ScanOptions {
+  /** Read source files for imports and code patterns (the second pass). Default true. */
+  imports?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: ScanProgress) => void;
+  /** Called with the map after the first (manifests and configs) pass. */
+  onPartial?: (map: SkillMap) => void;
+}
+
+interface FileRecord {
+  evidence: Evidence[];
+  skipped?: string;
+}
+
+const READ_CONCURRENCY = 24;
+const YIELD_EVERY = 256;
+
+const SOURCE_EXT = /\.(m?[jt]sx?|c[jt]s|py|java|kts?|go|rb|php|cs|rs|exs?)$/i;
+
+/** Source code is read in the second pass; manifests and configs first. */
+export function isSourceFile(path: string): boolean {
+  return SOURCE_EXT.test(path) && !path.endsWith('.d.ts');
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Scans one workspace folder and keeps what it found per file, so that a changed file is
+ * re-read alone. Read-only: it opens files through the FileSource and nothing else.
+ */
+export class Scanner {
+  private readonly index: RuleIndex;
+  private records = new Map<string, FileRecord>();
+  private listing: Skipped[] = [];
+  private stats = { files: 0, bytesRead: 0, ms: 0 };
+  private importsEnabled = true;
+
+  constructor(readonly source: FileSource, readonly catalog: Catalog) {
+    this.index = new RuleIndex(catalog);
+  }
+
+  /** Can this path hold evidence? Lets a watcher ignore everything else. */
+  isRelevant(relPath: string): boolean {
+    if (this.source.isExcluded(relPath)) return false;
+    return this.index.pathEvidence(relPath).length > 0 || this.needsRead(relPath);
+  }
+
+  private needsRead(path: string): boolean {
+    if (isSourceFile(path) && !this.importsEnabled) return false;
+    return readersFor(path).length > 0 || this.index.contentRulesFor(path) > 0;
+  }
+
+  async scan(options: ScanOptions = {}): Promise<SkillMap> {
+    const started = Date.now();
+    this.importsEnabled = options.imports ?? true;
+    const records = new Map<string, FileRecord>();
+    const configs: string[] = [];
+    const sources: string[] = [];
+    let bytes = 0;
+    let listed = 0;
+    for await (const entry of this.source.list(options.signal)) {
+      listed++;
+      const p = entry.path;
+      const pathEv = this.index.pathEvidence(p);
+      if (pathEv.length) records.set(p, { evidence: pathEv });
+      if (p === '.git/HEAD') continue;
+      if (isSourceFile(p)) {
+        if (this.importsEnabled && this.needsRead(p)) sources.push(p);
+      } else if (this.needsRead(p)) configs.push(p);
+      if (listed % (YIELD_EVERY * 8) === 0) await yieldToLoop();
+    }
+    this.listing = this.source.listingSkips();
+    const pass = async (paths: string[], phase: ScanProgress['phase']) => {
+      let done = 0;
+      let next = 0;
+      const worker = async () => {
+        while (next < paths.length && !options.signal?.aborted) {
+          const p = paths[next++];
+          const rec = await this.readFile(p);
+          bytes += rec.bytes;
+          const existing = records.get(p);
+          records.set(p, { evidence: [...(existing?.evidence ?? []), ...rec.evidence], skipped: rec.skipped });
+          if (++done % YIELD_EVERY === 0) {
+            options.onProgress?.({ phase, done, total: paths.length });
+            await yieldToLoop();
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+      options.onProgress?.({ phase, done, total: paths.length });
+    };
+    await pass(configs, 'configs');
+    this.records = records;
+    this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
+    if (options.onPartial && sources.length) options.onPartial(this.current());
+    await pass(sources, 'imports');
+    this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
+    return this.current();
+  }
+
+  /** A file was created or changed: re-read it alone. */
+  async updateFile(relPath: string): Promise<SkillMap> {
+    if (this.source.isExcluded(relPath)) return this.removeFile(relPath);
+    const pathEv = this.index.pathEvidence(relPath);
+    const rec = this.needsRead(relPath) ? await this.readFile(relPath) : { evidence: [], bytes: 0, skipped: undefined };
+    if (rec.skipped === 'no longer exists') return this.removeFile(relPath);
+    const evidence = [...pathEv, ...rec.evidence];
+    if (evidence.length || rec.skipped) this.records.set(relPath, { evidence, skipped: rec.skipped });
+    else this.records.delete(relPath);
+    return this.current();
+  }
+
+  /** A file was deleted. Everything under a deleted folder goes too. */
+  removeFile(relPath: string): SkillMap {
+    this.records.delete(relPath);
+    const prefix = relPath.endsWith('/') ? relPath : relPath + '/';
+    for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) this.records.delete(key);
+    return this.current();
+  }
+
+  current(): SkillMap {
+    const evidence: Evidence[] = [];
+    const skipped: Skipped[] = [...this.listing];
+    for (const [file, rec] of this.records) {
+      evidence.push(...rec.evidence);
+      if (rec.skipped) skipped.push({ file, reason: rec.skipped });
+    }
+    return evaluate(this.catalog, this.source.root, evidence, skipped, { ...this.stats });
+  }
+
+  /** Evidence in one file's text, as the scan would record it (for hovers on unsaved documents). */
+  evidenceInText(relPath: string, text: string): Evidence[] {
+    return [...this.index.pathEvidence(relPath), ...textEvidence(this.index, relPath, text).evidence];
+  }
+
+  private async readFile(relPath: string): Promise<{ evidence: Evidence[]; bytes: number; skipped?: string }> {
+    const outcome = await this.source.read(relPath);
+    if ('skipped' in outcome) return { evidence: [], bytes: 0, skipped: outcome.skipped };
+    const { evidence, skipped } = textEvidence(this.index, relPath, outcome.text, this.importsEnabled);
+    return { evidence, bytes: outcome.bytes, skipped };
+  }
+}
+
+function textEvidence(index: RuleIndex, relPath: string, text: string, imports = true): { evidence: Evidence[]; skipped?: string } {
+  const facts: Fact[] = [];
+  const reasons: string[] = [];
+  for (const reader of readersFor(relPath)) {
+    if (!imports && reader.name === 'imports') continue;
+    try {
+      const result = reader.read(relPath, text);
+      facts.push(...result.facts);
+      if (result.skipped) reasons.push(result.skipped);
+    } catch (err) {
+      reasons.push(`${reader.name} reader failed: ${(err as Error).message}`);
+    }
+  }
+  let evidence: Evidence[] = [];
+  try {
+    evidence = index.textEvidence(relPath, text, facts);
+  } catch (err) {
+    reasons.push(`matching failed: ${(err as Error).message}`);
+  }
+  return { evidence, skipped: reasons.length ? reasons.join('; ') : undefined };
+}
+
+const indexCache = new WeakMap<Catalog, RuleIndex>();
+
+/** Evidence in a text for a path, without a scanner (hovers, rule examples). */
+export function evidenceInText(relPath: string, text: string, catalog: Catalog): Evidence[] {
+  let index = indexCache.get(catalog);
+  if (!index) {
+    index = new RuleIndex(catalog);
+    indexCache.set(catalog, index);
+  }
+  return [...index.pathEvidence(relPath), ...textEvidence(index, relPath, text).evidence];
+}

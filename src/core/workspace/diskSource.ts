@@ -1,0 +1,211 @@
+import { promises as fsp, constants as C, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import type { Skipped } from '../types';
+import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome } from './source';
+import { ignoredByLayers, isDefaultExcludedDir, parseGitignore, userExcluder, type GitignoreLayer } from './excludes';
+
+export interface DiskSourceOptions {
+  /** Extra globs to exclude, workspace-relative. */
+  excludes?: readonly string[];
+  /** Honour .gitignore files (default true). */
+  useGitignore?: boolean;
+  /** Larger files are skipped (default 2 MiB). */
+  maxFileBytes?: number;
+}
+
+const MAX_GITIGNORE_BYTES = 256 * 1024;
+const DIR_CONCURRENCY = 16;
+
+/** A folder on disk. Never follows a link out of the root or round a loop; never opens a FIFO. */
+export class DiskSource implements FileSource {
+  readonly root: string;
+  private readonly maxFileBytes: number;
+  private readonly useGitignore: boolean;
+  private readonly excluded: (rel: string) => boolean;
+  private skips: Skipped[] = [];
+  private layersByDir = new Map<string, GitignoreLayer[]>();
+  private realRoot: string | undefined;
+
+  constructor(root: string, options: DiskSourceOptions = {}) {
+    this.root = path.resolve(root);
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.useGitignore = options.useGitignore ?? true;
+    this.excluded = userExcluder(options.excludes ?? []);
+  }
+
+  listingSkips(): Skipped[] {
+    return this.skips;
+  }
+
+  isExcluded(relPath: string): boolean {
+    const parts = relPath.split('/');
+    for (let i = 0; i < parts.length - 1; i++) if (isDefaultExcludedDir(parts[i])) return !(relPath === '.git/HEAD');
+    if (this.excluded(relPath)) return true;
+    if (!this.useGitignore) return false;
+    const dir = parts.slice(0, -1).join('/');
+    const layers = this.layersByDir.get(dir);
+    return layers ? ignoredByLayers(layers, relPath, false) : false;
+  }
+
+  async *list(signal?: AbortSignal): AsyncIterable<FileEntry> {
+    this.skips = [];
+    this.layersByDir.clear();
+    this.realRoot = await fsp.realpath(this.root);
+    const visited = new Set<string>([this.realRoot]);
+    // Each queued folder: its relative path ('' for the root), its absolute path and its parent's .gitignore layers.
+    const queue: { rel: string; abs: string; layers: GitignoreLayer[] }[] = [{ rel: '', abs: this.root, layers: [] }];
+    while (queue.length) {
+      if (signal?.aborted) return;
+      const batch = queue.splice(0, DIR_CONCURRENCY);
+      const listed = await Promise.all(batch.map((d) => this.readDir(d.rel, d.abs)));
+      for (let b = 0; b < batch.length; b++) {
+        const dir = batch[b];
+        const entries = listed[b];
+        if (!entries) continue;
+        let layers = dir.layers;
+        if (this.useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+          const text = await this.readSmall(path.join(dir.abs, '.gitignore'));
+          if (text !== undefined) layers = [...layers, parseGitignore(dir.rel ? dir.rel + '/' : '', text)];
+        }
+        this.layersByDir.set(dir.rel, layers);
+        for (const entry of entries) {
+          const name = entry.name;
+          const rel = dir.rel ? `${dir.rel}/${name}` : name;
+          const abs = path.join(dir.abs, name);
+          if (name === '.git') {
+            if (dir.rel === '') yield { path: '.git/HEAD', size: 0 };
+            continue;
+          }
+          let isDir = entry.isDirectory();
+          let isFile = entry.isFile();
+          if (entry.isSymbolicLink()) {
+            const target = await this.followLink(rel, abs, visited);
+            if (!target) continue;
+            isDir = target.isDir;
+            isFile = target.isFile;
+          } else if (!isDir && !isFile) {
+            this.skips.push({ file: rel, reason: 'not a regular file (FIFO, socket or device): not opened' });
+            continue;
+          }
+          if (isDir) {
+            if (isDefaultExcludedDir(name)) continue;
+            if (this.excluded(rel) || (this.useGitignore && ignoredByLayers(layers, rel, true))) continue;
+            queue.push({ rel, abs, layers });
+          } else if (isFile) {
+            if (this.excluded(rel) || (this.useGitignore && ignoredByLayers(layers, rel, false))) continue;
+            yield { path: rel, size: -1 };
+          }
+        }
+      }
+    }
+  }
+
+  async read(relPath: string): Promise<ReadOutcome> {
+    const abs = path.join(this.root, ...relPath.split('/'));
+    let handle: fsp.FileHandle | undefined;
+    try {
+      if (this.realRoot) {
+        const real = await fsp.realpath(abs);
+        if (!isInside(this.realRoot, real)) return { skipped: 'link points outside the workspace: not followed' };
+      }
+      // O_NONBLOCK: opening a FIFO that slipped past the listing must not wait for a writer.
+      handle = await fsp.open(abs, C.O_RDONLY | C.O_NONBLOCK);
+      const stat = await handle.stat();
+      if (!stat.isFile()) return { skipped: 'not a regular file: not read' };
+      if (stat.size > this.maxFileBytes) return { skipped: `too large (${formatBytes(stat.size)}; the limit is ${formatBytes(this.maxFileBytes)})` };
+      const buf = Buffer.alloc(stat.size);
+      let offset = 0;
+      while (offset < buf.length) {
+        const { bytesRead } = await handle.read(buf, offset, buf.length - offset, offset);
+        if (bytesRead === 0) break;
+        offset += bytesRead;
+      }
+      const decoded = decode(buf.subarray(0, offset));
+      return 'text' in decoded ? { text: decoded.text, bytes: offset } : decoded;
+    } catch (err) {
+      return { skipped: describeError(err) };
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  }
+
+  private async readDir(rel: string, abs: string): Promise<Dirent[] | undefined> {
+    try {
+      return await fsp.readdir(abs, { withFileTypes: true });
+    } catch (err) {
+      if (rel) this.skips.push({ file: rel + '/', reason: describeError(err) });
+      else throw err;
+      return undefined;
+    }
+  }
+
+  private async followLink(rel: string, abs: string, visited: Set<string>): Promise<{ isDir: boolean; isFile: boolean } | undefined> {
+    try {
+      const real = await fsp.realpath(abs);
+      if (!isInside(this.realRoot!, real)) {
+        this.skips.push({ file: rel, reason: 'link points outside the workspace: not followed' });
+        return undefined;
+      }
+      const stat = await fsp.stat(real);
+      if (stat.isDirectory()) {
+        if (visited.has(real)) {
+          this.skips.push({ file: rel, reason: 'link loops back to a folder already scanned: not followed' });
+          return undefined;
+        }
+        visited.add(real);
+        return { isDir: true, isFile: false };
+      }
+      if (stat.isFile()) return { isDir: false, isFile: true };
+      this.skips.push({ file: rel, reason: 'link to something that is not a regular file: not opened' });
+      return undefined;
+    } catch (err) {
+      this.skips.push({ file: rel, reason: `broken or looping link (${describeError(err)})` });
+      return undefined;
+    }
+  }
+
+  private async readSmall(abs: string): Promise<string | undefined> {
+    try {
+      const handle = await fsp.open(abs, C.O_RDONLY | C.O_NONBLOCK);
+      try {
+        const buf = Buffer.alloc(MAX_GITIGNORE_BYTES);
+        const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+        return buf.subarray(0, bytesRead).toString('utf8');
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function isInside(root: string, p: string): boolean {
+  return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GiB`;
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
+  return `${n} B`;
+}
+
+function describeError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'unreadable: permission denied';
+    case 'ENOENT':
+      return 'no longer exists';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'EAGAIN':
+      return 'not ready for reading (FIFO or device): not read';
+    default:
+      return `unreadable: ${code ?? (err instanceof Error ? err.message : String(err))}`;
+  }
+}

@@ -1,0 +1,64 @@
+import ignore, { type Ignore } from 'ignore';
+import { anyGlob } from '../glob';
+
+/** Folders never worth reading: dependencies, build output, caches, editor and VCS state. */
+export const DEFAULT_EXCLUDED_DIRS: readonly string[] = [
+  'node_modules', 'bower_components', 'jspm_packages', 'vendor', 'dist', 'build', 'target', 'out', '.venv', 'venv',
+  '.git', '.hg', '.svn', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.gradle',
+  '.idea', '.next', '.nuxt', '.svelte-kit', '.angular', '.cache', '.parcel-cache', '.turbo', 'coverage', '.nyc_output',
+  '.terraform', '.serverless', '.aws-sam', 'Pods', '.dart_tool', 'obj', '.eggs', 'site-packages', '.bundle', '.yarn',
+  '.pnpm-store', '.vscode-test', '.vscode-test-web', 'elm-stuff', '_build', 'deps', '.elixir_ls', '.stack-work',
+];
+
+/** Files that are generated, minified or locked: never evidence of what people wrote. */
+export const DEFAULT_EXCLUDED_FILES: readonly string[] = [
+  '**/*.min.js', '**/*.min.css', '**/*.map', '**/*.bundle.js', '**/*.chunk.js', '**/*.generated.*', '**/*.g.cs',
+  '**/*.pb.go', '**/*_pb2.py', '**/*_pb2_grpc.py', '**/*.designer.cs', '**/package-lock.json', '**/yarn.lock',
+  '**/pnpm-lock.yaml', '**/poetry.lock', '**/Pipfile.lock', '**/Cargo.lock', '**/go.sum', '**/Gemfile.lock',
+  '**/composer.lock', '**/mix.lock', '**/uv.lock', '**/packages.lock.json', '**/*.snap',
+];
+
+const DIR_SET = new Set(DEFAULT_EXCLUDED_DIRS);
+
+export function isDefaultExcludedDir(name: string): boolean {
+  return DIR_SET.has(name);
+}
+
+/** The caller's globs plus the built-in file globs, as one test on relative paths. */
+export function userExcluder(globs: readonly string[]): (relPath: string) => boolean {
+  const all = [...DEFAULT_EXCLUDED_FILES, ...globs.flatMap(expandDirGlob)];
+  return anyGlob(all);
+}
+
+/** `foo/` or a bare folder glob also excludes everything beneath it. */
+function expandDirGlob(glob: string): string[] {
+  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (g.endsWith('/')) return [g + '**'];
+  if (g.endsWith('/**')) return [g];
+  return [g, g + '/**'];
+}
+
+/** One folder's .gitignore, applied to paths below that folder. */
+export interface GitignoreLayer {
+  /** Folder prefix with trailing slash ('' for the root). */
+  prefix: string;
+  rules: Ignore;
+}
+
+export function parseGitignore(prefix: string, text: string): GitignoreLayer {
+  return { prefix, rules: ignore({ allowRelativePaths: true }).add(text) };
+}
+
+export function ignoredByLayers(layers: readonly GitignoreLayer[], relPath: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    if (!relPath.startsWith(layer.prefix)) continue;
+    const sub = relPath.slice(layer.prefix.length);
+    if (!sub) continue;
+    try {
+      if (layer.rules.ignores(isDir ? sub + '/' : sub)) return true;
+    } catch {
+      // a path the ignore library refuses is simply not ignored
+    }
+  }
+  return false;
+}

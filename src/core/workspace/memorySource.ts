@@ -1,0 +1,43 @@
+import type { Skipped } from '../types';
+import type { FileEntry, FileSource, ReadOutcome } from './source';
+import { isDefaultExcludedDir, userExcluder } from './excludes';
+
+/** Files held in memory: rule examples, tests, and editors that hand us document text. */
+export class MemorySource implements FileSource {
+  readonly root: string;
+  private readonly files: Map<string, string>;
+  private readonly excluded: (rel: string) => boolean;
+
+  constructor(files: Record<string, string>, root = '/memory', excludes: readonly string[] = []) {
+    this.files = new Map(Object.entries(files));
+    this.root = root;
+    this.excluded = userExcluder(excludes);
+  }
+
+  set(relPath: string, text: string): void {
+    this.files.set(relPath, text);
+  }
+
+  delete(relPath: string): void {
+    this.files.delete(relPath);
+  }
+
+  isExcluded(relPath: string): boolean {
+    const parts = relPath.split('/');
+    for (let i = 0; i < parts.length - 1; i++) if (isDefaultExcludedDir(parts[i])) return relPath !== '.git/HEAD';
+    return this.excluded(relPath);
+  }
+
+  async *list(): AsyncIterable<FileEntry> {
+    for (const [p, text] of this.files) if (!this.isExcluded(p)) yield { path: p, size: text.length };
+  }
+
+  async read(relPath: string): Promise<ReadOutcome> {
+    const text = this.files.get(relPath);
+    return text === undefined ? { skipped: 'no longer exists' } : { text, bytes: Buffer.byteLength(text) };
+  }
+
+  listingSkips(): Skipped[] {
+    return [];
+  }
+}

@@ -1,0 +1,38 @@
+import type { Skipped } from '../types';
+
+export interface FileEntry {
+  /** Workspace-relative POSIX path. */
+  path: string;
+  size: number;
+}
+
+export type ReadOutcome = { text: string; bytes: number } | { skipped: string };
+
+/**
+ * Where the engine gets files from: a folder on disk, a set of files in memory, or whatever
+ * an editor provides. Listing applies the excludes; reading is bounded.
+ */
+export interface FileSource {
+  /** Absolute root, for display and the report. */
+  readonly root: string;
+  list(signal?: AbortSignal): AsyncIterable<FileEntry>;
+  read(relPath: string): Promise<ReadOutcome>;
+  /** Whether a path is excluded (for files reported by a watcher). */
+  isExcluded(relPath: string): boolean;
+  /** Entries skipped while listing (symlink loops, links out of the root, unreadable folders). */
+  listingSkips(): Skipped[];
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const SNIFF_BYTES = 8192;
+
+/** Decodes file bytes: UTF-8 (BOM stripped), UTF-16 with a BOM; NUL bytes mean binary. */
+export function decode(buf: Uint8Array): { text: string } | { skipped: string } {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)) };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)) };
+  const sniff = Math.min(buf.length, SNIFF_BYTES);
+  for (let i = 0; i < sniff; i++) if (buf[i] === 0) return { skipped: 'binary file (contains NUL bytes)' };
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+  return { text: new TextDecoder('utf-8').decode(buf.subarray(start)) };
+}

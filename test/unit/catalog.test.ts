@@ -1,0 +1,122 @@
+import * as assert from 'node:assert';
+import { mkdtempSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadCatalog, CatalogError } from '../../src/core';
+import { builtinCatalog, scanMemory, SKILLS_DIR } from './helpers';
+
+const ALL_SKILLS = [
+  'programming-languages', 'databases', 'api-development', 'auth', 'version-control', 'web-frameworks',
+  'containerization', 'cloud-computing', 'testing', 'message-brokers', 'security', 'microservices',
+  'server-admin-deployment', 'distributed-systems', 'event-driven-architecture', 'graph-databases',
+  'serverless', 'stream-processing', 'load-balancing-ha', 'ci-cd', 'caching',
+];
+
+describe('skill catalogue', () => {
+  const catalog = builtinCatalog();
+
+  it('defines all 21 skills with guidance', () => {
+    assert.deepStrictEqual(catalog.skills.map((s) => s.id).sort(), [...ALL_SKILLS].sort());
+    for (const s of catalog.skills) {
+      assert.ok(s.howToLearn.length >= 3, `${s.id}: how-to-learn steps`);
+      assert.ok(s.links.length >= 1 && s.links.every((l) => l.url.startsWith('https://')), `${s.id}: links`);
+      assert.ok(s.learningMonths > 0, `${s.id}: learning time`);
+    }
+    assert.strictEqual(catalog.skills.filter((s) => s.tier === 'core').length, 13);
+    assert.strictEqual(catalog.skills.filter((s) => s.tier === 'advanced').length, 8);
+  });
+
+  it('has detection rules for every skill', () => {
+    for (const id of ALL_SKILLS) assert.ok(catalog.rules.some((r) => r.skill === id), `${id} has no rule`);
+  });
+
+  describe('every rule fires on its positive examples and not on its negatives', () => {
+    for (const rule of builtinCatalog().rules) {
+      it(rule.id, async () => {
+        for (const [i, example] of rule.examples.positive.entries()) {
+          const map = await scanMemory(example);
+          const fired = map.skills.flatMap((s) => s.evidence).some((e) => e.rule === rule.id);
+          assert.ok(fired, `positive example ${i + 1} of ${rule.id} (${rule.source.file}:${rule.source.line}) did not fire`);
+        }
+        for (const [i, example] of rule.examples.negative.entries()) {
+          const map = await scanMemory(example);
+          const hit = map.skills.flatMap((s) => s.evidence).find((e) => e.rule === rule.id);
+          assert.ok(!hit, `negative example ${i + 1} of ${rule.id} fired at ${hit?.file}:${hit?.line}`);
+        }
+      });
+    }
+  });
+});
+
+describe('catalogue validation', () => {
+  function copySkills(): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bsm-skills-'));
+    for (const f of readdirSync(SKILLS_DIR)) if (/\.(ya?ml|json)$/.test(f)) copyFileSync(path.join(SKILLS_DIR, f), path.join(dir, f));
+    return dir;
+  }
+
+  it('rejects an unknown field with the file and line', () => {
+    const dir = copySkills();
+    const file = path.join(dir, 'caching.yaml');
+    const text = require('node:fs').readFileSync(file, 'utf8').replace(/^summary:/m, 'colour: blue\nsummary:');
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l: string) => l.startsWith('colour:')) + 1;
+    assert.throws(() => loadCatalog(dir), (err: unknown) => {
+      assert.ok(err instanceof CatalogError);
+      assert.match(err.message, new RegExp(`caching\\.yaml:${line}: .*unknown field "colour"`));
+      return true;
+    });
+  });
+
+  it('rejects an unknown skill id in prerequisites and malformed YAML', () => {
+    const dir = copySkills();
+    const file = path.join(dir, 'caching.yaml');
+    const fs = require('node:fs');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^prerequisites:.*$/m, 'prerequisites: [cooking]'));
+    assert.throws(() => loadCatalog(dir), /caching\.yaml:\d+: .*prerequisites.*must be one of/);
+    fs.writeFileSync(file, 'id: caching\ntitle: [unclosed\n');
+    assert.throws(() => loadCatalog(dir), /caching\.yaml:\d+:/);
+  });
+
+  it('takes user rules that add to and override built-in rules by id', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bsm-user-'));
+    const file = path.join(dir, 'my-rules.yaml');
+    writeFileSync(file, [
+      'rules:',
+      '  - id: databases/postgres-npm',
+      '    technology: Postgres (team driver)',
+      '    strength: strong',
+      '    dependency: { ecosystem: npm, names: [our-pg-wrapper] }',
+      '    examples:',
+      '      positive: [{ package.json: \'{"dependencies":{"our-pg-wrapper":"1"}}\' }]',
+      '      negative: [{ package.json: \'{"dependencies":{"pg":"1"}}\' }]',
+      '  - id: caching/house-cache',
+      '    technology: HouseCache',
+      '    strength: weak',
+      '    dependency: { ecosystem: npm, names: [house-cache] }',
+      '    examples:',
+      '      positive: [{ package.json: \'{"dependencies":{"house-cache":"1"}}\' }]',
+      '      negative: [{ package.json: \'{}\' }]',
+    ].join('\n'));
+    const { catalog, problems } = loadCatalog(SKILLS_DIR, [file]);
+    assert.deepStrictEqual(problems, []);
+    const pg = catalog.rules.find((r) => r.id === 'databases/postgres-npm')!;
+    assert.strictEqual(pg.technology, 'Postgres (team driver)');
+    assert.ok(catalog.rules.some((r) => r.id === 'caching/house-cache' && r.skill === 'caching'));
+  });
+
+  it('reports a bad user rule file with file and line and keeps the built-in rules', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bsm-user-'));
+    const file = path.join(dir, 'bad.yaml');
+    writeFileSync(file, 'rules:\n  - id: cooking/pasta\n    technology: Pasta\n    strength: strong\n    file: { paths: ["**/pasta"] }\n    examples: { positive: [{a: b}], negative: [{a: b}] }\n  - id: caching/evil\n    technology: Evil\n    strength: weak\n    content: { files: ["**/*.js"], pattern: "(a+)+$" }\n    examples: { positive: [{a: b}], negative: [{a: b}] }\n');
+    const { catalog, problems } = loadCatalog(SKILLS_DIR, [file]);
+    assert.ok(problems.some((p) => /bad\.yaml:2: .*unknown skill "cooking"/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /bad\.yaml:7: .*catastrophic backtracking/.test(p)), problems.join('\n'));
+    assert.ok(!catalog.rules.some((r) => r.id === 'caching/evil'));
+    assert.ok(catalog.rules.length > 50);
+    const missing = loadCatalog(SKILLS_DIR, [path.join(dir, 'nope.yaml')]);
+    assert.match(missing.problems[0], /nope\.yaml:1: cannot read rule file/);
+  });
+});
+
+void mkdirSync;

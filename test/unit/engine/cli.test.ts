@@ -1,0 +1,66 @@
+import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { FIXTURES, REPO } from '../helpers';
+
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+
+describe('command-line interface (built bundle)', () => {
+  it('scan --json prints one JSON document with all 21 skills and exits 0', () => {
+    const dir = path.join(FIXTURES, 'express-postgres-redis');
+    const r = run('scan', dir, '--json');
+    assert.strictEqual(r.status, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.strictEqual(doc.version, 1);
+    assert.strictEqual(doc.root, dir);
+    assert.strictEqual(doc.skills.length, 21);
+    const db = doc.skills.find((s: any) => s.id === 'databases');
+    assert.strictEqual(db.status, 'practised');
+    assert.ok(db.evidence[0].file && db.evidence[0].line >= 1 && db.evidence[0].rule && db.evidence[0].strength);
+    assert.ok(Array.isArray(doc.skipped));
+    assert.ok(doc.stats.files > 0 && doc.stats.bytesRead > 0 && doc.stats.ms >= 0);
+    assert.strictEqual(r.stderr, '', 'no progress on a non-TTY stderr');
+  });
+
+  it('scan --markdown prints the résumé section; suggest prints ranked reasons', () => {
+    const dir = path.join(FIXTURES, 'express-postgres-redis');
+    const md = run('scan', dir, '--markdown');
+    assert.strictEqual(md.status, 0);
+    assert.match(md.stdout, /## Technical skills/);
+    const s = run('suggest', dir, '--json');
+    assert.strictEqual(s.status, 0, s.stderr);
+    const list = JSON.parse(s.stdout).suggestions;
+    assert.ok(list.length > 0 && list[0].reason);
+    const text = run('suggest', dir);
+    assert.match(text.stdout, /^ 1\. /m);
+  });
+
+  it('exits 2 with a one-line message on bad arguments or an unreadable root', () => {
+    const bad = run('scan', '--frobnicate');
+    assert.strictEqual(bad.status, 2);
+    assert.match(bad.stderr.split('\n')[0], /unknown option --frobnicate/);
+    const missing = run('scan', '/definitely/not/here');
+    assert.strictEqual(missing.status, 2);
+    assert.match(missing.stderr, /cannot read folder/);
+    assert.strictEqual(run('launch').status, 2);
+    assert.strictEqual(run('scan', '--json', '--markdown').status, 2);
+  });
+
+  it('applies --rules files and refuses a broken one', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bsm-cli-'));
+    writeFileSync(path.join(dir, 'package.json'), '{"dependencies": {"house-cache": "1"}}');
+    const rules = path.join(dir, 'rules.yaml');
+    writeFileSync(rules, 'rules:\n  - id: caching/house-cache\n    technology: HouseCache\n    strength: strong\n    dependency: { ecosystem: npm, names: [house-cache] }\n    examples: { positive: [{ package.json: "{}" }], negative: [{ package.json: "{}" }] }\n');
+    const r = run('scan', dir, '--json', '--rules', rules);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const caching = JSON.parse(r.stdout).skills.find((s: any) => s.id === 'caching');
+    assert.deepStrictEqual(caching.technologies, ['HouseCache']);
+    writeFileSync(rules, 'rules: [oops');
+    const broken = run('scan', dir, '--rules', rules);
+    assert.strictEqual(broken.status, 2);
+    assert.match(broken.stderr, /rules\.yaml:1/);
+  });
+});

@@ -1,0 +1,108 @@
+import * as assert from 'node:assert';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DiskSource, Scanner } from '../../../src/core';
+import { builtinCatalog, statusOf } from '../helpers';
+
+function workspace(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'bsm-ws-'));
+  for (const [rel, text] of Object.entries(files)) {
+    const abs = path.join(root, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+  }
+  return root;
+}
+
+async function list(root: string, options = {}): Promise<string[]> {
+  const out: string[] = [];
+  for await (const e of new DiskSource(root, options).list()) out.push(e.path);
+  return out.sort();
+}
+
+describe('disk source: excludes', () => {
+  it('skips default folders, .gitignore entries (nested too), and the caller\'s globs', async () => {
+    const root = workspace({
+      'package.json': '{}',
+      'node_modules/pg/package.json': '{}',
+      'dist/app.js': '',
+      'app.min.js': '',
+      '.gitignore': 'secret/\n*.log\n',
+      'secret/requirements.txt': 'redis\n',
+      'debug.log': '',
+      'svc/.gitignore': 'generated.py\n',
+      'svc/generated.py': '',
+      'svc/main.py': '',
+      'legacy/old/pom.xml': '<project/>',
+    });
+    assert.deepStrictEqual(await list(root, { excludes: ['legacy/'] }), ['.gitignore', 'package.json', 'svc/.gitignore', 'svc/main.py']);
+    assert.ok((await list(root, { useGitignore: false })).includes('secret/requirements.txt'));
+  });
+
+  it('reports a .git folder as .git/HEAD without descending into it', async () => {
+    const root = workspace({ '.git/HEAD': 'ref: refs/heads/main\n', '.git/config': '', 'a.py': '' });
+    assert.deepStrictEqual(await list(root), ['.git/HEAD', 'a.py']);
+  });
+});
+
+describe('disk source: hostile file systems', () => {
+  it('never follows a link out of the workspace or round a loop', async () => {
+    const outside = workspace({ 'package.json': '{"dependencies": {"pg": "8"}}' });
+    const root = workspace({ 'requirements.txt': 'redis==5\n' });
+    symlinkSync(outside, path.join(root, 'escape'));
+    symlinkSync(path.join(outside, 'package.json'), path.join(root, 'package.json'));
+    mkdirSync(path.join(root, 'a'));
+    symlinkSync(root, path.join(root, 'a', 'loop'));
+    symlinkSync(path.join(root, 'nowhere'), path.join(root, 'broken'));
+    const scanner = new Scanner(new DiskSource(root), builtinCatalog());
+    const map = await scanner.scan();
+    assert.strictEqual(statusOf(map, 'databases'), 'missing');
+    assert.strictEqual(statusOf(map, 'caching'), 'practised');
+    const reasons = Object.fromEntries(map.skipped.map((s) => [s.file, s.reason]));
+    assert.match(reasons['escape'], /outside the workspace/);
+    assert.match(reasons['package.json'], /outside the workspace/);
+    assert.match(reasons['a/loop'], /loop/);
+    assert.match(reasons['broken'], /broken/);
+  });
+
+  it('does not block on a FIFO named like a manifest, and skips huge, binary and odd files', async function () {
+    this.timeout(10000);
+    const root = workspace({ 'requirements.txt': 'redis==5\n', 'Gemfile': 'gem "rails"\n\0\0binary' });
+    execFileSync('mkfifo', [path.join(root, 'package.json')]);
+    const fd = openSync(path.join(root, 'pom.xml'), 'w');
+    ftruncateSync(fd, 5 * 1024 * 1024 * 1024); // a sparse 5 GiB file
+    closeSync(fd);
+    mkdirSync(path.join(root, 'odd\nname ü'));
+    writeFileSync(path.join(root, 'odd\nname ü', 'go.mod'), 'module x\n\nrequire github.com/redis/go-redis/v9 v9.5.1\n');
+    const map = await new Scanner(new DiskSource(root), builtinCatalog()).scan();
+    const reasons = Object.fromEntries(map.skipped.map((s) => [s.file, s.reason]));
+    assert.match(reasons['package.json'], /not a regular file/);
+    assert.match(reasons['pom.xml'], /too large/);
+    assert.match(reasons['Gemfile'], /binary/);
+    const cache = map.skills.find((s) => s.id === 'caching')!;
+    assert.ok(cache.evidence.some((e) => e.file === 'odd\nname ü/go.mod'));
+    assert.ok(cache.evidence.some((e) => e.file === 'requirements.txt'));
+  });
+
+  it('walks folders nested a thousand deep without recursion trouble', async function () {
+    this.timeout(20000);
+    const root = mkdtempSync(path.join(os.tmpdir(), 'bsm-deep-'));
+    const rel = Array.from({ length: 200 }, (_, i) => `d${i}`).join('/');
+    mkdirSync(path.join(root, rel), { recursive: true });
+    writeFileSync(path.join(root, rel, 'requirements.txt'), 'redis==5\n');
+    const map = await new Scanner(new DiskSource(root), builtinCatalog()).scan();
+    assert.strictEqual(statusOf(map, 'caching'), 'practised');
+  });
+
+  it('reports an unreadable file with a reason instead of failing', async () => {
+    const root = workspace({ 'requirements.txt': 'redis==5\n', 'package.json': '{"dependencies":{"pg":"8"}}' });
+    const source = new DiskSource(root);
+    const original = source.read.bind(source);
+    source.read = async (rel: string) => (rel === 'package.json' ? { skipped: 'unreadable: permission denied' } : original(rel));
+    const map = await new Scanner(source, builtinCatalog()).scan();
+    assert.deepStrictEqual(map.skipped, [{ file: 'package.json', reason: 'unreadable: permission denied' }]);
+    assert.strictEqual(statusOf(map, 'caching'), 'practised');
+  });
+});

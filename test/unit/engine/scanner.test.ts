@@ -1,0 +1,99 @@
+import * as assert from 'node:assert';
+import { MemorySource, Scanner, evidenceInText } from '../../../src/core';
+import { builtinCatalog, scanMemory, statusOf } from '../helpers';
+
+const EXPRESS_PG = JSON.stringify({ name: 'api', dependencies: { express: '^4.19.0', pg: '^8.11.0' }, devDependencies: { jest: '^29.0.0' } }, null, 2);
+
+describe('scanner', () => {
+  it('lists all 21 skills, with evidence carrying file, line, rule, technology and strength', async () => {
+    const map = await scanMemory({ 'package.json': EXPRESS_PG });
+    assert.strictEqual(map.skills.length, 21);
+    assert.strictEqual(map.version, 1);
+    const db = map.skills.find((s) => s.id === 'databases')!;
+    assert.strictEqual(db.status, 'practised');
+    const pg = db.evidence.find((e) => e.technology === 'PostgreSQL')!;
+    assert.deepStrictEqual(
+      { file: pg.file, line: pg.line, rule: pg.rule, strength: pg.strength },
+      { file: 'package.json', line: 5, rule: 'databases/postgres-npm', strength: 'strong' },
+    );
+    assert.ok(db.technologies.includes('PostgreSQL'));
+  });
+
+  it('reads no verdict from prose: a README naming technologies proves nothing', async () => {
+    const map = await scanMemory({
+      'README.md': 'We run PostgreSQL, Redis, Kafka and Kubernetes.\n```\nimport redis\nFROM postgres:16\nkind: Deployment\n```\n',
+      'docs/notes.txt': 'kafka redis postgres pg ioredis',
+    });
+    for (const s of map.skills) assert.strictEqual(s.status, 'missing', `${s.id} should be missing`);
+  });
+
+  it('lets files under fixture, example and sample folders prove only Testing', async () => {
+    const map = await scanMemory({
+      'examples/kafka/docker-compose.yml': 'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.6.0\n  db:\n    image: postgres:16\n',
+      'test/fixtures/app/package.json': EXPRESS_PG,
+    });
+    for (const s of map.skills.filter((x) => x.id !== 'testing')) assert.strictEqual(s.status, 'missing', s.id);
+  });
+
+  it('updates one file at a time: add, change and delete', async () => {
+    const source = new MemorySource({ 'package.json': '{"dependencies": {"express": "^4"}}' });
+    const scanner = new Scanner(source, builtinCatalog());
+    let map = await scanner.scan();
+    assert.strictEqual(statusOf(map, 'caching'), 'missing');
+    source.set('worker/requirements.txt', 'redis==5.0.1\n');
+    map = await scanner.updateFile('worker/requirements.txt');
+    assert.strictEqual(statusOf(map, 'caching'), 'practised');
+    const ev = map.skills.find((s) => s.id === 'caching')!.evidence[0];
+    assert.deepStrictEqual([ev.file, ev.line], ['worker/requirements.txt', 1]);
+    source.set('worker/requirements.txt', 'flask==3.0.0\n');
+    map = await scanner.updateFile('worker/requirements.txt');
+    assert.strictEqual(statusOf(map, 'caching'), 'missing');
+    source.set('worker/requirements.txt', 'redis==5.0.1\n');
+    await scanner.updateFile('worker/requirements.txt');
+    source.delete('worker/requirements.txt');
+    map = scanner.removeFile('worker/requirements.txt');
+    assert.strictEqual(statusOf(map, 'caching'), 'missing');
+    assert.strictEqual(statusOf(map, 'web-frameworks'), 'practised');
+  });
+
+  it('records a malformed manifest as skipped with a reason and keeps the other evidence', async () => {
+    const map = await scanMemory({
+      'package.json': '{"dependencies": {"pg": "^8"',
+      'svc/requirements.txt': 'redis==5.0.1\n',
+    });
+    const skip = map.skipped.find((s) => s.file === 'package.json');
+    assert.ok(skip, 'package.json should be listed as skipped');
+    assert.match(skip.reason, /JSON/i);
+    assert.strictEqual(statusOf(map, 'caching'), 'practised');
+  });
+
+  it('marks dev-only dependencies weak unless the rule says otherwise', async () => {
+    const map = await scanMemory({ 'package.json': '{"devDependencies": {"ioredis": "^5", "jest": "^29"}}' });
+    assert.strictEqual(statusOf(map, 'caching'), 'started');
+    assert.strictEqual(statusOf(map, 'testing'), 'practised');
+  });
+
+  it('can skip the imports pass', async () => {
+    const files = { 'app/cache.py': 'import redis\n\nclient = redis.Redis()\n' };
+    assert.strictEqual(statusOf(await scanMemory(files), 'caching'), 'practised');
+    const off = await new Scanner(new MemorySource(files), builtinCatalog()).scan({ imports: false });
+    assert.strictEqual(statusOf(off, 'caching'), 'missing');
+  });
+
+  it('gives hover evidence for an unsaved document', () => {
+    const ev = evidenceInText('package.json', EXPRESS_PG, builtinCatalog());
+    assert.ok(ev.some((e) => e.technology === 'PostgreSQL' && e.line === 5));
+    assert.ok(ev.some((e) => e.technology === 'Express' && e.line === 4));
+  });
+
+  it('reports the first manifests pass before imports', async () => {
+    const partials: number[] = [];
+    const source = new MemorySource({ 'package.json': EXPRESS_PG, 'src/cache.ts': "import Redis from 'ioredis';\n" });
+    const map = await new Scanner(source, builtinCatalog()).scan({
+      onPartial: (m) => partials.push(m.skills.filter((s) => s.status === 'practised').length),
+    });
+    assert.strictEqual(partials.length, 1);
+    assert.strictEqual(statusOf(map, 'caching'), 'practised');
+    assert.ok(partials[0] < map.skills.filter((s) => s.status === 'practised').length);
+  });
+});
