@@ -1,17 +1,22 @@
-/** Content patterns come from the catalogue and from users: compile them once, refuse the dangerous ones. */
+import safeRegex from 'safe-regex2';
 
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
+/** Content patterns come from the catalogue and from users: refuse the ones that can backtrack without end. */
+
 const MAX_PATTERN_LENGTH = 1000;
+const MAX_REPETITIONS = 200;
 
 /** A reason the pattern cannot be used, or undefined when it is fine. */
 export function checkPattern(pattern: string, ignoreCase?: boolean): string | undefined {
   if (pattern.length > MAX_PATTERN_LENGTH) return `pattern longer than ${MAX_PATTERN_LENGTH} characters`;
+  let re: RegExp;
   try {
-    new RegExp(pattern, ignoreCase ? 'i' : '');
+    re = new RegExp(pattern, ignoreCase ? 'i' : '');
   } catch (err) {
     return `invalid regular expression: ${(err as Error).message}`;
   }
-  if (NESTED_QUANTIFIER.test(pattern)) return `pattern has a quantified group that itself repeats (catastrophic backtracking risk): ${pattern}`;
-  if (/\\[1-9]/.test(pattern)) return 'back-references are not allowed in patterns';
+  if (/\\[1-9]|\\k</.test(pattern)) return 'back-references are not allowed in patterns';
+  if (!safeRegex(re, { limit: MAX_REPETITIONS })) {
+    return `pattern has a repeated group inside a repetition (catastrophic backtracking risk): ${pattern}`;
+  }
   return undefined;
 }
