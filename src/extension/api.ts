@@ -1,0 +1,16 @@
+import type { SkillMap } from '../core';
+import type { SkillTreeProvider } from './tree/provider';
+import type { SessionState } from './session';
+
+/** What `activate` returns: a small, read-only window on the extension, for tests and other extensions. */
+export interface BackendSkillMapApi {
+  getSkillMap(): SkillMap | undefined;
+  getState(): SessionState;
+  getTreeProvider(): SkillTreeProvider;
+  /** Text of the status bar item. */
+  getStatusText(): string;
+  /** Skill ids whose guidance page is open. */
+  getOpenGuidance(): string[];
+  /** Resolves once the first scan, and any scan or file update under way, has finished. */
+  whenScanned(): Promise<void>;
+}

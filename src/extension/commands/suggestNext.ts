@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { suggestNext as rank, type Suggestion } from '../../core';
+import type { CommandDeps } from './deps';
+import { visibleTiers } from '../settings';
+import { COMMANDS } from './ids';
+
+/** The ranked suggestions for the current map, marks and tiers. */
+export async function currentSuggestions(deps: CommandDeps): Promise<Suggestion[]> {
+  deps.session.ensureStarted();
+  await deps.session.whenIdle();
+  const { map, catalog } = deps.session;
+  if (!map || !catalog) return [];
+  const tiers = visibleTiers();
+  return rank(map, catalog, { done: deps.marks.ids('done'), skipped: deps.marks.ids('skipped') }).filter((s) => tiers.includes(s.tier));
+}
+
+/**
+ * Backend Skill Map: Suggest next skill — a picker of ranked suggestions; picking one opens its guidance.
+ * Called with `{ noUi: true }` it returns the ranked list without showing anything.
+ */
+export function suggestNext(deps: CommandDeps) {
+  return async (arg?: { noUi?: boolean }): Promise<Suggestion[] | Suggestion | undefined> => {
+    if (arg && typeof arg === 'object' && arg.noUi) return currentSuggestions(deps);
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { suggestion: Suggestion }>();
+    pick.title = 'Suggest next skill';
+    pick.placeholder = 'Skills ranked by what your workspace already shows; pick one to open its guidance';
+    pick.matchOnDetail = true;
+    pick.busy = true;
+    pick.show();
+    const suggestions = await currentSuggestions(deps);
+    pick.busy = false;
+    pick.items = suggestions.map((s) => ({
+      label: `${s.status === 'started' ? '$(pie-chart)' : '$(circle-outline)'} ${s.title}`,
+      description: s.learningTime,
+      detail: s.reason,
+      suggestion: s,
+    }));
+    if (!suggestions.length) pick.placeholder = 'Nothing to suggest: every shown skill is practised, marked done or skipped';
+    const chosen = await new Promise<Suggestion | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.suggestion));
+      pick.onDidHide(() => resolve(undefined));
+    });
+    pick.dispose();
+    if (chosen) await vscode.commands.executeCommand(COMMANDS.openGuidance, chosen.id);
+    return chosen;
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Backend Skill Map for VS Code: this file only wires the parts together.
+ *
+ *   session.ts         the scan state: catalogue, one Scanner per folder, the merged map
+ *   tree/              the Skills view (model → nodes → provider)
+ *   hover.ts           hover hints on lines that prove a skill
+ *   guidance/          one webview page per skill
+ *   commands/          one file per command, registered from commands/index.ts
+ *   statusBar.ts       "Skills 9/21"
+ *   watch.ts           live updates from file events, saves, settings and folder changes
+ *   marks.ts           skills marked done or skipped by hand
+ */
+import * as vscode from 'vscode';
+import { ScanSession, VIEW_ID } from './session';
+import { Marks } from './marks';
+import { SkillTreeProvider } from './tree/provider';
+import { GuidancePanels } from './guidance/panel';
+import { EvidenceHoverProvider, HOVER_SELECTOR } from './hover';
+import { SkillStatusBar } from './statusBar';
+import { registerCommands } from './commands';
+import { watchWorkspace } from './watch';
+import { publishContextKeys } from './contextKeys';
+import type { BackendSkillMapApi } from './api';
+
+export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
+  const log = vscode.window.createOutputChannel('Backend Skill Map');
+  const session = new ScanSession(vscode.Uri.joinPath(context.extensionUri, 'skills').fsPath, log);
+  const marks = new Marks(context.workspaceState);
+  const tree = new SkillTreeProvider(session, marks);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const guidance = new GuidancePanels(context.extensionUri, session, marks);
+  const hover = new EvidenceHoverProvider(session, marks);
+  const statusBar = new SkillStatusBar(session, marks);
+
+  context.subscriptions.push(
+    log,
+    session,
+    marks,
+    tree,
+    treeView,
+    guidance,
+    hover,
+    statusBar,
+    publishContextKeys(session),
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover),
+    registerCommands({ session, marks, tree, treeView, guidance, log }),
+    watchWorkspace(session, () => {
+      tree.rebuild();
+      statusBar.update();
+    }),
+  );
+
+  // No scanning on the activation path: the first scan starts once activate has returned.
+  const timer = setTimeout(() => session.ensureStarted(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+
+  return {
+    getSkillMap: () => session.map,
+    getState: () => session.state,
+    getTreeProvider: () => tree,
+    getStatusText: () => statusBar.text,
+    getOpenGuidance: () => guidance.openSkills(),
+    whenScanned: async () => {
+      session.ensureStarted();
+      await session.whenIdle();
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

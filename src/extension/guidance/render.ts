@@ -1,0 +1,161 @@
+/**
+ * The guidance page for one skill, as an HTML string. Pure (no 'vscode' import) so that the
+ * escaping can be unit-tested: every string that came from a catalogue, a rule file or the
+ * workspace goes through `escapeHtml`. No inline script, no inline handlers: the page's only
+ * script is media/guidance.js, loaded with the nonce the Content Security Policy names.
+ */
+import type { Evidence, Skill, SkillResult, Status } from '../../core';
+import type { Mark } from '../marks';
+
+export interface GuidanceInput {
+  skill: Skill;
+  result?: SkillResult;
+  mark?: Mark;
+  /** Prerequisites with the status the workspace shows for each. */
+  prerequisites?: { title: string; practised: boolean }[];
+  /** Evidence rows in the order the page numbers them (data-evidence indexes into this). */
+  evidence?: Evidence[];
+  multiRoot?: boolean;
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+}
+
+const MAX_EVIDENCE = 200;
+
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Only https links are offered; anything else is shown as text. */
+export function isSafeLink(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+const STATUS_TEXT: Record<Status, string> = {
+  practised: 'Practised: the workspace shows it',
+  started: 'Started: weak evidence only',
+  missing: 'Not shown in this workspace yet',
+};
+
+function statusText(status: Status, mark: Mark | undefined): string {
+  if (mark === 'done') return 'Marked done by you';
+  if (mark === 'skipped') return 'Skipped by you';
+  return STATUS_TEXT[status];
+}
+
+export function renderGuidanceHtml(input: GuidanceInput): string {
+  const { skill, result, mark, cspSource, nonce } = input;
+  const e = escapeHtml;
+  const status = result?.status ?? 'missing';
+  const evidence = (input.evidence ?? result?.evidence ?? []).slice(0, MAX_EVIDENCE);
+  const practice = result?.practice ?? skill.practice.map((p) => ({ ...p, done: false }));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `img-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+
+  const sections: string[] = [];
+  sections.push(`<header>
+  <p class="tier">${e(skill.tier === 'core' ? 'Core skill' : 'Advanced skill')}</p>
+  <h1>${e(skill.title)}</h1>
+  <p class="status status-${e(mark ?? status)}">${e(statusText(status, mark))}</p>
+  <p class="summary">${e(skill.summary)}</p>
+  <p class="time"><span class="label">Learning time</span> ${e(skill.learningTime)}</p>
+  <div class="actions">
+    ${mark !== 'done' ? '<button type="button" data-action="done">Mark as done</button>' : ''}
+    ${mark !== 'skipped' ? '<button type="button" class="secondary" data-action="skipped">Skip this skill</button>' : ''}
+    ${mark ? '<button type="button" class="secondary" data-action="clear">Clear mark</button>' : ''}
+  </div>
+</header>`);
+
+  if (input.prerequisites?.length) {
+    sections.push(`<section>
+  <h2>Learn first</h2>
+  <ul class="checks">${input.prerequisites
+    .map((p) => `<li class="${p.practised ? 'done' : 'open'}"><span class="tick" aria-hidden="true">${p.practised ? '✓' : '○'}</span> ${e(p.title)}${p.practised ? ' <span class="muted">practised</span>' : ''}</li>`)
+    .join('')}</ul>
+</section>`);
+  }
+
+  sections.push(`<section>
+  <h2>How to learn</h2>
+  <ol>${skill.howToLearn.map((step) => `<li>${e(step)}</li>`).join('')}</ol>
+</section>`);
+
+  if (practice.length) {
+    const done = practice.filter((p) => p.done).length;
+    sections.push(`<section>
+  <h2>Further practice <span class="muted">${done} of ${practice.length} shown in this workspace</span></h2>
+  <ul class="checks">${practice
+    .map((p) => `<li class="${p.done ? 'done' : 'open'}"><span class="tick" aria-hidden="true">${p.done ? '✓' : '○'}</span> ${e(p.title)}${p.done ? ' <span class="muted">shown in code</span>' : ''}</li>`)
+    .join('')}</ul>
+</section>`);
+  }
+
+  if (evidence.length) {
+    const total = input.evidence?.length ?? result?.evidence.length ?? evidence.length;
+    sections.push(`<section>
+  <h2>Evidence in this workspace</h2>
+  <table class="evidence">
+    <thead><tr><th>Technology</th><th>Where</th><th>Rule</th></tr></thead>
+    <tbody>${evidence
+      .map((ev, i) => {
+        const where = `${input.multiRoot && ev.folder ? `${ev.folder}/` : ''}${ev.file}:${ev.line}`;
+        return `<tr><td>${e(ev.technology)}${ev.strength === 'weak' ? ' <span class="muted">weak</span>' : ''}</td><td><a href="#" data-evidence="${i}">${e(where)}</a></td><td><code>${e(ev.rule)}</code></td></tr>`;
+      })
+      .join('')}</tbody>
+  </table>
+  ${total > evidence.length ? `<p class="muted">… and ${total - evidence.length} more.</p>` : ''}
+</section>`);
+  } else {
+    sections.push(`<section>
+  <h2>Evidence in this workspace</h2>
+  <p class="muted">Nothing yet. Once a manifest, config or import shows this skill, it is listed here with its file and line.</p>
+</section>`);
+  }
+
+  if (skill.links.length) {
+    sections.push(`<section>
+  <h2>Learn more</h2>
+  <ul class="links">${skill.links
+    .map((l, i) =>
+      isSafeLink(l.url)
+        ? `<li><a href="#" data-link="${i}">${e(l.title)}</a> <span class="url">${e(l.url)}</span></li>`
+        : `<li>${e(l.title)} <span class="url">${e(l.url)}</span></li>`,
+    )
+    .join('')}</ul>
+  <p class="muted">Links open in your browser only when you click them.</p>
+</section>`);
+  }
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp.replace(/[&"<>]/g, (c) => e(c))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${e(input.styleUri)}">
+<title>${e(skill.title)}</title>
+</head>
+<body>
+<main>
+${sections.join('\n')}
+</main>
+<script nonce="${e(nonce)}" src="${e(input.scriptUri)}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { evidenceInText, type Evidence } from '../core';
+import type { ScanSession } from './session';
+import type { Marks } from './marks';
+import { statusLabel } from './tree/model';
+import { COMMANDS, HOVER_COMMANDS } from './commands/ids';
+
+/** The files a hover can say something about: manifests, container, cluster, infra and CI configs, and source. */
+export const HOVER_SELECTOR: vscode.DocumentSelector = [
+  '**/package.json',
+  '**/requirements*.txt',
+  '**/pyproject.toml',
+  '**/Pipfile',
+  '**/setup.{py,cfg}',
+  '**/pom.xml',
+  '**/build.gradle',
+  '**/build.gradle.kts',
+  '**/settings.gradle{,.kts}',
+  '**/gradle/*.versions.toml',
+  '**/go.mod',
+  '**/Gemfile',
+  '**/composer.json',
+  '**/Cargo.toml',
+  '**/*.csproj',
+  '**/mix.exs',
+  '**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*}',
+  '**/*.{yml,yaml}',
+  '**/*.tf',
+  '**/Jenkinsfile',
+  '**/*.{conf,sql,graphql,gql,json}',
+  '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,java,kt,kts,go,rb,php,cs,rs,ex,exs}',
+].map((pattern) => ({ scheme: 'file', pattern }));
+
+interface Cached {
+  version: number;
+  byLine: Map<number, Evidence[]>;
+}
+
+/** Says, on a line that proves a skill, which skill it proves and how the workspace stands on it. */
+export class EvidenceHoverProvider implements vscode.HoverProvider, vscode.Disposable {
+  private readonly cache = new Map<string, Cached>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly session: ScanSession,
+    private readonly marks: Marks,
+  ) {
+    this.subscriptions = [
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      session.onDidChangeMap(() => {
+        // A new catalogue (user rules) may change what a line proves.
+        if (session.catalog !== this.catalogSeen) this.cache.clear();
+      }),
+    ];
+  }
+
+  private catalogSeen: unknown;
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const catalog = this.session.catalog;
+    if (!catalog) return undefined;
+    const evidence = this.evidenceFor(document).get(position.line + 1);
+    if (!evidence?.length) return undefined;
+    const map = this.session.map;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    md.appendMarkdown('**Backend Skill Map**\n\n');
+    const seen = new Set<string>();
+    for (const e of evidence) {
+      const rule = catalog.rules.find((r) => r.id === e.rule);
+      const skill = catalog.skills.find((s) => s.id === rule?.skill);
+      if (!rule || !skill || seen.has(e.rule)) continue;
+      seen.add(e.rule);
+      const result = map?.skills.find((s) => s.id === skill.id);
+      const status = result ? statusLabel(result, this.marks.get(skill.id)) : 'not scanned yet';
+      const args = encodeURIComponent(JSON.stringify([skill.id]));
+      md.appendMarkdown(`$(${e.strength === 'strong' ? 'pass-filled' : 'pie-chart'}) `);
+      md.appendText(`${e.technology} proves ${skill.title}`);
+      md.appendMarkdown(' — ');
+      md.appendText(`${status}`);
+      md.appendMarkdown('  \n');
+      md.appendText(`${e.strength} evidence · rule ${e.rule}`);
+      md.appendMarkdown('  \n');
+      md.appendMarkdown(
+        `[Open guidance](command:${COMMANDS.openGuidance}?${args} "Open the guidance for this skill") · ` +
+          `[Show in skill tree](command:${COMMANDS.revealInTree}?${args} "Reveal the skill in the Skills view")\n\n`,
+      );
+    }
+    if (!seen.size) return undefined;
+    const line = document.lineAt(position.line).range;
+    return new vscode.Hover(md, line);
+  }
+
+  private evidenceFor(document: vscode.TextDocument): Map<number, Evidence[]> {
+    const key = document.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === document.version && this.catalogSeen === this.session.catalog) return hit.byLine;
+    this.catalogSeen = this.session.catalog;
+    const byLine = new Map<number, Evidence[]>();
+    const catalog = this.session.catalog;
+    if (catalog) {
+      const where = this.session.locate(document.uri);
+      const relPath = where?.relPath ?? vscode.workspace.asRelativePath(document.uri, false);
+      let found: Evidence[] = [];
+      try {
+        found = evidenceInText(relPath, document.getText(), catalog);
+      } catch {
+        found = [];
+      }
+      for (const e of found) {
+        const list = byLine.get(e.line) ?? [];
+        list.push(e);
+        byLine.set(e.line, list);
+      }
+    }
+    this.cache.set(key, { version: document.version, byLine });
+    return byLine;
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,260 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DiskSource, loadCatalog, mergeMaps, Scanner, type Catalog, type SkillMap } from '../core';
+import { folderSettings, ruleFiles } from './settings';
+
+export const VIEW_ID = 'backendSkillMap.skills';
+
+/** What the tree shows when it has no skills to show (drives the welcome content). */
+export type SessionState = 'starting' | 'scanning' | 'ready' | 'empty' | 'error' | 'noFolder';
+
+interface FolderScan {
+  folder: vscode.WorkspaceFolder;
+  scanner: Scanner;
+}
+
+const DEBOUNCE_MS = 150;
+const MAX_SKIPS_LOGGED = 200;
+
+/**
+ * The workspace's scan state: the catalogue, one Scanner per workspace folder, and the merged map.
+ * A full scan runs on start, on settings and folder changes and on Refresh; after that a changed
+ * file is re-read alone.
+ */
+export class ScanSession implements vscode.Disposable {
+  private readonly mapChanged = new vscode.EventEmitter<SkillMap | undefined>();
+  private readonly stateChanged = new vscode.EventEmitter<SessionState>();
+  readonly onDidChangeMap = this.mapChanged.event;
+  readonly onDidChangeState = this.stateChanged.event;
+
+  private _catalog: Catalog | undefined;
+  private _map: SkillMap | undefined;
+  private _state: SessionState = 'starting';
+  private scans: FolderScan[] = [];
+  private abort: AbortController | undefined;
+  private running: Promise<void> | undefined;
+  private updating: Promise<void> = Promise.resolve();
+  private pending = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushed: Promise<void> = Promise.resolve();
+  private started = false;
+
+  constructor(
+    private readonly skillsDir: string,
+    private readonly log: vscode.OutputChannel,
+  ) {}
+
+  get catalog(): Catalog | undefined {
+    return this._catalog;
+  }
+  get map(): SkillMap | undefined {
+    return this._map;
+  }
+  get state(): SessionState {
+    return this._state;
+  }
+  get multiRoot(): boolean {
+    return this.scans.length > 1;
+  }
+
+  /** The first scan, if none has run yet. */
+  ensureStarted(): void {
+    if (!this.started) void this.rescan('first scan');
+  }
+
+  /** A full scan of every folder. A scan already running is cancelled. */
+  rescan(reason: string): Promise<void> {
+    this.started = true;
+    this.abort?.abort();
+    const ctrl = new AbortController();
+    this.abort = ctrl;
+    const run = this.previous().then(() => this.runScan(reason, ctrl));
+    this.running = run;
+    void run.finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    return run;
+  }
+
+  private previous(): Promise<void> {
+    return this.running ? this.running.catch(() => undefined) : Promise.resolve();
+  }
+
+  /** Resolves when no scan, queued change or update is left. */
+  async whenIdle(): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      const running = this.running;
+      const flushed = this.flushed;
+      const updating = this.updating;
+      await Promise.allSettled([running ?? Promise.resolve(), flushed, updating]);
+      if (this.timer) await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 20));
+      if (!this.running && !this.timer && !this.pending.size && this.updating === updating && this.flushed === flushed) return;
+    }
+  }
+
+  private setState(state: SessionState): void {
+    if (this._state === state) return;
+    this._state = state;
+    this.stateChanged.fire(state);
+  }
+
+  private async runScan(reason: string, ctrl: AbortController): Promise<void> {
+    if (ctrl.signal.aborted) return;
+    const started = Date.now();
+    this.setState('scanning');
+    const rules = ruleFiles();
+    try {
+      const { catalog, problems } = loadCatalog(this.skillsDir, rules);
+      this._catalog = catalog;
+      for (const p of problems) this.log.appendLine(`[rules] ${p}`);
+      if (problems.length) {
+        void vscode.window.showWarningMessage(`Backend Skill Map: ${problems.length} problem(s) in your rule files; they were left out. See the output channel.`);
+      }
+    } catch (err) {
+      this.log.appendLine(`[catalogue] cannot load the skill catalogue: ${(err as Error).message}`);
+      this._catalog = undefined;
+      this.publish(undefined);
+      this.setState('error');
+      return;
+    }
+    const catalog = this._catalog;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    if (!folders.length) {
+      this.scans = [];
+      this.publish(undefined);
+      this.setState('noFolder');
+      return;
+    }
+    const scans: FolderScan[] = folders.map((folder) => {
+      const s = folderSettings(folder);
+      return { folder, scanner: new Scanner(new DiskSource(folder.uri.fsPath, { excludes: s.excludes }), catalog) };
+    });
+    this.log.appendLine(`${stamp()} scanning ${folders.map((f) => f.name).join(', ')} (${reason})`);
+    this.scans = scans;
+    try {
+      await vscode.window.withProgress(
+        { location: { viewId: VIEW_ID }, title: 'Scanning for backend skills' },
+        () =>
+          Promise.all(
+            scans.map((s) =>
+              s.scanner.scan({
+                imports: folderSettings(s.folder).scanImports,
+                signal: ctrl.signal,
+                onPartial: () => {
+                  if (!ctrl.signal.aborted) this.publish(this.merge());
+                },
+              }),
+            ),
+          ),
+      );
+    } catch (err) {
+      if (ctrl.signal.aborted) return;
+      this.log.appendLine(`${stamp()} scan failed: ${(err as Error).stack ?? err}`);
+      this.publish(undefined);
+      this.setState('error');
+      return;
+    }
+    if (ctrl.signal.aborted) {
+      this.log.appendLine(`${stamp()} scan cancelled (a newer one started)`);
+      return;
+    }
+    const map = this.merge();
+    this.publish(map);
+    this.logScan(scans, Date.now() - started);
+  }
+
+  private merge(): SkillMap {
+    return mergeMaps(this.scans.map((s) => ({ folder: s.folder.name, map: s.scanner.current() })));
+  }
+
+  private publish(map: SkillMap | undefined): void {
+    this._map = map;
+    if (map) this.setState(map.skills.some((s) => s.evidence.length) ? 'ready' : 'empty');
+    this.mapChanged.fire(map);
+  }
+
+  private logScan(scans: FolderScan[], ms: number): void {
+    for (const s of scans) {
+      const m = s.scanner.current();
+      this.log.appendLine(
+        `  ${s.folder.name}: ${m.stats.files} files listed, ${formatKiB(m.stats.bytesRead)} read, ${m.skipped.length} skipped, ` +
+          `${m.skills.filter((k) => k.status === 'practised').length} skills practised`,
+      );
+      for (const k of m.skipped.slice(0, MAX_SKIPS_LOGGED)) this.log.appendLine(`    skipped ${k.file}: ${k.reason}`);
+      if (m.skipped.length > MAX_SKIPS_LOGGED) this.log.appendLine(`    ... and ${m.skipped.length - MAX_SKIPS_LOGGED} more skipped`);
+    }
+    this.log.appendLine(`${stamp()} scan done in ${ms} ms`);
+  }
+
+  /** Which folder's scanner holds this file, and the file's path inside it. */
+  locate(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; relPath: string; scanner: Scanner } | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    for (const s of this.scans) {
+      const rel = path.relative(s.folder.uri.fsPath, uri.fsPath);
+      if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      return { folder: s.folder, relPath: rel.split(path.sep).join('/'), scanner: s.scanner };
+    }
+    return undefined;
+  }
+
+  /** Folder of a piece of evidence (multi-root label) to its file URI. */
+  uriOf(file: string, folderName?: string): vscode.Uri | undefined {
+    const scan = folderName ? this.scans.find((s) => s.folder.name === folderName) : this.scans[0];
+    return scan ? vscode.Uri.joinPath(scan.folder.uri, ...file.split('/')) : undefined;
+  }
+
+  /** A file was created, changed or deleted. Applied after a short pause, for that file alone. */
+  queueChange(uri: vscode.Uri, deleted: boolean): void {
+    const where = this.locate(uri);
+    if (!where) return;
+    if (deleted ? where.scanner.source.isExcluded(where.relPath) : !where.scanner.isRelevant(where.relPath)) return;
+    this.pending.set(uri.toString(), { uri, deleted });
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flushed = this.flush();
+    }, DEBOUNCE_MS);
+  }
+
+  private async flush(): Promise<void> {
+    await this.previous();
+    const batch = [...this.pending.values()];
+    this.pending.clear();
+    if (!batch.length || !this._catalog) return;
+    const work = this.updating.then(async () => {
+      const started = Date.now();
+      const names: string[] = [];
+      for (const { uri, deleted } of batch) {
+        const where = this.locate(uri);
+        if (!where) continue;
+        try {
+          if (deleted) where.scanner.removeFile(where.relPath);
+          else await where.scanner.updateFile(where.relPath);
+          names.push(`${deleted ? 'removed' : 'updated'} ${where.relPath}`);
+        } catch (err) {
+          this.log.appendLine(`${stamp()} could not update ${where.relPath}: ${(err as Error).message}`);
+        }
+      }
+      if (!names.length) return;
+      this.publish(this.merge());
+      this.log.appendLine(`${stamp()} ${names.join(', ')} (${Date.now() - started} ms)`);
+    });
+    this.updating = work.catch(() => undefined);
+    await work;
+  }
+
+  dispose(): void {
+    this.abort?.abort();
+    if (this.timer) clearTimeout(this.timer);
+    this.mapChanged.dispose();
+    this.stateChanged.dispose();
+  }
+}
+
+function stamp(): string {
+  return `[${new Date().toLocaleTimeString()}]`;
+}
+
+function formatKiB(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}

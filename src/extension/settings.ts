@@ -1,0 +1,64 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Tier } from '../core';
+
+/** Everything the extension reads from the settings, in one place. */
+export const SECTION = 'backendSkillMap';
+
+export interface FolderSettings {
+  /** Our own globs plus the editor's files.exclude and search.exclude (the ones switched on). */
+  excludes: string[];
+  scanImports: boolean;
+}
+
+function enabledGlobs(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
+}
+
+export function folderSettings(folder: vscode.WorkspaceFolder): FolderSettings {
+  const own = vscode.workspace.getConfiguration(SECTION, folder.uri);
+  const files = vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude');
+  const search = vscode.workspace.getConfiguration('search', folder.uri).get<unknown>('exclude');
+  const extra = own.get<unknown>('exclude');
+  const globs = [
+    ...(Array.isArray(extra) ? extra.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : []),
+    ...enabledGlobs(files),
+    ...enabledGlobs(search),
+  ];
+  return { excludes: [...new Set(globs)], scanImports: own.get<boolean>('scanImports', true) !== false };
+}
+
+/** User rule files, absolute. Relative entries are taken from the first workspace folder. */
+export function ruleFiles(): string[] {
+  const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('ruleFiles');
+  if (!Array.isArray(raw)) return [];
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  return raw
+    .filter((f): f is string => typeof f === 'string' && f.trim() !== '')
+    .map((f) => (path.isAbsolute(f) || !base ? f : path.join(base, f)));
+}
+
+export function visibleTiers(): Tier[] {
+  const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('tiers');
+  const tiers = Array.isArray(raw) ? raw.filter((t): t is Tier => t === 'core' || t === 'advanced') : [];
+  return tiers.length ? tiers : ['core', 'advanced'];
+}
+
+/** Does this settings change call for a new scan? */
+export function needsRescan(e: vscode.ConfigurationChangeEvent): boolean {
+  return (
+    e.affectsConfiguration(`${SECTION}.exclude`) ||
+    e.affectsConfiguration(`${SECTION}.scanImports`) ||
+    e.affectsConfiguration(`${SECTION}.ruleFiles`) ||
+    e.affectsConfiguration('files.exclude') ||
+    e.affectsConfiguration('search.exclude')
+  );
+}
+
+/** Does this settings change only alter what is shown? */
+export function needsRedraw(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${SECTION}.tiers`);
+}

@@ -1,0 +1,257 @@
+/**
+ * The skill tree as plain data: what each row says, which icon it wears, what it opens.
+ * No 'vscode' import here, so the wording can be unit-tested; nodes.ts turns rows into TreeItems.
+ */
+import type { Catalog, Evidence, SkillMap, SkillResult, Status, Tier } from '../../core';
+import type { Mark } from '../marks';
+
+export type Filter = 'all' | 'practised' | 'missing';
+
+export interface IconSpec {
+  id: string;
+  color?: string;
+}
+
+interface Base {
+  /** Stable across refreshes, so expansion state survives a rescan. */
+  id: string;
+  label: string;
+  description?: string;
+  /** Markdown. */
+  tooltip?: string;
+  icon?: IconSpec;
+  contextValue?: string;
+  expanded?: boolean;
+  parent?: TreeNode;
+  children: TreeNode[];
+}
+
+export interface TierNode extends Base { kind: 'tier'; tier: Tier }
+export interface SkillNode extends Base { kind: 'skill'; skillId: string; status: Status; mark?: Mark }
+export interface TechnologyNode extends Base { kind: 'technology'; skillId: string }
+export interface EvidenceNode extends Base { kind: 'evidence'; skillId: string; evidence: Evidence }
+export interface PracticeGroupNode extends Base { kind: 'practiceGroup'; skillId: string }
+export interface PracticeNode extends Base { kind: 'practice'; skillId: string; done: boolean }
+export interface HowToLearnNode extends Base { kind: 'howToLearn'; skillId: string }
+export interface InfoNode extends Base { kind: 'info' }
+
+export type TreeNode = TierNode | SkillNode | TechnologyNode | EvidenceNode | PracticeGroupNode | PracticeNode | HowToLearnNode | InfoNode;
+
+export interface TreeInput {
+  map: SkillMap;
+  catalog: Catalog;
+  marks: ReadonlyMap<string, Mark>;
+  filter: Filter;
+  tiers: readonly Tier[];
+  multiRoot: boolean;
+}
+
+const MAX_EVIDENCE_ROWS = 50;
+
+export const TIER_LABEL: Record<Tier, string> = { core: 'Core', advanced: 'Advanced' };
+
+export const STATUS_WORD: Record<Status, string> = { practised: 'practised', started: 'started', missing: 'not shown yet' };
+
+/** Practised as the user sees it: detected with strong evidence, or marked done by hand. */
+export function countsAsPractised(result: Pick<SkillResult, 'status'>, mark: Mark | undefined): boolean {
+  if (mark === 'done') return true;
+  if (mark === 'skipped') return false;
+  return result.status === 'practised';
+}
+
+export function statusLabel(result: Pick<SkillResult, 'status'>, mark: Mark | undefined): string {
+  if (mark === 'done') return `marked done (detected: ${STATUS_WORD[result.status]})`;
+  if (mark === 'skipped') return `skipped (detected: ${STATUS_WORD[result.status]})`;
+  return STATUS_WORD[result.status];
+}
+
+export function skillIcon(status: Status, mark: Mark | undefined): IconSpec {
+  if (mark === 'done') return { id: 'verified', color: 'charts.blue' };
+  if (mark === 'skipped') return { id: 'circle-slash', color: 'disabledForeground' };
+  if (status === 'practised') return { id: 'pass-filled', color: 'testing.iconPassed' };
+  if (status === 'started') return { id: 'pie-chart', color: 'charts.yellow' };
+  return { id: 'circle-outline', color: 'disabledForeground' };
+}
+
+export function skillDescription(result: SkillResult, mark: Mark | undefined): string {
+  const tech = result.technologies.join(', ');
+  if (mark === 'done') return tech ? `(marked done) ${tech}` : '(marked done)';
+  if (mark === 'skipped') return '(skipped)';
+  if (result.status === 'practised') return tech;
+  if (result.status === 'started') return `started: ${tech}`;
+  return STATUS_WORD.missing;
+}
+
+export function tierDescription(practised: number, total: number): string {
+  return `${practised} of ${total} practised`;
+}
+
+export function evidenceLabel(e: Evidence): string {
+  return `${e.file}:${e.line}`;
+}
+
+function mdText(s: string): string {
+  return s.replace(/([\\`*_{}[\]()#+\-.!<>|])/g, '\\$1');
+}
+
+function link(parent: TreeNode, child: TreeNode): TreeNode {
+  child.parent = parent;
+  parent.children.push(child);
+  return child;
+}
+
+function passesFilter(filter: Filter, result: SkillResult, mark: Mark | undefined): boolean {
+  if (filter === 'all') return true;
+  const practised = countsAsPractised(result, mark);
+  if (filter === 'practised') return practised;
+  return !practised && mark !== 'skipped';
+}
+
+/** Builds the whole tree once per map; rows are small and few (21 skills, capped evidence). */
+export function buildTree(input: TreeInput): TierNode[] {
+  const { map, catalog, marks, filter, tiers, multiRoot } = input;
+  const results = new Map(map.skills.map((s) => [s.id, s]));
+  const roots: TierNode[] = [];
+  for (const tier of tiers) {
+    const skills = catalog.skills.filter((s) => s.tier === tier);
+    if (!skills.length) continue;
+    const practised = skills.filter((s) => {
+      const r = results.get(s.id);
+      return r ? countsAsPractised(r, marks.get(s.id)) : false;
+    }).length;
+    const tierNode: TierNode = {
+      kind: 'tier',
+      tier,
+      id: `tier:${tier}`,
+      label: TIER_LABEL[tier],
+      description: tierDescription(practised, skills.length),
+      tooltip: `**${TIER_LABEL[tier]} skills**: ${tierDescription(practised, skills.length)}`,
+      icon: { id: tier === 'core' ? 'layers' : 'rocket' },
+      contextValue: 'tier',
+      expanded: true,
+      children: [],
+    };
+    for (const skill of skills) {
+      const result = results.get(skill.id);
+      if (!result) continue;
+      const mark = marks.get(skill.id);
+      if (!passesFilter(filter, result, mark)) continue;
+      const skillNode: SkillNode = {
+        kind: 'skill',
+        skillId: skill.id,
+        status: result.status,
+        mark,
+        id: `skill:${skill.id}`,
+        label: skill.title,
+        description: skillDescription(result, mark),
+        tooltip:
+          `**${mdText(skill.title)}**: ${mdText(statusLabel(result, mark))}\n\n${mdText(skill.summary)}\n\n` +
+          `Learning time: ${mdText(skill.learningTime)}` +
+          (result.technologies.length ? `\n\nFound: ${mdText(result.technologies.join(', '))}` : ''),
+        icon: skillIcon(result.status, mark),
+        contextValue: `skill.${mark ?? 'unmarked'}.${result.status}`,
+        children: [],
+      };
+      link(tierNode, skillNode);
+      addTechnologies(skillNode, result, multiRoot);
+      if (result.status !== 'practised' && mark !== 'done') {
+        link(skillNode, {
+          kind: 'howToLearn',
+          skillId: skill.id,
+          id: `learn:${skill.id}`,
+          label: 'How to learn',
+          description: skill.learningTime,
+          tooltip: `Open the guidance for ${mdText(skill.title)}`,
+          icon: { id: 'book' },
+          contextValue: 'howToLearn',
+          children: [],
+        });
+      }
+      addPractice(skillNode, result);
+    }
+    roots.push(tierNode);
+  }
+  return roots;
+}
+
+function addTechnologies(skillNode: SkillNode, result: SkillResult, multiRoot: boolean): void {
+  for (const tech of result.technologies) {
+    const ev = result.evidence.filter((e) => e.technology === tech);
+    const strong = ev.some((e) => e.strength === 'strong');
+    const techNode: TechnologyNode = {
+      kind: 'technology',
+      skillId: result.id,
+      id: `tech:${result.id}:${tech}`,
+      label: tech,
+      description: `${ev.length} ${ev.length === 1 ? 'place' : 'places'}${strong ? '' : ', weak evidence only'}`,
+      tooltip: `**${mdText(tech)}** proves ${mdText(result.title)}${strong ? '' : ' (weak evidence only: a dev dependency, a bare file name or a single mention)'}`,
+      icon: { id: 'symbol-misc' },
+      contextValue: 'technology',
+      children: [],
+    };
+    link(skillNode, techNode);
+    for (const e of ev.slice(0, MAX_EVIDENCE_ROWS)) {
+      const where = multiRoot && e.folder ? e.folder : undefined;
+      const parts = [where, e.strength === 'weak' ? 'weak' : undefined].filter(Boolean);
+      link(techNode, {
+        kind: 'evidence',
+        skillId: result.id,
+        evidence: e,
+        id: `ev:${result.id}:${tech}:${e.folder ?? ''}:${e.file}:${e.line}:${e.rule}`,
+        label: evidenceLabel(e),
+        description: parts.length ? parts.join(' · ') : undefined,
+        tooltip: `${where ? `${mdText(where)}/` : ''}${mdText(e.file)}, line ${e.line}\n\nrule \`${e.rule}\`, ${e.strength} evidence`,
+        contextValue: 'evidence',
+        children: [],
+      });
+    }
+    if (ev.length > MAX_EVIDENCE_ROWS) {
+      link(techNode, {
+        kind: 'info',
+        id: `more:${result.id}:${tech}`,
+        label: `… and ${ev.length - MAX_EVIDENCE_ROWS} more`,
+        contextValue: 'info',
+        children: [],
+      });
+    }
+  }
+}
+
+function addPractice(skillNode: SkillNode, result: SkillResult): void {
+  if (!result.practice.length) return;
+  const done = result.practice.filter((p) => p.done).length;
+  const group: PracticeGroupNode = {
+    kind: 'practiceGroup',
+    skillId: result.id,
+    id: `practice:${result.id}`,
+    label: 'Further practice',
+    description: `${done} of ${result.practice.length} shown in code`,
+    icon: { id: 'checklist' },
+    contextValue: 'practiceGroup',
+    children: [],
+  };
+  link(skillNode, group);
+  for (const p of result.practice) {
+    link(group, {
+      kind: 'practice',
+      skillId: result.id,
+      done: p.done,
+      id: `practice:${result.id}:${p.id}`,
+      label: p.title,
+      description: p.done ? 'shown in code' : undefined,
+      icon: p.done ? { id: 'pass', color: 'testing.iconPassed' } : { id: 'circle-large-outline', color: 'disabledForeground' },
+      contextValue: p.done ? 'practice.done' : 'practice.open',
+      children: [],
+    });
+  }
+}
+
+/** Depth-first search for a node by id. */
+export function findNode(roots: readonly TreeNode[], id: string): TreeNode | undefined {
+  for (const n of roots) {
+    if (n.id === id) return n;
+    const hit = findNode(n.children, id);
+    if (hit) return hit;
+  }
+  return undefined;
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { ScanSession } from './session';
+import { needsRedraw, needsRescan } from './settings';
+
+/**
+ * Keeps the map live. File events come from the editor's own watcher (no process of ours) and
+ * saves; the session re-reads each changed file alone after a short pause and ignores files that
+ * cannot hold evidence. Settings and workspace-folder changes call for a full scan; a change of
+ * the shown tiers only for a redraw.
+ */
+export function watchWorkspace(session: ScanSession, redraw: () => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+  return vscode.Disposable.from(
+    watcher,
+    watcher.onDidCreate((uri) => session.queueChange(uri, false)),
+    watcher.onDidChange((uri) => session.queueChange(uri, false)),
+    watcher.onDidDelete((uri) => session.queueChange(uri, true)),
+    vscode.workspace.onDidSaveTextDocument((doc) => session.queueChange(doc.uri, false)),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void session.rescan('workspace folders changed')),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (needsRescan(e)) void session.rescan('settings changed');
+      else if (needsRedraw(e)) redraw();
+    }),
+  );
+}

@@ -1,0 +1,80 @@
+import type { Catalog, Skill, SkillMap, SkillResult } from '../../../src/core';
+
+/** A two-skill catalogue and map, written out by hand so the adapter's pure parts can be tested alone. */
+export function sampleSkill(over: Partial<Skill> = {}): Skill {
+  return {
+    id: 'caching',
+    title: 'Advanced caching strategies',
+    tier: 'advanced',
+    summary: 'Keep hot data in memory with Redis or Memcached.',
+    learningTime: '2–4 months',
+    learningMonths: 2,
+    prerequisites: ['databases'],
+    buildsOn: [],
+    howToLearn: ['Run Redis locally.', 'Cache one slow query with an expiry.'],
+    practice: [
+      { id: 'api-cache', title: 'Cache API responses' },
+      { id: 'sessions', title: 'Keep sessions in a shared cache' },
+    ],
+    links: [
+      { title: 'Redis docs', url: 'https://redis.io/docs/' },
+      { title: 'Not https', url: 'http://example.com/' },
+      { title: 'Script link', url: 'javascript:alert(1)' },
+    ],
+    order: 20,
+    ...over,
+  };
+}
+
+export function sampleResult(over: Partial<SkillResult> = {}): SkillResult {
+  return {
+    id: 'caching',
+    title: 'Advanced caching strategies',
+    tier: 'advanced',
+    status: 'practised',
+    technologies: ['Redis'],
+    evidence: [
+      { file: 'package.json', line: 12, technology: 'Redis', rule: 'caching/redis-npm', strength: 'strong' },
+      { file: 'src/cache.ts', line: 3, technology: 'Redis', rule: 'caching/redis-import', strength: 'weak' },
+    ],
+    practice: [
+      { id: 'api-cache', title: 'Cache API responses', done: true },
+      { id: 'sessions', title: 'Keep sessions in a shared cache', done: false },
+    ],
+    ...over,
+  };
+}
+
+export function sampleCatalog(): Catalog {
+  const databases = sampleSkill({
+    id: 'databases',
+    title: 'Databases',
+    tier: 'core',
+    prerequisites: [],
+    practice: [{ id: 'indexing', title: 'Add indexes' }],
+    order: 1,
+  });
+  const testing = sampleSkill({ id: 'testing', title: 'Testing', tier: 'core', prerequisites: [], practice: [], order: 8 });
+  return { skills: [databases, testing, sampleSkill()], rules: [] };
+}
+
+export function sampleMap(): SkillMap {
+  return {
+    version: 1,
+    root: '/w',
+    skills: [
+      sampleResult({
+        id: 'databases',
+        title: 'Databases',
+        tier: 'core',
+        technologies: ['PostgreSQL'],
+        evidence: [{ file: 'package.json', line: 10, technology: 'PostgreSQL', rule: 'databases/postgres-npm', strength: 'strong' }],
+        practice: [{ id: 'indexing', title: 'Add indexes', done: false }],
+      }),
+      sampleResult({ id: 'testing', title: 'Testing', tier: 'core', status: 'missing', technologies: [], evidence: [], practice: [] }),
+      sampleResult(),
+    ],
+    skipped: [],
+    stats: { files: 3, bytesRead: 100, ms: 1 },
+  };
+}
