@@ -1,0 +1,179 @@
+'use strict';
+// Runs the extension's mocha suite inside a real VS Code extension host (code-server), driven
+// by headless chromium. Usually called through run-tests.sh, which installs the tools first.
+//
+//   node test/vscode/run-tests.js [workspace] [options]
+//
+//   workspace          a folder or a multi-root .code-workspace file
+//                      (default: test/fixtures/express-postgres-redis)
+//   --env KEY=VALUE    extra environment for the extension host (repeatable)
+//   --tests PATH       the suite entry, without .js (default: out/test/integration/suite/index)
+//   --extension PATH   the extension under development (default: the repo root)
+//   --timeout MS       give up after this long (default: 300000)
+//   --verbose          also print the workbench's own log lines
+//   --keep-logs        keep the run folder even when the tests pass
+//
+// The extension host always gets BSM_TEST_WORKSPACE (absolute path of the workspace argument)
+// and BSM_TEST_FIXTURE (its base name without .code-workspace), so a suite can tell which
+// fixture it runs against.
+//
+// Exit code: 0 tests passed, 1 tests failed (or the suite failed to load), 2 timeout,
+// 3 harness error (not installed, server or browser did not start, bad arguments).
+
+const fs = require('fs');
+const path = require('path');
+const util = require('util');
+const lib = require('./lib');
+
+const EXIT = { pass: 0, fail: 1, timeout: 2, harness: 3 };
+
+function parseArgs(argv) {
+  const opts = {
+    workspace: undefined,
+    env: {},
+    tests: path.join(lib.paths.repoRoot, 'out', 'test', 'integration', 'suite', 'index'),
+    extension: lib.paths.repoRoot,
+    timeout: 300000,
+    verbose: !!process.env.VERBOSE,
+    keepLogs: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new lib.HarnessError(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--env') {
+      const kv = value();
+      const eq = kv.indexOf('=');
+      if (eq < 1) throw new lib.HarnessError(`--env expects KEY=VALUE, got ${kv}`);
+      opts.env[kv.slice(0, eq)] = kv.slice(eq + 1);
+    } else if (a === '--tests') opts.tests = path.resolve(value());
+    else if (a === '--extension') opts.extension = path.resolve(value());
+    else if (a === '--timeout') opts.timeout = Number(value());
+    else if (a === '--verbose') opts.verbose = true;
+    else if (a === '--keep-logs') opts.keepLogs = true;
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 21).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new lib.HarnessError(`unknown option ${a}`);
+    else if (opts.workspace === undefined) opts.workspace = a;
+    else throw new lib.HarnessError(`unexpected argument ${a}`);
+  }
+  if (!Number.isFinite(opts.timeout) || opts.timeout <= 0) throw new lib.HarnessError('--timeout expects milliseconds');
+  return opts;
+}
+
+// Lines the workbench and the server print on every run, offline; not the suite's output.
+const NOISE = [
+  /^Creating a socket/,
+  /^Resolving connection token/,
+  /^Resolved connection token/,
+  /^Updating additional/,
+  /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)/,
+  /getaddrinfo/,
+  /ENOTFOUND/,
+  /^An unknown error occurred/,
+  /vsda/,
+  /^Canceled/,
+];
+
+async function main() {
+  const started = Date.now();
+  const opts = parseArgs(process.argv.slice(2));
+  lib.checkInstalled();
+  const workspace = lib.resolveWorkspace(opts.workspace);
+  if (!fs.existsSync(`${opts.tests}.js`) && !fs.existsSync(opts.tests)) {
+    throw new lib.HarnessError(`suite entry not found: ${opts.tests}.js (compile first: npx tsc -p .)`);
+  }
+  if (!fs.existsSync(path.join(opts.extension, 'package.json'))) {
+    throw new lib.HarnessError(`no package.json in the extension folder ${opts.extension}`);
+  }
+
+  const runDir = lib.makeRunDir('tests');
+  const outputLog = fs.createWriteStream(path.join(runDir, 'extension-host-output.log'));
+  let server;
+  let browser;
+  let result = EXIT.harness;
+  try {
+    server = await lib.startServer({ dir: runDir, smokeTestDriver: true });
+    const extEnv = {
+      BSM_TEST_WORKSPACE: workspace.path,
+      BSM_TEST_FIXTURE: path.basename(workspace.path).replace(/\.code-workspace$/, ''),
+      ...opts.env,
+    };
+    const payload = [
+      ['extensionDevelopmentPath', lib.remoteUri(server.origin, opts.extension)],
+      ['extensionTestsPath', lib.remoteUri(server.origin, opts.tests)],
+      ['extensionEnvironment', JSON.stringify(extEnv)],
+      ['skipWelcome', 'true'],
+    ];
+    const url = lib.workbenchUrl(server.origin, workspace, payload);
+    console.log(`[vscode:test] ${path.relative(process.cwd(), workspace.path) || '.'} (${workspace.kind}) on code-server ${server.origin}`);
+
+    browser = await lib.launchBrowser();
+    const { page } = browser;
+    let finish;
+    let settled = false;
+    const finished = new Promise((r) => { finish = (v) => { settled = true; r(v); }; });
+
+    // The workbench forwards the extension host's console (mocha's reporter) here ...
+    await page.exposeFunction('codeAutomationLog', (level, args) => {
+      const text = util.format(...(Array.isArray(args) ? args : [args]));
+      outputLog.write(`[${level}] ${text}\n`);
+      // After the suite has settled only the extension host's shutdown chatter follows.
+      if (settled && !opts.verbose) return;
+      if (!opts.verbose && NOISE.some((re) => re.test(text))) return;
+      process.stdout.write(level === 'info' || level === 'log' ? `${text}\n` : `[${level}] ${text}\n`);
+    });
+    // ... and calls this when the suite's run() has settled.
+    await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) }));
+    page.on('pageerror', (err) => outputLog.write(`[page error] ${err.stack || err}\n`));
+    page.on('console', (msg) => outputLog.write(`[page ${msg.type()}] ${msg.text()}\n`));
+    page.on('crash', () => finish({ harness: 'the workbench page crashed' }));
+
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+    let timer;
+    const outcome = await Promise.race([
+      finished,
+      new Promise((r) => { timer = setTimeout(() => r({ timeout: true }), opts.timeout); }),
+    ]);
+    clearTimeout(timer);
+
+    if (outcome.timeout) {
+      console.error(`[vscode:test] timed out after ${opts.timeout} ms`);
+      result = EXIT.timeout;
+    } else if (outcome.harness) {
+      console.error(`[vscode:test] ${outcome.harness}`);
+      result = EXIT.harness;
+    } else {
+      result = outcome.code === 0 ? EXIT.pass : EXIT.fail;
+    }
+  } catch (err) {
+    console.error(`[vscode:test] harness error: ${err instanceof lib.HarnessError ? err.message : err.stack || err}`);
+    result = EXIT.harness;
+  } finally {
+    if (browser) await browser.close();
+    if (server) await server.stop();
+    await new Promise((r) => outputLog.end(r));
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const verdict = ['passed', 'failed', 'timed out', 'harness error'][result];
+  if (result === EXIT.pass && !opts.keepLogs) {
+    fs.rmSync(runDir, { recursive: true, force: true });
+    console.log(`[vscode:test] ${verdict} in ${seconds} s`);
+  } else {
+    console.log(`[vscode:test] ${verdict} in ${seconds} s; logs kept in ${runDir}`);
+    console.log('[vscode:test]   server.log, extension-host-output.log, user-data/logs/*/ (remote extension host log)');
+  }
+  return result;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`[vscode:test] harness error: ${err instanceof lib.HarnessError ? err.message : err.stack || err}`);
+    process.exit(EXIT.harness);
+  },
+);
