@@ -74,13 +74,9 @@ export class EvidenceHoverProvider implements vscode.HoverProvider, vscode.Dispo
       const result = map?.skills.find((s) => s.id === skill.id);
       const status = result ? statusLabel(result, this.marks.get(skill.id)) : 'not scanned yet';
       const args = encodeURIComponent(JSON.stringify([skill.id]));
-      md.appendMarkdown(`$(${e.strength === 'strong' ? 'pass-filled' : 'pie-chart'}) `);
-      md.appendText(`${e.technology} proves ${skill.title}`);
-      md.appendMarkdown(' — ');
-      md.appendText(`${status}`);
-      md.appendMarkdown('  \n');
-      md.appendText(`${e.strength} evidence · rule ${e.rule}`);
-      md.appendMarkdown('  \n');
+      const icon = e.strength === 'strong' ? 'pass-filled' : 'pie-chart';
+      md.appendMarkdown(`$(${icon}) **${mdEscape(e.technology)}** proves **${mdEscape(skill.title)}** — ${mdEscape(status)}  \n`);
+      md.appendMarkdown(`${e.strength} evidence · rule \`${e.rule.replace(/`/g, '')}\`  \n`);
       md.appendMarkdown(
         `[Open guidance](command:${COMMANDS.openGuidance}?${args} "Open the guidance for this skill") · ` +
           `[Show in skill tree](command:${COMMANDS.revealInTree}?${args} "Reveal the skill in the Skills view")\n\n`,
@@ -121,4 +117,9 @@ export class EvidenceHoverProvider implements vscode.HoverProvider, vscode.Dispo
     for (const d of this.subscriptions) d.dispose();
     this.cache.clear();
   }
+}
+
+/** Markdown-escapes text that came from a catalogue or rule file. */
+function mdEscape(s: string): string {
+  return s.replace(/([\\`*_{}[\]()#+\-.!<>|$&])/g, '\\$1');
 }

@@ -19,9 +19,9 @@ describe('Hover hints', function () {
     const ours = hoverText(hovers).filter((t) => t.includes('Backend Skill Map'));
     assert.strictEqual(ours.length, 1, `hovers: ${JSON.stringify(hoverText(hovers))}`);
     const text = ours[0];
-    assert.match(text, /PostgreSQL proves Databases/);
+    assert.match(text, /\*\*PostgreSQL\*\* proves \*\*Databases\*\*/);
     assert.match(text, /practised/);
-    assert.match(text, /rule databases\/postgres-npm/);
+    assert.match(text, /rule `databases\/postgres-npm`/);
     assert.match(text, /command:backendSkillMap\.openGuidance\?/);
     assert.match(text, /command:backendSkillMap\.revealInTree\?/);
   });
@@ -62,8 +62,13 @@ describe('Suggest next skill', function () {
     const api = await activeApi();
     await vscode.commands.executeCommand('backendSkillMap.openGuidance', 'caching');
     await eventually(() => assert.ok(api.getOpenGuidance().includes('caching')));
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    assert.ok(tabs.some((t) => t.label === 'Advanced caching strategies' && t.input instanceof vscode.TabInputWebview));
+    await eventually(() => {
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      assert.ok(
+        tabs.some((t) => t.label === 'Advanced caching strategies' && t.input instanceof vscode.TabInputWebview),
+        `tabs: ${JSON.stringify(tabs.map((t) => [t.label, t.input?.constructor?.name]))}`,
+      );
+    });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
