@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
+import { STATUS_WORD } from '../tree/model';
 
 /**
  * The skill a command is about: an id (from a hover link or a test), a tree row (context menu),
- * the row selected in the tree, or, failing all that, one the user picks.
+ * or one the user picks (the row selected in the tree is offered first).
  */
 export async function resolveSkill(deps: CommandDeps, arg: unknown, placeHolder: string): Promise<string | undefined> {
   const catalog = deps.session.catalog;
@@ -11,14 +12,17 @@ export async function resolveSkill(deps: CommandDeps, arg: unknown, placeHolder:
   if (known(arg)) return arg;
   if (arg && typeof arg === 'object' && known((arg as { skillId?: unknown }).skillId)) return (arg as { skillId: string }).skillId;
   if (arg !== undefined) return undefined;
-  const selected = deps.treeView.selection[0];
-  if (selected && 'skillId' in selected && known(selected.skillId)) return selected.skillId;
   if (!catalog) return undefined;
   const map = deps.session.map;
+  // The skill selected in the tree comes first, so Enter picks it.
+  const selected = deps.treeView.selection[0];
+  const first = selected && 'skillId' in selected ? selected.skillId : undefined;
+  const skills = [...catalog.skills].sort((a, b) => Number(b.id === first) - Number(a.id === first));
   const picked = await vscode.window.showQuickPick(
-    catalog.skills.map((s) => {
+    skills.map((s) => {
       const r = map?.skills.find((x) => x.id === s.id);
-      return { label: s.title, description: r?.status ?? '', detail: s.summary, id: s.id };
+      const mark = deps.marks.get(s.id);
+      return { label: s.title, description: mark ? `marked ${mark}` : r ? STATUS_WORD[r.status] : '', detail: s.summary, id: s.id };
     }),
     { placeHolder, matchOnDetail: true },
   );

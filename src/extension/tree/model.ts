@@ -185,7 +185,7 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, multiRoot: b
       label: tech,
       description: `${ev.length} ${ev.length === 1 ? 'place' : 'places'}${strong ? '' : ', weak evidence only'}`,
       tooltip: `**${mdText(tech)}** proves ${mdText(result.title)}${strong ? '' : ' (weak evidence only: a dev dependency, a bare file name or a single mention)'}`,
-      icon: { id: 'symbol-misc' },
+      icon: { id: 'tag' },
       contextValue: 'technology',
       children: [],
     };
