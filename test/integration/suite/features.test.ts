@@ -1,12 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, eventually, hoverText, lineOf, row, rows, workspaceRoot } from './helpers';
+import { activeApi, onMainFixture, eventually, hoverText, lineOf, row, rows, workspaceRoot } from './helpers';
 
 const singleRoot = () => (vscode.workspace.workspaceFolders?.length ?? 0) === 1;
 
 describe('Hover hints', function () {
   before(function () {
-    if (!singleRoot()) this.skip();
+    if (!onMainFixture()) this.skip();
   });
 
   it('on a dependency line of package.json: technology, skill, status, rule and links', async () => {
@@ -37,7 +37,7 @@ describe('Hover hints', function () {
 
 describe('Suggest next skill', function () {
   before(function () {
-    if (!singleRoot()) this.skip();
+    if (!onMainFixture()) this.skip();
   });
 
   it('returns ranked suggestions, none of them already practised', async () => {
@@ -86,12 +86,18 @@ describe('Live updates', function () {
   before(function () {
     if (!singleRoot()) this.skip();
   });
-  after(async () => {
+  after(async function () {
+    this.timeout(15000);
     try {
       await vscode.workspace.fs.delete(dir(), { recursive: true, useTrash: false });
     } catch {
       // already gone
     }
+    // Leave the map as the fixture made it, for the suites that follow.
+    const api = await activeApi();
+    await eventually(() =>
+      assert.ok(!api.getSkillMap()?.skills.some((s) => s.evidence.some((e) => e.file.startsWith('tmp-live/'))), 'tmp-live evidence gone'),
+    );
   });
 
   it('adds evidence when a file is created and removes it when the file is deleted', async function () {

@@ -6,6 +6,20 @@ import type { TreeNode } from '../../../src/extension/tree/model';
 export const EXTENSION_ID = 'backend-skill-map.backend-skill-map';
 
 let api: BackendSkillMapApi | undefined;
+let firstState: string | undefined;
+
+/** The fixture this run was opened on (the runner passes its name). */
+export const FIXTURE = process.env.BSM_TEST_FIXTURE ?? 'express-postgres-redis';
+
+/** The tests that know the main fixture's contents run only on it. */
+export function onMainFixture(): boolean {
+  return (vscode.workspace.workspaceFolders?.length ?? 0) === 1 && FIXTURE === 'express-postgres-redis';
+}
+
+/** The session state after the first scan, before any test changed a file. */
+export function stateAfterFirstScan(): string | undefined {
+  return firstState;
+}
 
 /** Activates the extension the way a user would (opening its view), then waits for the first scan. */
 export async function activeApi(): Promise<BackendSkillMapApi> {
@@ -15,6 +29,7 @@ export async function activeApi(): Promise<BackendSkillMapApi> {
   await vscode.commands.executeCommand('backendSkillMap.skills.focus');
   api = ext.isActive ? ext.exports : await ext.activate();
   await api.whenScanned();
+  firstState ??= api.getState();
   return api;
 }
 

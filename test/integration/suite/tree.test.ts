@@ -1,12 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, row, rows } from './helpers';
+import { activeApi, onMainFixture, row, rows } from './helpers';
 
-const singleRoot = () => (vscode.workspace.workspaceFolders?.length ?? 0) === 1;
 
 describe('Skills view', function () {
   before(function () {
-    if (!singleRoot()) this.skip();
+    if (!onMainFixture()) this.skip();
   });
 
   it('shows the Core and Advanced tiers with how many skills are practised', async () => {
