@@ -130,6 +130,12 @@ export class ScanSession implements vscode.Disposable {
       return { folder, scanner: new Scanner(new DiskSource(folder.uri.fsPath, { excludes: s.excludes }), catalog) };
     });
     this.log.appendLine(`${stamp()} scanning ${folders.map((f) => f.name).join(', ')} (${reason})`);
+    for (const f of folders) {
+      const s = folderSettings(f);
+      const extra = s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '';
+      this.log.appendLine(`  ${f.name}: built-in excludes and .gitignore${extra}${s.scanImports ? '' : '; source imports not read (backendSkillMap.scanImports is off)'}`);
+    }
+    if (rules.length) this.log.appendLine(`  rule files: ${rules.join(', ')}`);
     this.scans = scans;
     try {
       await vscode.window.withProgress(
@@ -256,5 +262,6 @@ function stamp(): string {
 }
 
 function formatKiB(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} B`;
 }
