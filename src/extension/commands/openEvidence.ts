@@ -5,6 +5,8 @@ export interface EvidenceTarget {
   file: string;
   line: number;
   folder?: string;
+  /** Open beside the active editor (from a guidance page) instead of in it. */
+  beside?: boolean;
 }
 
 /** Opens an evidence row's file with its line selected and in view (tree rows, guidance links). */
@@ -17,7 +19,11 @@ export function openEvidence(deps: CommandDeps) {
       const doc = await vscode.workspace.openTextDocument(uri);
       const index = Math.min(Math.max(arg.line - 1, 0), Math.max(doc.lineCount - 1, 0));
       const range = doc.lineAt(index).range;
-      const editor = await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+      const editor = await vscode.window.showTextDocument(doc, {
+        selection: range,
+        preview: true,
+        viewColumn: arg.beside ? vscode.ViewColumn.Beside : undefined,
+      });
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       return editor;
     } catch (err) {
