@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, onMainFixture, row, rows } from './helpers';
+import { activeApi, eventually, onMainFixture, row, rows } from './helpers';
 
 
 describe('Skills view', function () {
@@ -115,6 +115,40 @@ describe('Skills view', function () {
     const api = await activeApi();
     const ok = await vscode.commands.executeCommand('backendSkillMap.revealInTree', 'databases');
     assert.strictEqual(ok, true);
+  });
+
+  it('shows only the tiers chosen in the settings', async () => {
+    const api = await activeApi();
+    const config = vscode.workspace.getConfiguration('backendSkillMap');
+    await config.update('tiers', ['core'], vscode.ConfigurationTarget.Global);
+    try {
+      await eventually(async () => assert.deepStrictEqual((await rows(api)).map((r) => r.label), ['Core']));
+      assert.match(api.getStatusText(), /Skills \d+\/13$/);
+    } finally {
+      await config.update('tiers', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await eventually(async () => assert.deepStrictEqual((await rows(api)).map((r) => r.label), ['Core', 'Advanced']));
+  });
+
+  it('rescans when the exclude setting changes', async function () {
+    this.timeout(30000);
+    const api = await activeApi();
+    const fromManifest = () => api.getSkillMap()!.skills.some((s) => s.evidence.some((e) => e.file === 'package.json'));
+    assert.ok(fromManifest());
+    const config = vscode.workspace.getConfiguration('backendSkillMap');
+    await config.update('exclude', ['package.json'], vscode.ConfigurationTarget.Global);
+    try {
+      await eventually(async () => {
+        await api.whenScanned();
+        assert.ok(!fromManifest(), 'package.json is no longer read');
+      });
+    } finally {
+      await config.update('exclude', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await eventually(async () => {
+      await api.whenScanned();
+      assert.ok(fromManifest(), 'package.json is read again');
+    });
   });
 
   it('counts practised skills in the status bar', async () => {
