@@ -1,0 +1,33 @@
+/** Small text helpers shared by the readers. None of them throws on any input. */
+
+/** Drops a leading byte-order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Maps character offsets to 1-based line numbers in O(log n) per lookup. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 1-based line of a 0-based character offset. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+/** Text that looks binary (NUL bytes in the first few KB) is not worth parsing. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\0');
+}
