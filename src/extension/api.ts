@@ -13,4 +13,6 @@ export interface BackendSkillMapApi {
   getOpenGuidance(): string[];
   /** Resolves once the first scan, and any scan or file update under way, has finished. */
   whenScanned(): Promise<void>;
+  /** Milliseconds spent inside `activate`. */
+  readonly activationMs: number;
 }

@@ -23,6 +23,7 @@ import { publishContextKeys } from './contextKeys';
 import type { BackendSkillMapApi } from './api';
 
 export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
+  const activationStart = performance.now();
   const log = vscode.window.createOutputChannel('Backend Skill Map');
   const session = new ScanSession(vscode.Uri.joinPath(context.extensionUri, 'skills').fsPath, log);
   const marks = new Marks(context.workspaceState);
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
       session.ensureStarted();
       await session.whenIdle();
     },
+    activationMs: performance.now() - activationStart,
   };
 }
 
