@@ -1,6 +1,11 @@
-// Bundles the extension and the CLI. `vscode` stays external; everything else is inlined.
+// Bundles the extension and the CLI, then compiles the skill catalogue to dist/catalog.json.
+// `vscode` stays external; everything else is inlined. An invalid skills/*.yaml fails the build
+// with its path and line.
 import * as esbuild from 'esbuild';
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const entries = [
@@ -24,4 +29,37 @@ for (const entry of entries) {
   });
   if (entry.banner) chmodSync(entry.out, 0o755);
 }
-console.error(`built ${entries.map((e) => e.out).join(', ')}`);
+
+// The catalogue is validated here once, with the same loader the tests use, and written as JSON.
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'bsm-build-'));
+try {
+  const compiler = path.join(tmp, 'compile.cjs');
+  await esbuild.build({
+    stdin: {
+      contents: "export { compileCatalog, CatalogError } from './src/core/catalog';",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    outfile: compiler,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  const { compileCatalog, CatalogError } = createRequire(import.meta.url)(compiler);
+  let compiled;
+  try {
+    compiled = compileCatalog(path.resolve('skills'));
+  } catch (err) {
+    if (err instanceof CatalogError) {
+      console.error(`The skill catalogue is invalid:\n  ${err.problems.join('\n  ')}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  mkdirSync('dist', { recursive: true });
+  writeFileSync('dist/catalog.json', JSON.stringify(compiled));
+  console.error(`built ${entries.map((e) => e.out).join(', ')}, dist/catalog.json (${compiled.catalog.skills.length} skills, ${compiled.catalog.rules.length} rules)`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -29,7 +29,7 @@ async function run(args: CliArgs): Promise<void> {
   }
   if (!stat.isDirectory()) fail(`${root} is not a folder`);
 
-  const { catalog, problems } = loadCatalog(findSkillsDir(__dirname), args.rules.map((r) => path.resolve(r)));
+  const { catalog, problems } = loadCatalog(findSkillsDir(__dirname), args.rules.map((r) => path.resolve(r)), path.join(__dirname, 'catalog.json'));
   if (problems.length) fail(`rule file problem:\n  ${problems.join('\n  ')}`);
 
   const tty = process.stderr.isTTY;

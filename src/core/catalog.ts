@@ -14,15 +14,17 @@ export class CatalogError extends Error {
 }
 
 const MAX_RULE_FILE_BYTES = 1024 * 1024;
-let validator: ValidateFunction | undefined;
+let validators: { skill: ValidateFunction; rules: ValidateFunction } | undefined;
 
-function schemaValidator(skillsDir: string): ValidateFunction {
-  if (!validator) {
+/** One validator per shape (skill file, rules-only file), so errors speak about the shape intended. */
+function schemaValidators(skillsDir: string): { skill: ValidateFunction; rules: ValidateFunction } {
+  if (!validators) {
     const schema = JSON.parse(readFileSync(path.join(skillsDir, 'schema.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
-    validator = ajv.compile(schema);
+    ajv.addSchema(schema, 'catalogue');
+    validators = { skill: ajv.getSchema('catalogue#/definitions/skillFile')!, rules: ajv.getSchema('catalogue#/definitions/rulesFile')! };
   }
-  return validator;
+  return validators;
 }
 
 /** Finds the `skills/` folder that ships beside the code, walking up from `fromDir`. */
@@ -87,20 +89,20 @@ function describeSchemaError(e: ErrorObject): string {
 }
 
 function validate(p: ParsedFile, skillsDir: string, problems: string[]): boolean {
-  const v = schemaValidator(skillsDir);
+  if (!p.data || typeof p.data !== 'object' || Array.isArray(p.data)) {
+    problems.push(`${p.file}:1: expected a mapping with "rules:" (and, for a skill, "id", "title" and the guidance fields)`);
+    return false;
+  }
+  const isSkillFile = 'title' in p.data;
+  const v = isSkillFile ? schemaValidators(skillsDir).skill : schemaValidators(skillsDir).rules;
   if (v(p.data)) return true;
-  // Report errors against the shape the file is trying to be (skill file or rules-only file).
-  const isSkillFile = p.data && typeof p.data === 'object' && 'title' in p.data;
-  const relevant = (v.errors ?? []).filter((e) => {
-    const s = e.schemaPath;
-    if (s.startsWith('#/anyOf')) return false;
-    if (isSkillFile) return !s.includes('rulesFile');
-    return !s.includes('skillFile');
-  });
   const seen = new Set<string>();
-  for (const e of relevant.length ? relevant : v.errors ?? []) {
+  for (const e of v.errors ?? []) {
+    // A rule with the wrong number of matchers also fails each branch's `required`: say it once.
     if (e.keyword === 'required' && e.schemaPath.includes('oneOf')) continue;
-    const msg = `${p.file}:${lineAt(p, pointerParts(e.instancePath))}: ${describeSchemaError(e)}`;
+    const parts = pointerParts(e.instancePath);
+    if (e.keyword === 'additionalProperties') parts.push((e.params as any).additionalProperty);
+    const msg = `${p.file}:${lineAt(p, parts)}: ${describeSchemaError(e)}`;
     if (!seen.has(msg)) problems.push(msg);
     seen.add(msg);
   }
@@ -158,11 +160,11 @@ function toSkill(d: any): Skill {
 export const SKILL_COUNT = 21;
 
 /**
- * Reads the built-in catalogue from `skillsDir` and, optionally, user rule files.
- * An invalid built-in file throws a CatalogError (file:line: message). A bad user file is left out
- * and its problems are returned, so one typo never hides the built-in map.
+ * Reads and validates the built-in catalogue (`skills/*.yaml`). An invalid file throws a CatalogError
+ * (file:line: message). The build runs this once and writes the result as JSON (see
+ * `compileCatalog`), so the editor and the CLI need not parse YAML on every start.
  */
-export function loadCatalog(skillsDir: string, userRuleFiles: readonly string[] = []): { catalog: Catalog; problems: string[] } {
+export function readBuiltinCatalog(skillsDir: string): Catalog {
   const builtinProblems: string[] = [];
   const skills = new Map<string, Skill>();
   const rules = new Map<string, Rule>();
@@ -196,7 +198,50 @@ export function loadCatalog(skillsDir: string, userRuleFiles: readonly string[] 
     }
   }
   if (builtinProblems.length) throw new CatalogError(builtinProblems);
+  const orderedSkills = [...skills.values()].sort((a, b) => a.order - b.order);
+  return { skills: orderedSkills, rules: [...rules.values()] };
+}
 
+/** The catalogue as the build writes it: guidance and rules, without the rules' examples. */
+export interface CompiledCatalog {
+  format: 1;
+  catalog: Catalog;
+}
+
+export function compileCatalog(skillsDir: string): CompiledCatalog {
+  const catalog = readBuiltinCatalog(skillsDir);
+  const rel = (file: string) => path.relative(path.dirname(skillsDir), file).split(path.sep).join('/');
+  return {
+    format: 1,
+    catalog: {
+      skills: catalog.skills,
+      rules: catalog.rules.map((r) => ({ ...r, examples: { positive: [], negative: [] }, source: { file: rel(r.source.file), line: r.source.line } })),
+    },
+  };
+}
+
+function readCompiled(file: string): Catalog | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const data = JSON.parse(text) as CompiledCatalog;
+  if (data.format !== 1 || data.catalog.skills.length !== SKILL_COUNT) throw new CatalogError([`${file}: not a compiled catalogue of ${SKILL_COUNT} skills; rebuild with npm run build`]);
+  return data.catalog;
+}
+
+/**
+ * The built-in catalogue plus the user's rule files. The built-in part comes from `compiledFile` when
+ * it exists (written by the build), otherwise from the YAML in `skillsDir`. A bad user file is left
+ * out and its problems are returned, so one typo never hides the built-in map.
+ */
+export function loadCatalog(skillsDir: string, userRuleFiles: readonly string[] = [], compiledFile?: string): { catalog: Catalog; problems: string[] } {
+  const builtin = (compiledFile && readCompiled(compiledFile)) || readBuiltinCatalog(skillsDir);
+  if (!userRuleFiles.length) return { catalog: builtin, problems: [] };
+  const skills = new Map(builtin.skills.map((s) => [s.id, s]));
+  const rules = new Map(builtin.rules.map((r) => [r.id, r]));
   const problems: string[] = [];
   for (const file of userRuleFiles) {
     const fileProblems: string[] = [];
@@ -218,6 +263,5 @@ export function loadCatalog(skillsDir: string, userRuleFiles: readonly string[] 
     problems.push(...fileProblems);
   }
 
-  const orderedSkills = [...skills.values()].sort((a, b) => a.order - b.order);
-  return { catalog: { skills: orderedSkills, rules: [...rules.values()] }, problems };
+  return { catalog: { skills: builtin.skills, rules: [...rules.values()] }, problems };
 }

@@ -48,7 +48,7 @@ export class Scanner {
   private importsEnabled = true;
 
   constructor(readonly source: FileSource, readonly catalog: Catalog) {
-    this.index = new RuleIndex(catalog);
+    this.index = ruleIndexFor(catalog);
   }
 
   /** Can this path hold evidence? Lets a watcher ignore everything else. */
@@ -177,12 +177,18 @@ function textEvidence(index: RuleIndex, relPath: string, text: string, imports =
 
 const indexCache = new WeakMap<Catalog, RuleIndex>();
 
-/** Evidence in a text for a path, without a scanner (hovers, rule examples). */
-export function evidenceInText(relPath: string, text: string, catalog: Catalog): Evidence[] {
+/** Compiling a catalogue's patterns and globs is the costly part: once per catalogue object. */
+function ruleIndexFor(catalog: Catalog): RuleIndex {
   let index = indexCache.get(catalog);
   if (!index) {
     index = new RuleIndex(catalog);
     indexCache.set(catalog, index);
   }
+  return index;
+}
+
+/** Evidence in a text for a path, without a scanner (hovers, rule examples). */
+export function evidenceInText(relPath: string, text: string, catalog: Catalog): Evidence[] {
+  const index = ruleIndexFor(catalog);
   return [...index.pathEvidence(relPath), ...textEvidence(index, relPath, text).evidence];
 }

@@ -25,7 +25,11 @@ import type { BackendSkillMapApi } from './api';
 export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
   const activationStart = performance.now();
   const log = vscode.window.createOutputChannel('Backend Skill Map');
-  const session = new ScanSession(vscode.Uri.joinPath(context.extensionUri, 'skills').fsPath, log);
+  const session = new ScanSession(
+    vscode.Uri.joinPath(context.extensionUri, 'skills').fsPath,
+    log,
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'catalog.json').fsPath,
+  );
   const marks = new Marks(context.workspaceState);
   const tree = new SkillTreeProvider(session, marks);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });

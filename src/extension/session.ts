@@ -42,6 +42,8 @@ export class ScanSession implements vscode.Disposable {
   constructor(
     private readonly skillsDir: string,
     private readonly log: vscode.OutputChannel,
+    /** The catalogue as the build compiled it (dist/catalog.json); the YAML is the fallback. */
+    private readonly compiledCatalog?: string,
   ) {}
 
   get catalog(): Catalog | undefined {
@@ -104,7 +106,7 @@ export class ScanSession implements vscode.Disposable {
     this.setState('scanning');
     const rules = ruleFiles();
     try {
-      const { catalog, problems } = loadCatalog(this.skillsDir, rules);
+      const { catalog, problems } = loadCatalog(this.skillsDir, rules, this.compiledCatalog);
       this._catalog = catalog;
       for (const p of problems) this.log.appendLine(`[rules] ${p}`);
       if (problems.length) {
