@@ -1,0 +1,31 @@
+/** Docker Compose files: the image of each service. */
+import type { Fact, Reader, ReadResult } from '../types';
+import { imageName } from './docker';
+import { baseOf, readYaml, type YamlDoc, type YamlFile } from './yamlDocs';
+
+const COMPOSE_NAME = /^(?:(?:docker-)?compose(?:[-._][^/]*)?|[^/]+\.compose)\.ya?ml$/;
+
+function composeFacts(doc: YamlDoc, file: YamlFile): Fact[] {
+  const facts: Fact[] = [];
+  const services = file.get(doc.root, 'services');
+  // Version 1 files have no `services:` key: every top-level mapping is a service.
+  const entries = services ? file.entries(services.value) : file.entries(doc.root).filter((e) => !e.key.startsWith('x-'));
+  for (const svc of entries) {
+    if (!file.isMap(svc.value)) continue;
+    const image = file.get(svc.value, 'image');
+    const ref = image && file.str(image.value);
+    const name = ref === undefined ? undefined : imageName(ref);
+    if (name) facts.push({ type: 'image', name, line: image!.line });
+  }
+  return facts;
+}
+
+export const composeReader: Reader = {
+  name: 'compose',
+  matches(relPath: string): boolean {
+    return COMPOSE_NAME.test(baseOf(relPath));
+  },
+  read(_relPath: string, text: string): ReadResult {
+    return readYaml(text, composeFacts);
+  },
+};
