@@ -379,7 +379,7 @@ describe('imports reader', () => {
         const started = Date.now();
         const result = reader.read(path, long);
         const ms = Date.now() - started;
-        assert.ok(ms < 200, `${path}: ${ms} ms`);
+        assert.ok(ms < 1500, `${path}: ${ms} ms`);
         assert.deepStrictEqual(result.facts, []);
       }
     });
@@ -409,7 +409,7 @@ describe('imports reader', () => {
         const result = reader.read(path, text);
         const ms = Date.now() - started;
         assert.ok(Array.isArray(result.facts));
-        assert.ok(ms < 500, `${path} (${text.slice(0, 12)}...): ${ms} ms`);
+        assert.ok(ms < 2000, `${path} (${text.slice(0, 12)}...): ${ms} ms (a hang or a quadratic pass, not a speed target)`);
       }
     });
 

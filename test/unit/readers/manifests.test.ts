@@ -549,7 +549,7 @@ describe('manifest readers', () => {
           const started = Date.now();
           const r = read(path, text);
           const ms = Date.now() - started;
-          assert.ok(ms < 1000, `${path} took ${ms} ms on a ${text.slice(0, 20)}... line`);
+          assert.ok(ms < 3000, `${path} took ${ms} ms on a ${text.slice(0, 20)}... line`);
           assert.ok(Array.isArray(r.facts));
           for (const f of r.facts) assert.ok(f.line >= 1);
         }
