@@ -4,6 +4,8 @@ import { commentMarkers, isFixturePath, isProse } from './paths';
 
 /** Most lines a content rule will look at in one file, and the longest line it reads (minified code is skipped). */
 const MAX_LINE_LENGTH = 2000;
+/** Time the content patterns may take on one file before the rest of them are given up (with a note). */
+const CONTENT_BUDGET_MS = 250;
 /** Evidence kept per rule and file: enough for hovers on every dependency of a manifest. */
 const MAX_HITS_PER_RULE_AND_FILE = 25;
 
@@ -132,7 +134,7 @@ export class RuleIndex {
   }
 
   /** Evidence from a file's text: its facts (from readers) and the content rules for its path. */
-  textEvidence(path: string, text: string, facts: readonly Fact[]): Evidence[] {
+  textEvidence(path: string, text: string, facts: readonly Fact[], notes?: string[]): Evidence[] {
     const onlyTesting = isFixturePath(path);
     const out: Evidence[] = [];
     const hits = new Map<string, number>();
@@ -176,19 +178,29 @@ export class RuleIndex {
       }
     }
     if (!isProse(path)) {
-      const rules = this.candidates(path).content.filter((c) => c.matches(path));
-      let lines: string[] | undefined;
-      const markers = commentMarkers(path);
-      const done = new Set<string>();
-      for (const c of rules) {
-        if (done.has(c.rule.id) || (onlyTesting && c.rule.skill !== 'testing')) continue;
-        c.reMultiline.lastIndex = 0;
-        if (!c.reMultiline.test(text)) continue;
-        lines ??= text.split(/\r?\n/);
-        const line = firstMatchingLine(lines, c.re, markers);
-        if (line > 0) {
-          done.add(c.rule.id);
-          push(c.rule, line);
+      const rules = this.candidates(path).content.filter((c) => c.matches(path) && !(onlyTesting && c.rule.skill !== 'testing'));
+      if (rules.length) {
+        const lines = text.split(/\r?\n/);
+        // Patterns never see a line longer than MAX_LINE_LENGTH (minified or generated code, or an attack):
+        // a pattern that is linear per start position is still quadratic on a line of megabytes.
+        const hasLongLine = lines.some((l) => l.length > MAX_LINE_LENGTH);
+        const searchable = hasLongLine ? lines.map((l) => (l.length > MAX_LINE_LENGTH ? '' : l)).join('\n') : text;
+        const markers = commentMarkers(path);
+        const done = new Set<string>();
+        const deadline = Date.now() + CONTENT_BUDGET_MS;
+        for (const c of rules) {
+          if (done.has(c.rule.id)) continue;
+          if (Date.now() > deadline) {
+            notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
+            break;
+          }
+          c.reMultiline.lastIndex = 0;
+          if (!c.reMultiline.test(searchable)) continue;
+          const line = firstMatchingLine(lines, c.re, markers);
+          if (line > 0) {
+            done.add(c.rule.id);
+            push(c.rule, line);
+          }
         }
       }
     }

@@ -168,7 +168,7 @@ function textEvidence(index: RuleIndex, relPath: string, text: string, imports =
   }
   let evidence: Evidence[] = [];
   try {
-    evidence = index.textEvidence(relPath, text, facts);
+    evidence = index.textEvidence(relPath, text, facts, reasons);
   } catch (err) {
     reasons.push(`matching failed: ${(err as Error).message}`);
   }
