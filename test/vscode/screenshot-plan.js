@@ -17,30 +17,59 @@
 //   ['press', 'Escape'], ['type', 'abc'], ['wait', 500], ['mouseAway'], ['reset'], ['click', sel, text]
 //
 // A shot may set `clip: 'sidebar' | 'editor' | 'panel' | <css selector>` to save only that part.
+/** Drags the side bar's edge so that skill names and technologies fit. */
+async function widenSideBar(wb, page) {
+  const box = await page.locator('.part.sidebar').first().boundingBox();
+  const x = box.x + box.width + 1;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 200, y, { steps: 8 });
+  await page.mouse.up();
+}
 
 module.exports = {
-  // Folder or .code-workspace, relative to the repo root; --folder overrides it.
   workspace: 'test/fixtures/express-postgres-redis',
   viewport: { width: 1280, height: 800 },
-  // Extra user settings for the screenshot server.
-  settings: {},
+  settings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.startupEditor': 'none' },
   shots: [
     {
-      name: '01-explorer',
-      steps: [['showExplorer'], ['mouseAway']],
+      name: 'skill-tree',
+      steps: [
+        ['openContainer', 'Backend Skill Map'],
+        widenSideBar,
+        ['waitForText', /of 13 practised/, '.part.sidebar'],
+        ['expandTreeItem', /^Databases/],
+        ['expandTreeItem', /^PostgreSQL/],
+        ['clickTreeItem', /^package\.json:\d+/],
+        ['expandTreeItem', /^Advanced caching strategies/],
+        ['hoverTreeItem', /^Databases/, 'Learning time'],
+      ],
     },
-    // Steps for the extension's own UI, to enable as it lands:
-    // {
-    //   name: '02-skill-tree',
-    //   steps: [['openContainer', 'Backend Skill Map'], ['expandTreeItem', 'Databases'], ['mouseAway']],
-    // },
-    // {
-    //   name: '03-manifest-hover',
-    //   steps: [['openFile', 'package.json'], ['hoverWord', 'pg', 'Databases']],
-    // },
-    // {
-    //   name: '04-palette',
-    //   steps: [['reset'], ['runCommand', 'Backend Skill Map', { submit: false }]],
-    // },
+    {
+      name: 'hover',
+      steps: [['reset'], ['openFile', 'package.json'], ['hoverWord', 'ioredis', 'Backend Skill Map']],
+    },
+    {
+      name: 'suggest-next-skill',
+      steps: [
+        ['reset'],
+        ['runCommand', 'Backend Skill Map: Suggest next skill'],
+        ['waitForText', /months/, '.quick-input-widget'],
+      ],
+    },
+    {
+      name: 'guidance',
+      steps: [
+        ['press', 'Escape'],
+        ['runCommand', 'Backend Skill Map: Open skill guidance'],
+        ['waitForText', /Databases/, '.quick-input-widget'],
+        ['type', 'caching'],
+        ['wait', 300],
+        ['press', 'Enter'],
+        ['wait', 2500],
+        ['mouseAway'],
+      ],
+    },
   ],
 };
