@@ -40,12 +40,12 @@ for (const size of sizes.length ? sizes : [1000, 10000, 100000]) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bsm-peer-'));
   // One warm-up each so both start with the same disk cache.
   timed([cli, 'scan', root, '--json'], repo);
-  if (withPeer) timed([peerCli, root, '-o', path.join(tmp, 'out.json')], tmp);
+  if (withPeer) timed([peerCli, root, '-o', 'out.json'], tmp);
   for (let i = 0; i < runs; i++) {
     const r = timed([cli, 'scan', root, '--json'], repo);
     ours.push(r);
     evidence = JSON.parse(r.stdout).skills.filter((s) => s.status === 'practised').length;
-    if (withPeer && (size < 100000 || i < 3)) peer.push(timed([peerCli, root, '-o', path.join(tmp, 'out.json')], tmp));
+    if (withPeer && (size < 100000 || i < 3)) peer.push(timed([peerCli, root, '-o', 'out.json'], tmp));
   }
   rmSync(tmp, { recursive: true, force: true });
   const row = {
