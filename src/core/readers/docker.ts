@@ -38,6 +38,7 @@ const NOT_A_DOCKERFILE = /\.(?:json|ya?ml|toml|go|ts|js|mjs|cjs|py|rb|java|rs|sh
 
 /** Dockerfile `$VAR`, `${VAR}`, `${VAR:-word}` and `${VAR:+word}` with the ARG defaults known so far. */
 function substitute(s: string, args: Map<string, string>): string {
+  if (s.length > MAX_INSTRUCTION) return s;
   return s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, op, word, bare) => {
     const name = (braced ?? bare) as string;
     const value = args.get(name);
@@ -141,7 +142,13 @@ function readDockerfile(text: string): ReadResult {
   };
   for (const ins of instructions(stripBom(text))) {
     if (ins.keyword === 'ARG' && !seenFrom) {
-      for (const [k, v] of argPairs(ins.rest)) if (v !== undefined) args.set(k, substitute(v, args));
+      for (const [k, v] of argPairs(ins.rest)) {
+        const value = v === undefined ? undefined : substitute(v, args);
+        // A default that grows by self-reference is not an image name worth keeping.
+        if (value === undefined) continue;
+        if (value.length <= 512) args.set(k, value);
+        else args.delete(k);
+      }
     } else if (ins.keyword === 'FROM') {
       seenFrom = true;
       const words = ins.rest.split(/\s+/).filter((w) => w.length > 0);

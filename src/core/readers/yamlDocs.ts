@@ -15,6 +15,8 @@ const MAX_FLOW_DEPTH = 100;
 const MAX_INDENT = 512;
 /** A document whose aliases would expand it by more than this many nodes is refused (alias bomb). */
 const MAX_EXPANSION = 100_000;
+/** Files with more `---` documents than this are refused. */
+const MAX_DOCUMENTS = 20_000;
 /** Walks stop descending below this depth. */
 export const MAX_WALK_DEPTH = 200;
 
@@ -190,9 +192,16 @@ function sanitise(text: string): { text: string; problem?: string } {
       if (++depth > maxDepth) maxDepth = depth;
     } else if (c === 0x5d || c === 0x7d) {
       if (depth > 0) depth--;
-    } else if (c === 0x0a) depth = 0; // a broken flow collection should not poison the rest of the file
+    } else if (c === 0x0a && depth > 0) {
+      // A new top-level key or document marker ends any unbalanced bracket of a plain scalar above it.
+      const next = text.charCodeAt(i + 1);
+      if ((next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x2d || next === 0x23) depth = 0;
+    }
   }
   if (maxDepth > MAX_FLOW_DEPTH) return { text: '', problem: `nesting deeper than ${MAX_FLOW_DEPTH} levels` };
+  let markers = text.startsWith('---') ? 1 : 0;
+  for (let i = text.indexOf('\n---'); i >= 0 && markers <= MAX_DOCUMENTS; i = text.indexOf('\n---', i + 4)) markers++;
+  if (markers > MAX_DOCUMENTS) return { text: '', problem: `more than ${MAX_DOCUMENTS} documents in one file` };
 
   let out: string[] | undefined;
   let start = 0;
@@ -226,10 +235,16 @@ export function parseYaml(rawText: string): YamlFile | { problem: string } {
   if (clean.problem) return { problem: clean.problem };
   const file = new YamlFile(new LineIndex(clean.text));
   let parsed: ReturnType<typeof parseAllDocuments>;
+  // The parser builds an Error for every problem it meets; without stack traces a file full of junk
+  // costs about as much as valid YAML of the same size.
+  const stackLimit = Error.stackTraceLimit;
   try {
+    Error.stackTraceLimit = 0;
     parsed = parseAllDocuments(clean.text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   } catch (err) {
     return { problem: `YAML parser failed: ${firstLine((err as Error)?.message)}` };
+  } finally {
+    Error.stackTraceLimit = stackLimit;
   }
   let index = 0;
   for (const doc of parsed) {
