@@ -1,5 +1,5 @@
 import type { Catalog, Evidence, Fact, Language, Rule } from './types';
-import { baseName, baseNameMatcher, globMatcher } from './glob';
+import { baseName, baseNameMatcher, globMatcher, isBaseNameGlob } from './glob';
 import { commentMarkers, isFixturePath, isProse } from './paths';
 
 /** Most lines a content rule will look at in one file, and the longest line it reads (minified code is skipped). */
@@ -86,13 +86,13 @@ export class RuleIndex {
           this.imports.set(lang, idx);
         }
       } else if (rule.file) {
-        for (const g of rule.file.paths) this.files.push({ rule, matches: globMatcher(g), baseMatches: baseNameMatcher(g) });
+        for (const g of rule.file.paths) this.files.push({ rule, matches: pathMatcher(g), baseMatches: baseNameMatcher(g) });
       } else if (rule.content) {
         const flags = rule.content.ignoreCase ? 'i' : '';
         for (const g of rule.content.files) {
           this.content.push({
             rule,
-            matches: globMatcher(g),
+            matches: pathMatcher(g),
             baseMatches: baseNameMatcher(g),
             re: new RegExp(rule.content.pattern, flags),
             reMultiline: new RegExp(rule.content.pattern, flags + 'm'),
@@ -206,6 +206,13 @@ export class RuleIndex {
     }
     return out;
   }
+}
+
+const always = () => true;
+
+/** Candidates are first filtered by base name; for a glob of the form `**` + `/name` that was the whole test. */
+function pathMatcher(glob: string): (path: string) => boolean {
+  return isBaseNameGlob(glob) ? always : globMatcher(glob);
 }
 
 function firstMatchingLine(lines: string[], re: RegExp, markers: readonly string[]): number {
