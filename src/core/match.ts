@@ -1,6 +1,7 @@
 import type { Catalog, Evidence, Fact, Language, Rule } from './types';
 import { baseName, baseNameMatcher, globMatcher, isBaseNameGlob } from './glob';
 import { commentMarkers, isFixturePath, isProse } from './paths';
+import { literalGrams, requiredLiterals, TextGrams } from './literals';
 
 /** Most lines a content rule will look at in one file, and the longest line it reads (minified code is skipped). */
 const MAX_LINE_LENGTH = 2000;
@@ -46,6 +47,11 @@ interface ContentRule {
   baseMatches: (base: string) => boolean;
   re: RegExp;
   reMultiline: RegExp;
+  /** One of these occurs in any text the pattern matches (lower-cased when `lower`); null: no prefilter. */
+  literals: string[] | null;
+  /** The three-character windows of each literal, for a first test against the file's windows. */
+  grams: Uint16Array[];
+  lower: boolean;
 }
 
 interface FileRule {
@@ -66,6 +72,7 @@ export class RuleIndex {
   private content: ContentRule[] = [];
   private files: FileRule[] = [];
   private perBase = new Map<string, { content: ContentRule[]; files: FileRule[] }>();
+  private textGrams = new TextGrams();
 
   constructor(catalog: Catalog) {
     this.rules = catalog.rules;
@@ -89,6 +96,8 @@ export class RuleIndex {
         for (const g of rule.file.paths) this.files.push({ rule, matches: pathMatcher(g), baseMatches: baseNameMatcher(g) });
       } else if (rule.content) {
         const flags = rule.content.ignoreCase ? 'i' : '';
+        const literals = requiredLiterals(rule.content.pattern, rule.content.ignoreCase === true);
+        const grams = literals ? literals.map(literalGrams) : [];
         for (const g of rule.content.files) {
           this.content.push({
             rule,
@@ -96,6 +105,9 @@ export class RuleIndex {
             baseMatches: baseNameMatcher(g),
             re: new RegExp(rule.content.pattern, flags),
             reMultiline: new RegExp(rule.content.pattern, flags + 'm'),
+            literals,
+            grams,
+            lower: rule.content.ignoreCase === true,
           });
         }
       }
@@ -188,12 +200,38 @@ export class RuleIndex {
         const markers = commentMarkers(path);
         const done = new Set<string>();
         const deadline = Date.now() + CONTENT_BUDGET_MS;
+        // Literal prefilter: a pattern whose required literals are all absent cannot match, so it is not run.
+        // The file's three-character windows rule most literals out in one pass; the rest are looked up.
+        let gramsLoaded = false;
+        let lowered: string | undefined;
+        const present = new Map<string, boolean>();
+        const mayMatch = (c: ContentRule): boolean => {
+          const literals = c.literals;
+          if (!literals) return true;
+          if (!gramsLoaded) {
+            this.textGrams.load(searchable);
+            gramsLoaded = true;
+          }
+          for (let i = 0; i < literals.length; i++) {
+            if (!this.textGrams.mayContain(c.grams[i])) continue;
+            const lit = literals[i];
+            const key = c.lower ? '\0' + lit : lit;
+            let has = present.get(key);
+            if (has === undefined) {
+              has = (c.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit);
+              present.set(key, has);
+            }
+            if (has) return true;
+          }
+          return false;
+        };
         for (const c of rules) {
           if (done.has(c.rule.id)) continue;
           if (Date.now() > deadline) {
             notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
             break;
           }
+          if (!mayMatch(c)) continue;
           c.reMultiline.lastIndex = 0;
           if (!c.reMultiline.test(searchable)) continue;
           const line = firstMatchingLine(lines, c.re, markers);
