@@ -192,11 +192,11 @@ export class RuleIndex {
     if (!isProse(path)) {
       const rules = this.candidates(path).content.filter((c) => c.matches(path) && !(onlyTesting && c.rule.skill !== 'testing'));
       if (rules.length) {
-        const lines = text.split(/\r?\n/);
         // Patterns never see a line longer than MAX_LINE_LENGTH (minified or generated code, or an attack):
         // a pattern that is linear per start position is still quadratic on a line of megabytes.
-        const hasLongLine = lines.some((l) => l.length > MAX_LINE_LENGTH);
-        const searchable = hasLongLine ? lines.map((l) => (l.length > MAX_LINE_LENGTH ? '' : l)).join('\n') : text;
+        const hasLongLine = longestLine(text) > MAX_LINE_LENGTH;
+        let lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
+        const searchable = lines ? lines.map((l) => (l.length > MAX_LINE_LENGTH ? '' : l)).join('\n') : text;
         const markers = commentMarkers(path);
         const done = new Set<string>();
         const deadline = Date.now() + CONTENT_BUDGET_MS;
@@ -234,6 +234,7 @@ export class RuleIndex {
           if (!mayMatch(c)) continue;
           c.reMultiline.lastIndex = 0;
           if (!c.reMultiline.test(searchable)) continue;
+          lines ??= text.split(/\r?\n/);
           const line = firstMatchingLine(lines, c.re, markers);
           if (line > 0) {
             done.add(c.rule.id);
@@ -251,6 +252,17 @@ const always = () => true;
 /** Candidates are first filtered by base name; for a glob of the form `**` + `/name` that was the whole test. */
 function pathMatcher(glob: string): (path: string) => boolean {
   return isBaseNameGlob(glob) ? always : globMatcher(glob);
+}
+
+/** Length of the longest line, without splitting the text. */
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+    if (nl - start > longest) longest = nl - start;
+    start = nl + 1;
+  }
+  return Math.max(longest, text.length - start);
 }
 
 function firstMatchingLine(lines: string[], re: RegExp, markers: readonly string[]): number {
