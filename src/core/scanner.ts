@@ -122,6 +122,13 @@ export class Scanner {
     return this.current();
   }
 
+  /** A folder changed as a whole (an event said it was deleted, yet it is there): re-read what is known under it. */
+  async refreshFolder(relPath: string): Promise<SkillMap> {
+    const prefix = relPath.endsWith('/') ? relPath : relPath + '/';
+    for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) await this.updateFile(key);
+    return this.current();
+  }
+
   /** A file was deleted. Everything under a deleted folder goes too. */
   removeFile(relPath: string): SkillMap {
     this.records.delete(relPath);

@@ -1,3 +1,5 @@
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DiskSource, loadCatalog, mergeMaps, Scanner, type Catalog, type SkillMap } from '../core';
@@ -236,9 +238,13 @@ export class ScanSession implements vscode.Disposable {
         const where = this.locate(uri);
         if (!where) continue;
         try {
-          if (deleted) where.scanner.removeFile(where.relPath);
+          // A deletion event can arrive after the path was created again (a folder removed and
+          // refilled within one debounce): what is on disk now decides.
+          const now = deleted ? await statOrUndefined(uri.fsPath) : undefined;
+          if (deleted && !now) where.scanner.removeFile(where.relPath);
+          else if (now?.isDirectory()) await where.scanner.refreshFolder(where.relPath);
           else await where.scanner.updateFile(where.relPath);
-          names.push(`${deleted ? 'removed' : 'updated'} ${where.relPath}`);
+          names.push(`${deleted && !now ? 'removed' : 'updated'} ${where.relPath}`);
         } catch (err) {
           this.log.appendLine(`${stamp()} could not update ${where.relPath}: ${(err as Error).message}`);
         }
@@ -256,6 +262,14 @@ export class ScanSession implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.mapChanged.dispose();
     this.stateChanged.dispose();
+  }
+}
+
+async function statOrUndefined(fsPath: string): Promise<Stats | undefined> {
+  try {
+    return await stat(fsPath);
+  } catch {
+    return undefined;
   }
 }
 

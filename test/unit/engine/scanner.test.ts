@@ -56,6 +56,17 @@ describe('scanner', () => {
     assert.strictEqual(statusOf(map, 'web-frameworks'), 'practised');
   });
 
+  it('re-reads a folder that an event called deleted but that is there again', async () => {
+    const source = new MemorySource({ 'svc/requirements.txt': 'redis==5.0.1\n', 'svc/package.json': '{"dependencies": {"pg": "^8"}}' });
+    const scanner = new Scanner(source, builtinCatalog());
+    let map = await scanner.scan();
+    assert.strictEqual(statusOf(map, 'databases'), 'practised');
+    source.delete('svc/package.json');
+    map = await scanner.refreshFolder('svc');
+    assert.strictEqual(statusOf(map, 'databases'), 'missing', 'the file gone from the folder is dropped');
+    assert.strictEqual(statusOf(map, 'caching'), 'practised', 'the file still there keeps its evidence');
+  });
+
   it('records a malformed manifest as skipped with a reason and keeps the other evidence', async () => {
     const map = await scanMemory({
       'package.json': '{"dependencies": {"pg": "^8"',
