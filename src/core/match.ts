@@ -235,7 +235,7 @@ export class RuleIndex {
           c.reMultiline.lastIndex = 0;
           if (!c.reMultiline.test(searchable)) continue;
           lines ??= text.split(/\r?\n/);
-          const line = firstMatchingLine(lines, c.re, markers);
+          const line = firstMatchingLine(lines, c.re, markers, DATA_FILE.test(path));
           if (line > 0) {
             done.add(c.rule.id);
             push(c.rule, line);
@@ -265,12 +265,20 @@ function longestLine(text: string): number {
   return Math.max(longest, text.length - start);
 }
 
-function firstMatchingLine(lines: string[], re: RegExp, markers: readonly string[]): number {
+/** YAML and JSON: data files, where a line holding an escaped newline is a text blob, not configuration. */
+const DATA_FILE = /\.(ya?ml|json)$/i;
+/** A key that holds a search pattern (rule catalogues, Semgrep rules, linters): it names code, it is not code. */
+const SEARCH_PATTERN_KEY = /^\s*-?\s*"?(pattern[\w-]*|patterns|regexp?|regex-?\w*)"?\s*:/i;
+
+function firstMatchingLine(lines: string[], re: RegExp, markers: readonly string[], dataFile: boolean): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.length > MAX_LINE_LENGTH) continue;
     const t = line.trimStart();
     if (markers.some((m) => t.startsWith(m))) continue;
+    // A string with `\n` escapes in it (a snippet of another file kept as data: test cases, rule
+    // examples, templates) shows what some file could say, not what this project does.
+    if (dataFile && (line.includes('\\n') || SEARCH_PATTERN_KEY.test(line))) continue;
     if (re.test(line)) return i + 1;
   }
   return 0;

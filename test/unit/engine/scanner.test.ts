@@ -27,6 +27,28 @@ describe('scanner', () => {
     for (const s of map.skills) assert.strictEqual(s.status, 'missing', `${s.id} should be missing`);
   });
 
+  it('reads no verdict from rule catalogues: search patterns and embedded example files are data', async () => {
+    const map = await scanMemory({
+      'rules/semgrep.yaml': [
+        'rules:',
+        '  - id: no-raw-sql',
+        '    pattern: AWSTemplateFormatVersion',
+        '    pattern-either:',
+        '      - pattern: $X.createIndex({...})',
+        '    regex: "pg_stat_statements|slow_query_log"',
+      ].join('\n'),
+      'catalogue/serverless.yaml': [
+        'rules:',
+        '  - id: x/y',
+        '    examples:',
+        '      positive:',
+        '        - template.yaml: "AWSTemplateFormatVersion: 2010-09-09\\nTransform: AWS::Serverless-2016-10-31\\n"',
+        '        - db.sql: "CREATE EXTENSION pg_stat_statements;\\nSELECT 1;\\n"',
+      ].join('\n'),
+    });
+    for (const s of map.skills) assert.strictEqual(s.status, 'missing', `${s.id}: ${s.evidence.map((e) => `${e.file}:${e.line} ${e.rule}`).join(', ')}`);
+  });
+
   it('lets files under fixture, example and sample folders prove only Testing', async () => {
     const map = await scanMemory({
       'examples/kafka/docker-compose.yml': 'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.6.0\n  db:\n    image: postgres:16\n',
