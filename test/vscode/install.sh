@@ -85,6 +85,9 @@ else
   # headers for node-gyp: a user's npmrc may point nodedir at another Node's headers.
   (
     cd "$CODE_SERVER_DIR"
+    # Run from `npm test`, this script inherits the outer npm's variables, among them a user agent
+    # naming Node 20, which code-server's postinstall reads as the Node version: drop them all.
+    while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -E '^(npm_|NODE$|INIT_CWD$)')
     export PATH="$NODE24_HOME/bin:$PATH"
     export npm_config_nodedir="$NODE24_HOME"
     npm_quiet install "code-server@$CODE_SERVER_VERSION" > "$VSCODE_TEST_CACHE/code-server-install.log" 2>&1 || {
