@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     log,
     vscode.Uri.joinPath(context.extensionUri, 'dist', 'catalog.json').fsPath,
   );
-  const marks = new Marks(context.workspaceState);
+  const marks = new Marks(context.workspaceState, log);
   const tree = new SkillTreeProvider(session, marks);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const guidance = new GuidancePanels(context.extensionUri, session, marks);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { checkStoredMarks, type Mark } from './markState';
 
 /** A skill marked by hand: done (learned elsewhere) or skipped (not wanted). */
-export type Mark = 'done' | 'skipped';
+export type { Mark };
 
 const KEY = 'backendSkillMap.marks';
 
@@ -10,14 +11,22 @@ export class Marks implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(
+    private readonly state: vscode.Memento,
+    log?: vscode.OutputChannel,
+  ) {
+    // A stored value that is not a clean record (an older format, a damaged state file) is repaired
+    // once, with a message, instead of breaking the view.
+    const { marks, problem } = checkStoredMarks(state.get<unknown>(KEY));
+    if (problem) {
+      void state.update(KEY, marks);
+      log?.appendLine(`[marks] ${problem}`);
+      void vscode.window.showWarningMessage(`Backend Skill Map: ${problem}.`);
+    }
+  }
 
   private all(): Record<string, Mark> {
-    const raw = this.state.get<unknown>(KEY);
-    if (!raw || typeof raw !== 'object') return {};
-    const out: Record<string, Mark> = {};
-    for (const [id, m] of Object.entries(raw as Record<string, unknown>)) if (m === 'done' || m === 'skipped') out[id] = m;
-    return out;
+    return checkStoredMarks(this.state.get<unknown>(KEY)).marks;
   }
 
   get(skillId: string): Mark | undefined {
