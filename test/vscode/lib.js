@@ -40,6 +40,14 @@ const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
 };
 
+/** Trust switched on, no prompt: every folder opens untrusted (restricted mode). */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 class HarnessError extends Error {}
 
 function checkInstalled() {
@@ -116,7 +124,7 @@ async function startServer(options) {
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...(options.settings || {}) }, null, 2),
+    JSON.stringify({ ...QUIET_SETTINGS, ...(options.workspaceTrust ? UNTRUSTED_SETTINGS : {}), ...(options.settings || {}) }, null, 2),
   );
 
   const baseArgs = [paths.codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
@@ -139,9 +147,10 @@ async function startServer(options) {
     '--config', configFile,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--disable-getting-started-override',
   ];
+  // Workspace trust is off unless a run asks for it (then the folder opens in restricted mode).
+  if (!options.workspaceTrust) args.push('--disable-workspace-trust');
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
 
   const logFile = path.join(dir, 'server.log');

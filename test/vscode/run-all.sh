@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Runs the integration suite in a real VS Code extension host on every workspace shape the
-# extension must handle: the sample workspace, a multi-root workspace and a folder with no
-# backend evidence. Stops at the first failing run and exits with its code.
+# extension must handle: the sample workspace, a multi-root workspace, a folder with no backend
+# evidence, and a workspace whose settings name its own rule file, once trusted and once untrusted.
+# Stops at the first failing run and exits with its code.
 #
 #   test/vscode/run-all.sh [--verbose]
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 FIXTURES="$HERE/../fixtures"
-for workspace in \
-  "$FIXTURES/express-postgres-redis" \
-  "$FIXTURES/multi-root.code-workspace" \
-  "$FIXTURES/no-backend"; do
-  bash "$HERE/run-tests.sh" "$workspace" "$@"
+run() {
+  bash "$HERE/run-tests.sh" "$@"
   code=$?
   if [ "$code" != 0 ]; then
-    echo "[vscode:test] $(basename "$workspace"): exit code $code" >&2
+    echo "[vscode:test] $*: exit code $code" >&2
     exit "$code"
   fi
-done
+}
+run "$FIXTURES/express-postgres-redis" "$@"
+run "$FIXTURES/multi-root.code-workspace" "$@"
+run "$FIXTURES/no-backend" "$@"
+run "$FIXTURES/workspace-rules" "$@"
+run "$FIXTURES/workspace-rules" --untrusted "$@"

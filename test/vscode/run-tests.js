@@ -12,6 +12,7 @@
 //   --timeout MS       give up after this long (default: 300000)
 //   --verbose          also print the workbench's own log lines
 //   --keep-logs        keep the run folder even when the tests pass
+//   --untrusted        switch workspace trust on, so the workspace opens untrusted (restricted mode)
 //
 // The extension host always gets BSM_TEST_WORKSPACE (absolute path of the workspace argument)
 // and BSM_TEST_FIXTURE (its base name without .code-workspace), so a suite can tell which
@@ -36,6 +37,7 @@ function parseArgs(argv) {
     timeout: 300000,
     verbose: !!process.env.VERBOSE,
     keepLogs: false,
+    untrusted: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -53,8 +55,9 @@ function parseArgs(argv) {
     else if (a === '--timeout') opts.timeout = Number(value());
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--keep-logs') opts.keepLogs = true;
+    else if (a === '--untrusted') opts.untrusted = true;
     else if (a === '-h' || a === '--help') {
-      process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 21).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+      process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 22).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
       process.exit(0);
     } else if (a.startsWith('--')) throw new lib.HarnessError(`unknown option ${a}`);
     else if (opts.workspace === undefined) opts.workspace = a;
@@ -96,10 +99,11 @@ async function main() {
   let browser;
   let result = EXIT.harness;
   try {
-    server = await lib.startServer({ dir: runDir, smokeTestDriver: true });
+    server = await lib.startServer({ dir: runDir, smokeTestDriver: true, workspaceTrust: opts.untrusted });
     const extEnv = {
       BSM_TEST_WORKSPACE: workspace.path,
       BSM_TEST_FIXTURE: path.basename(workspace.path).replace(/\.code-workspace$/, ''),
+      BSM_TEST_UNTRUSTED: opts.untrusted ? '1' : '0',
       ...opts.env,
     };
     const payload = [

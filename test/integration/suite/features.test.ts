@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, onMainFixture, eventually, hoverText, lineOf, row, rows, workspaceRoot } from './helpers';
+import { activeApi, fileEventsFlowing, onMainFixture, eventually, hoverText, lineOf, row, rows, workspaceRoot } from './helpers';
 
 const singleRoot = () => (vscode.workspace.workspaceFolders?.length ?? 0) === 1;
 
@@ -83,8 +83,10 @@ describe('Suggest next skill', function () {
 
 describe('Live updates', function () {
   const dir = () => vscode.Uri.joinPath(workspaceRoot(), 'tmp-live');
-  before(function () {
+  before(async function () {
     if (!singleRoot()) this.skip();
+    this.timeout(30000);
+    await fileEventsFlowing(workspaceRoot());
   });
   after(async function () {
     this.timeout(15000);

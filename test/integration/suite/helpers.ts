@@ -106,3 +106,26 @@ export async function lineOf(uri: vscode.Uri, pattern: RegExp): Promise<number> 
   for (let i = 0; i < doc.lineCount; i++) if (pattern.test(doc.lineAt(i).text)) return i;
   assert.fail(`no line matching ${pattern} in ${uri.fsPath}`);
 }
+
+/**
+ * The workbench's file watcher starts a moment after the window opens, and events before that are
+ * lost (for every extension alike). Waits until a probe file's creation is seen, so that a test's
+ * own file events count.
+ */
+export async function fileEventsFlowing(root: vscode.Uri, ms = 20000): Promise<void> {
+  const probe = vscode.Uri.joinPath(root, `.bsm-probe-${process.pid}`);
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '.bsm-probe-*'));
+  try {
+    const seen = new Promise<void>((resolve) => watcher.onDidCreate(() => resolve()));
+    const end = Date.now() + ms;
+    for (;;) {
+      await vscode.workspace.fs.writeFile(probe, Buffer.from('probe'));
+      const got = await Promise.race([seen.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
+      await vscode.workspace.fs.delete(probe, { useTrash: false }).then(undefined, () => undefined);
+      if (got) return;
+      if (Date.now() > end) throw new Error('the file watcher never reported the probe file');
+    }
+  } finally {
+    watcher.dispose();
+  }
+}
