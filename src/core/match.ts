@@ -1,5 +1,6 @@
 import type { Catalog, Evidence, Fact, Language, Rule } from './types';
 import { baseName, baseNameMatcher, globMatcher, isBaseNameGlob } from './glob';
+import { BaseNameBuckets } from './baseBuckets';
 import { commentMarkers, isFixturePath, isProse } from './paths';
 import { literalGrams, requiredLiterals, TextGrams } from './literals';
 
@@ -72,6 +73,8 @@ export class RuleIndex {
   private content: ContentRule[] = [];
   private files: FileRule[] = [];
   private perBase = new Map<string, { content: ContentRule[]; files: FileRule[] }>();
+  private contentByBase = new BaseNameBuckets<ContentRule>();
+  private filesByBase = new BaseNameBuckets<FileRule>();
   private textGrams = new TextGrams();
 
   constructor(catalog: Catalog) {
@@ -93,13 +96,17 @@ export class RuleIndex {
           this.imports.set(lang, idx);
         }
       } else if (rule.file) {
-        for (const g of rule.file.paths) this.files.push({ rule, matches: pathMatcher(g), baseMatches: baseNameMatcher(g) });
+        for (const g of rule.file.paths) {
+          const f: FileRule = { rule, matches: pathMatcher(g), baseMatches: baseNameMatcher(g) };
+          this.files.push(f);
+          this.filesByBase.add(lastSegment(g), f, f.baseMatches);
+        }
       } else if (rule.content) {
         const flags = rule.content.ignoreCase ? 'i' : '';
         const literals = requiredLiterals(rule.content.pattern, rule.content.ignoreCase === true);
         const grams = literals ? literals.map(literalGrams) : [];
         for (const g of rule.content.files) {
-          this.content.push({
+          const c: ContentRule = {
             rule,
             matches: pathMatcher(g),
             baseMatches: baseNameMatcher(g),
@@ -108,7 +115,9 @@ export class RuleIndex {
             literals,
             grams,
             lower: rule.content.ignoreCase === true,
-          });
+          };
+          this.content.push(c);
+          this.contentByBase.add(lastSegment(g), c, c.baseMatches);
         }
       }
     }
@@ -118,7 +127,7 @@ export class RuleIndex {
     const base = baseName(path);
     let c = this.perBase.get(base);
     if (!c) {
-      c = { content: this.content.filter((r) => r.baseMatches(base)), files: this.files.filter((r) => r.baseMatches(base)) };
+      c = { content: this.contentByBase.lookup(base), files: this.filesByBase.lookup(base) };
       if (this.perBase.size > 50000) this.perBase.clear();
       this.perBase.set(base, c);
     }
@@ -248,6 +257,10 @@ export class RuleIndex {
 }
 
 const always = () => true;
+
+function lastSegment(glob: string): string {
+  return glob.slice(glob.lastIndexOf('/') + 1);
+}
 
 /** Candidates are first filtered by base name; for a glob of the form `**` + `/name` that was the whole test. */
 function pathMatcher(glob: string): (path: string) => boolean {

@@ -1,0 +1,41 @@
+/**
+ * Items keyed by the last segment of a glob, looked up by a file's base name without testing every
+ * glob: exact names and `*.ext` / `*.{a,b}` patterns (nearly all of them) are found through maps, only
+ * the rest are tested one by one. Results keep the order the items were added in.
+ */
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
+const STAR_EXT = /^\*(\.[^*?[\]{}()!+@/]+)$/;
+const STAR_EXT_LIST = /^\*\.\{([^{}*?[\]()!+@/]+)\}$/;
+
+export class BaseNameBuckets<T> {
+  private readonly exact = new Map<string, number[]>();
+  private readonly suffix = new Map<string, number[]>();
+  private readonly other: { index: number; test: (base: string) => boolean }[] = [];
+  private readonly items: T[] = [];
+
+  /** `lastSegment` is the glob's part after its last `/`; `test` is its matcher, used only when needed. */
+  add(lastSegment: string, item: T, test: (base: string) => boolean): void {
+    const index = this.items.push(item) - 1;
+    const put = (map: Map<string, number[]>, key: string): void => {
+      map.set(key, [...(map.get(key) ?? []), index]);
+    };
+    if (lastSegment !== '' && !GLOB_CHARS.test(lastSegment)) return put(this.exact, lastSegment);
+    const ext = STAR_EXT.exec(lastSegment);
+    if (ext) return put(this.suffix, ext[1]);
+    const list = STAR_EXT_LIST.exec(lastSegment);
+    if (list && list[1].split(',').every((e) => e !== '')) {
+      for (const e of new Set(list[1].split(','))) put(this.suffix, `.${e}`);
+      return;
+    }
+    this.other.push({ index, test });
+  }
+
+  lookup(base: string): T[] {
+    const hits = new Set<number>(this.exact.get(base));
+    for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
+      for (const i of this.suffix.get(base.slice(dot)) ?? []) hits.add(i);
+    }
+    for (const o of this.other) if (o.test(base)) hits.add(o.index);
+    return [...hits].sort((a, b) => a - b).map((i) => this.items[i]);
+  }
+}
