@@ -220,7 +220,21 @@ export function compileCatalog(skillsDir: string): CompiledCatalog {
   };
 }
 
+/**
+ * The compiled catalogue, read once per file: every rescan then gets the same Catalog object, so the
+ * rule index built from it (patterns, globs, literal prefilters) is reused instead of rebuilt.
+ */
+const compiledCache = new Map<string, Catalog>();
+
 function readCompiled(file: string): Catalog | undefined {
+  const cached = compiledCache.get(file);
+  if (cached) return cached;
+  const catalog = readCompiledFile(file);
+  if (catalog) compiledCache.set(file, catalog);
+  return catalog;
+}
+
+function readCompiledFile(file: string): Catalog | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -70,8 +70,6 @@ export class RuleIndex {
   private images = new NameIndex();
   private kinds = new Map<string, Rule[]>();
   private imports = new Map<string, NameIndex>();
-  private content: ContentRule[] = [];
-  private files: FileRule[] = [];
   private perBase = new Map<string, { content: ContentRule[]; files: FileRule[] }>();
   private contentByBase = new BaseNameBuckets<ContentRule>();
   private filesByBase = new BaseNameBuckets<FileRule>();
@@ -98,7 +96,6 @@ export class RuleIndex {
       } else if (rule.file) {
         for (const g of rule.file.paths) {
           const f: FileRule = { rule, matches: pathMatcher(g), baseMatches: baseNameMatcher(g) };
-          this.files.push(f);
           this.filesByBase.add(lastSegment(g), f, f.baseMatches);
         }
       } else if (rule.content) {
@@ -116,7 +113,6 @@ export class RuleIndex {
             grams,
             lower: rule.content.ignoreCase === true,
           };
-          this.content.push(c);
           this.contentByBase.add(lastSegment(g), c, c.baseMatches);
         }
       }
@@ -207,6 +203,7 @@ export class RuleIndex {
         let lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
         const searchable = lines ? lines.map((l) => (l.length > MAX_LINE_LENGTH ? '' : l)).join('\n') : text;
         const markers = commentMarkers(path);
+        const dataFile = DATA_FILE.test(path);
         const done = new Set<string>();
         const deadline = Date.now() + CONTENT_BUDGET_MS;
         // Literal prefilter: a pattern whose required literals are all absent cannot match, so it is not run.
@@ -244,7 +241,7 @@ export class RuleIndex {
           c.reMultiline.lastIndex = 0;
           if (!c.reMultiline.test(searchable)) continue;
           lines ??= text.split(/\r?\n/);
-          const line = firstMatchingLine(lines, c.re, markers, DATA_FILE.test(path));
+          const line = firstMatchingLine(lines, c.re, markers, dataFile);
           if (line > 0) {
             done.add(c.rule.id);
             push(c.rule, line);

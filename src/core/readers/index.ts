@@ -7,7 +7,7 @@ export const READERS: readonly Reader[] = [...MANIFEST_READERS, ...CONFIG_READER
 
 const cache = new Map<string, Reader[]>();
 
-/** The readers that understand this path (usually none or one). Cached by base name and folder shape. */
+/** The readers that understand this path (usually none or one). A scan asks twice per file (listing, reading): cached by path. */
 export function readersFor(relPath: string): Reader[] {
   let hit = cache.get(relPath);
   if (!hit) {
