@@ -4,6 +4,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { Catalog, Rule, Skill } from './types';
 import { checkPattern } from './patterns';
+import { literalsTable, primeLiterals } from './literals';
+import { globTable, primeGlobs } from './glob';
 
 /** A catalogue or rule file that cannot be used, with where and why. */
 export class CatalogError extends Error {
@@ -204,18 +206,35 @@ export function readBuiltinCatalog(skillsDir: string): Catalog {
 
 /** The catalogue as the build writes it: guidance and rules, without the rules' examples. */
 export interface CompiledCatalog {
-  format: 1;
+  format: 2;
   catalog: Catalog;
+  /** Derived from the rules at build time so a session need not derive them again. */
+  prefilters: {
+    /** Literal prefilters of content patterns (see literals.ts). */
+    literals: [string, string[] | null][];
+    /** Globs of file and content rules as regular expressions: [glob, source, flags]. */
+    globs: [string, string, string][];
+  };
+}
+
+/** Every glob the rule index compiles: each rule's own, and the last segment it tests base names with. */
+function ruleGlobs(rules: readonly Rule[]): string[] {
+  const globs = rules.flatMap((r) => r.file?.paths ?? r.content?.files ?? []);
+  return [...globs, ...globs.map((g) => g.slice(g.lastIndexOf('/') + 1)).filter((g) => g !== '' && g !== '**')];
 }
 
 export function compileCatalog(skillsDir: string): CompiledCatalog {
   const catalog = readBuiltinCatalog(skillsDir);
   const rel = (file: string) => path.relative(path.dirname(skillsDir), file).split(path.sep).join('/');
   return {
-    format: 1,
+    format: 2,
     catalog: {
       skills: catalog.skills,
       rules: catalog.rules.map((r) => ({ ...r, examples: { positive: [], negative: [] }, source: { file: rel(r.source.file), line: r.source.line } })),
+    },
+    prefilters: {
+      literals: literalsTable(catalog.rules.flatMap((r) => (r.content ? [{ pattern: r.content.pattern, ignoreCase: r.content.ignoreCase === true }] : []))),
+      globs: globTable(ruleGlobs(catalog.rules)),
     },
   };
 }
@@ -242,7 +261,9 @@ function readCompiledFile(file: string): Catalog | undefined {
     return undefined;
   }
   const data = JSON.parse(text) as CompiledCatalog;
-  if (data.format !== 1 || data.catalog.skills.length !== SKILL_COUNT) throw new CatalogError([`${file}: not a compiled catalogue of ${SKILL_COUNT} skills; rebuild with npm run build`]);
+  if (data.format !== 2 || data.catalog.skills.length !== SKILL_COUNT) throw new CatalogError([`${file}: not a compiled catalogue of ${SKILL_COUNT} skills; rebuild with npm run build`]);
+  primeLiterals(data.prefilters.literals);
+  primeGlobs(data.prefilters.globs);
   return data.catalog;
 }
 

@@ -7,11 +7,28 @@ export function globMatcher(glob: string): (path: string) => boolean {
   let m = cache.get(glob);
   if (!m) {
     // The bare regular expression: picomatch's own matcher adds per-call work that shows in profiles.
-    const re = picomatch.makeRe(glob, { dot: true });
-    m = (p: string) => re.test(p);
+    const known = knownSources.get(glob);
+    const re = known ? new RegExp(known[0], known[1]) : picomatch.makeRe(glob, { dot: true });
+    const literal = longestLiteralSegment(glob);
+    m = literal ? (p: string) => p.includes(literal) && re.test(p) : (p: string) => re.test(p);
     cache.set(glob, m);
   }
   return m;
+}
+
+/** Compiled globs as `[glob, regex source, flags]`, written by the build beside the catalogue. */
+export function globTable(globs: Iterable<string>): [string, string, string][] {
+  return [...new Set(globs)].map((g) => {
+    const re = picomatch.makeRe(g, { dot: true });
+    return [g, re.source, re.flags];
+  });
+}
+
+const knownSources = new Map<string, [string, string]>();
+
+/** Loads globs compiled at build time: picomatch's parser is the costly part of a first scan's start. */
+export function primeGlobs(table: readonly [string, string, string][]): void {
+  for (const [glob, source, flags] of table) knownSources.set(glob, [source, flags]);
 }
 
 export function anyGlob(globs: readonly string[]): (path: string) => boolean {
@@ -33,4 +50,16 @@ export function baseName(path: string): string {
 /** A glob of the form `**` + `/name` matches exactly the paths whose base name matches `name`. */
 export function isBaseNameGlob(glob: string): boolean {
   return glob.startsWith('**/') && !glob.slice(3).includes('/');
+}
+
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+
+/**
+ * The longest path segment of a glob that holds no glob syntax: every matching path contains it, and
+ * `includes` rules most paths out far faster than the compiled expression would.
+ */
+export function longestLiteralSegment(glob: string): string | undefined {
+  let best: string | undefined;
+  for (const seg of glob.split('/')) if (seg && !GLOB_SYNTAX.test(seg) && seg.length > (best?.length ?? 0)) best = seg;
+  return best;
 }

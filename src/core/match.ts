@@ -61,6 +61,30 @@ interface FileRule {
   baseMatches: (base: string) => boolean;
 }
 
+/** The rules a base name may concern, with each rule's path matcher as an index into `matchers`. */
+interface Candidates {
+  content: ContentRule[];
+  contentMatcher: number[];
+  files: FileRule[];
+  fileMatcher: number[];
+  /** Distinct path matchers (compiled globs are shared, so identity is the glob). */
+  matchers: ((path: string) => boolean)[];
+}
+
+function groupByMatcher(content: ContentRule[], files: FileRule[]): Candidates {
+  const matchers: ((path: string) => boolean)[] = [];
+  const slot = new Map<(path: string) => boolean, number>();
+  const indexOf = (m: (path: string) => boolean): number => {
+    let i = slot.get(m);
+    if (i === undefined) {
+      i = matchers.push(m) - 1;
+      slot.set(m, i);
+    }
+    return i;
+  };
+  return { content, contentMatcher: content.map((c) => indexOf(c.matches)), files, fileMatcher: files.map((f) => indexOf(f.matches)), matchers };
+}
+
 const IMPORT_SEPARATORS = /[/.\\]|::/g;
 
 /** The catalogue's rules, indexed for matching facts and files. Build once per catalogue. */
@@ -70,7 +94,9 @@ export class RuleIndex {
   private images = new NameIndex();
   private kinds = new Map<string, Rule[]>();
   private imports = new Map<string, NameIndex>();
-  private perBase = new Map<string, { content: ContentRule[]; files: FileRule[] }>();
+  private perBase = new Map<string, Candidates>();
+  private lastPath: string | undefined;
+  private lastGlobsMatched: boolean[] = [];
   private contentByBase = new BaseNameBuckets<ContentRule>();
   private filesByBase = new BaseNameBuckets<FileRule>();
   private textGrams = new TextGrams();
@@ -119,25 +145,48 @@ export class RuleIndex {
     }
   }
 
-  private candidates(path: string): { content: ContentRule[]; files: FileRule[] } {
+  private candidates(path: string): Candidates {
     const base = baseName(path);
     let c = this.perBase.get(base);
     if (!c) {
-      c = { content: this.contentByBase.lookup(base), files: this.filesByBase.lookup(base) };
+      c = groupByMatcher(this.contentByBase.lookup(base), this.filesByBase.lookup(base));
       if (this.perBase.size > 50000) this.perBase.clear();
       this.perBase.set(base, c);
     }
     return c;
   }
 
+  /**
+   * Which of the candidates' distinct globs match this path. Hundreds of CI rules share a few dozen
+   * globs, so each glob is tested once per path; the listing asks twice in a row for the same path.
+   */
+  private globsMatched(path: string, c: Candidates): boolean[] {
+    if (path !== this.lastPath) {
+      this.lastPath = path;
+      this.lastGlobsMatched = c.matchers.map((m) => m(path));
+    }
+    return this.lastGlobsMatched;
+  }
+
+  private contentFor(path: string): ContentRule[] {
+    const c = this.candidates(path);
+    if (!c.content.length) return c.content;
+    const ok = this.globsMatched(path, c);
+    return c.content.filter((_, i) => ok[c.contentMatcher[i]]);
+  }
+
   /** Evidence from the path alone (file rules): needs no read. */
   pathEvidence(path: string): Evidence[] {
+    const c = this.candidates(path);
+    if (!c.files.length) return [];
     const onlyTesting = isFixturePath(path);
+    const ok = this.globsMatched(path, c);
     const out: Evidence[] = [];
     const seen = new Set<string>();
-    for (const f of this.candidates(path).files) {
+    for (let i = 0; i < c.files.length; i++) {
+      const f = c.files[i];
       if (onlyTesting && f.rule.skill !== 'testing') continue;
-      if (seen.has(f.rule.id) || !f.matches(path)) continue;
+      if (seen.has(f.rule.id) || !ok[c.fileMatcher[i]]) continue;
       seen.add(f.rule.id);
       out.push(evidence(f.rule, path, 1));
     }
@@ -147,7 +196,7 @@ export class RuleIndex {
   /** Content rules that apply to this path. */
   contentRulesFor(path: string): number {
     if (isProse(path)) return 0;
-    return this.candidates(path).content.filter((c) => c.matches(path)).length;
+    return this.contentFor(path).length;
   }
 
   /** Evidence from a file's text: its facts (from readers) and the content rules for its path. */
@@ -195,7 +244,7 @@ export class RuleIndex {
       }
     }
     if (!isProse(path)) {
-      const rules = this.candidates(path).content.filter((c) => c.matches(path) && !(onlyTesting && c.rule.skill !== 'testing'));
+      const rules = this.contentFor(path).filter((c) => !(onlyTesting && c.rule.skill !== 'testing'));
       if (rules.length) {
         // Patterns never see a line longer than MAX_LINE_LENGTH (minified or generated code, or an attack):
         // a pattern that is linear per start position is still quadratic on a line of megabytes.

@@ -15,6 +15,9 @@ export interface DiskSourceOptions {
 
 const MAX_GITIGNORE_BYTES = 256 * 1024;
 const DIR_CONCURRENCY = 16;
+/** Read buffer shared by all reads (the text is decoded out of it at once); it grows up to this size. */
+const MAX_KEPT_BUFFER = 1024 * 1024;
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
 
 /** A folder on disk. Never follows a link out of the root or round a loop; never opens a FIFO. */
 export class DiskSource implements FileSource {
@@ -120,27 +123,39 @@ export class DiskSource implements FileSource {
   }
 
   /**
-   * Opens, checks and reads one file synchronously: small files read this way cost a fraction of the
-   * five thread-pool round trips of the promise API, and the scanner yields to the event loop
-   * between batches. O_NONBLOCK: opening a FIFO that slipped past the listing must not wait for a
-   * writer. O_NOFOLLOW on a file the listing saw as plain: a link put there since is not followed.
+   * Opens and reads one file synchronously into a buffer reused from file to file: small files read
+   * this way cost a fraction of the thread-pool round trips of the promise API, and the scanner yields
+   * to the event loop between batches. The size is asked for (fstat) only when the read comes back
+   * empty or over the limit, which is where a FIFO, a device or a huge file shows itself.
+   * O_NONBLOCK: opening a FIFO that slipped past the listing must not wait for a writer. O_NOFOLLOW
+   * on a file the listing saw as plain: a link put there since is not followed.
    */
   private readNow(abs: string, plain: boolean): ReadOutcome {
     let fd: number | undefined;
     try {
       fd = openSync(abs, C.O_RDONLY | C.O_NONBLOCK | (plain ? C.O_NOFOLLOW : 0));
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) return { skipped: 'not a regular file: not read' };
-      if (stat.size > this.maxFileBytes) return { skipped: `too large (${formatBytes(stat.size)}; the limit is ${formatBytes(this.maxFileBytes)})` };
-      const buf = Buffer.allocUnsafe(stat.size);
-      let offset = 0;
-      while (offset < buf.length) {
-        const bytesRead = readSync(fd, buf, offset, buf.length - offset, offset);
-        if (bytesRead === 0) break;
-        offset += bytesRead;
+      const limit = this.maxFileBytes;
+      let buf = readBuffer;
+      let length = 0;
+      for (;;) {
+        if (length === buf.length) {
+          if (length > limit) break;
+          const grown = Buffer.allocUnsafe(Math.min(buf.length * 4, limit + 1));
+          buf.copy(grown, 0, 0, length);
+          buf = grown;
+        }
+        const n = readSync(fd, buf, length, buf.length - length, length);
+        if (n === 0) break;
+        length += n;
       }
-      const decoded = decode(buf.subarray(0, offset));
-      return 'text' in decoded ? { text: decoded.text, bytes: offset } : decoded;
+      if (length === 0 || length > limit) {
+        const stat = fstatSync(fd);
+        if (!stat.isFile()) return { skipped: 'not a regular file: not read' };
+        if (length > limit) return { skipped: `too large (${formatBytes(Math.max(stat.size, length))}; the limit is ${formatBytes(limit)})` };
+      }
+      if (buf.length > readBuffer.length && buf.length <= MAX_KEPT_BUFFER) readBuffer = buf;
+      const decoded = decode(buf.subarray(0, length));
+      return 'text' in decoded ? { text: decoded.text, bytes: length } : decoded;
     } catch (err) {
       return { skipped: describeError(err) };
     } finally {

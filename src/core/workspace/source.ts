@@ -26,6 +26,8 @@ export interface FileSource {
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const SNIFF_BYTES = 8192;
 
+const utf8 = new TextDecoder('utf-8');
+
 /** Decodes file bytes: UTF-8 (BOM stripped), UTF-16 with a BOM; NUL bytes mean binary. */
 export function decode(buf: Uint8Array): { text: string } | { skipped: string } {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)) };
@@ -34,5 +36,5 @@ export function decode(buf: Uint8Array): { text: string } | { skipped: string } 
   for (let i = 0; i < sniff; i++) if (buf[i] === 0) return { skipped: 'binary file (contains NUL bytes)' };
   let start = 0;
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
-  return { text: new TextDecoder('utf-8').decode(buf.subarray(start)) };
+  return { text: utf8.decode(buf.subarray(start)) };
 }
