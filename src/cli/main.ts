@@ -29,15 +29,18 @@ async function run(args: CliArgs): Promise<void> {
   }
   if (!stat.isDirectory()) fail(`${root} is not a folder`);
 
+  const T=(l:string)=>process.env.BSM_T&&process.stderr.write(l+' '+performance.now().toFixed(0)+'\n');T('start');
   const { catalog, problems } = loadCatalog(findSkillsDir(__dirname), args.rules.map((r) => path.resolve(r)), path.join(__dirname, 'catalog.json'));
   if (problems.length) fail(`rule file problem:\n  ${problems.join('\n  ')}`);
 
+  T('catalog');
   const tty = process.stderr.isTTY;
   const scanner = new Scanner(new DiskSource(root, { excludes: args.excludes, useGitignore: args.gitignore }), catalog);
   const map = await scanner.scan({
     imports: args.imports,
     onProgress: tty ? (p) => process.stderr.write(`\r${p.phase}: ${p.done}/${p.total} files   `) : undefined,
   });
+  T('scanned');
   if (tty) process.stderr.write('\r\x1b[K');
 
   if (args.command === 'suggest') {
@@ -45,6 +48,7 @@ async function run(args: CliArgs): Promise<void> {
     process.stdout.write(args.format === 'json' ? JSON.stringify({ version: 1, root, suggestions: list }, null, 2) + '\n' : formatSuggestions(list));
     return;
   }
+  process.on('exit',()=>T('exit'));
   if (args.format === 'json') process.stdout.write(JSON.stringify(map, null, 2) + '\n');
   else if (args.format === 'markdown') process.stdout.write(toMarkdown(map, catalog));
   else process.stdout.write(formatText(map));

@@ -31,11 +31,20 @@ export class BaseNameBuckets<T> {
   }
 
   lookup(base: string): T[] {
+    return this.itemsAt(this.lookupIndices(base));
+  }
+
+  /** Positions of the items for a base name, ascending: equal lists mean equal candidates. */
+  lookupIndices(base: string): number[] {
     const hits = new Set<number>(this.exact.get(base));
     for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
       for (const i of this.suffix.get(base.slice(dot)) ?? []) hits.add(i);
     }
     for (const o of this.other) if (o.test(base)) hits.add(o.index);
-    return [...hits].sort((a, b) => a - b).map((i) => this.items[i]);
+    return [...hits].sort((a, b) => a - b);
+  }
+
+  itemsAt(indices: readonly number[]): T[] {
+    return indices.map((i) => this.items[i]);
   }
 }

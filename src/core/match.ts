@@ -71,6 +71,39 @@ interface Candidates {
   matchers: ((path: string) => boolean)[];
 }
 
+/** The distinct literals of a base name's content rules, each rule's as indices into them. */
+interface LiteralTable {
+  literals: { text: string; lower: boolean; grams: Uint16Array }[];
+  /** Per content candidate: indices of its literals, or null when it has no prefilter. */
+  ofRule: (number[] | null)[];
+}
+
+const literalTables = new WeakMap<Candidates, LiteralTable>();
+
+function literalTable(c: Candidates): LiteralTable {
+  let table = literalTables.get(c);
+  if (!table) {
+    const literals: LiteralTable['literals'] = [];
+    const slot = new Map<string, number>();
+    const ofRule = c.content.map((rule) =>
+      rule.literals
+        ? rule.literals.map((text, k) => {
+            const key = (rule.lower ? 'i:' : ':') + text;
+            let id = slot.get(key);
+            if (id === undefined) {
+              id = literals.push({ text, lower: rule.lower, grams: rule.grams[k] }) - 1;
+              slot.set(key, id);
+            }
+            return id;
+          })
+        : null,
+    );
+    table = { literals, ofRule };
+    literalTables.set(c, table);
+  }
+  return table;
+}
+
 function groupByMatcher(content: ContentRule[], files: FileRule[]): Candidates {
   const matchers: ((path: string) => boolean)[] = [];
   const slot = new Map<(path: string) => boolean, number>();
@@ -95,6 +128,7 @@ export class RuleIndex {
   private kinds = new Map<string, Rule[]>();
   private imports = new Map<string, NameIndex>();
   private perBase = new Map<string, Candidates>();
+  private bySignature = new Map<string, Candidates>();
   private lastPath: string | undefined;
   private lastGlobsMatched: boolean[] = [];
   private contentByBase = new BaseNameBuckets<ContentRule>();
@@ -149,7 +183,17 @@ export class RuleIndex {
     const base = baseName(path);
     let c = this.perBase.get(base);
     if (!c) {
-      c = groupByMatcher(this.contentByBase.lookup(base), this.filesByBase.lookup(base));
+      // Most base names share their candidates with many others (every `*.js` file without a name of
+      // its own): those share one entry, and with it its matchers and literal table.
+      const content = this.contentByBase.lookupIndices(base);
+      const files = this.filesByBase.lookupIndices(base);
+      const signature = content.join(',') + '|' + files.join(',');
+      c = this.bySignature.get(signature);
+      if (!c) {
+        c = groupByMatcher(this.contentByBase.itemsAt(content), this.filesByBase.itemsAt(files));
+        if (this.bySignature.size > 10000) this.bySignature.clear();
+        this.bySignature.set(signature, c);
+      }
       if (this.perBase.size > 50000) this.perBase.clear();
       this.perBase.set(base, c);
     }
@@ -243,62 +287,77 @@ export class RuleIndex {
         }
       }
     }
-    if (!isProse(path)) {
-      const rules = this.contentFor(path).filter((c) => !(onlyTesting && c.rule.skill !== 'testing'));
-      if (rules.length) {
-        // Patterns never see a line longer than MAX_LINE_LENGTH (minified or generated code, or an attack):
-        // a pattern that is linear per start position is still quadratic on a line of megabytes.
-        const hasLongLine = longestLine(text) > MAX_LINE_LENGTH;
-        let lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
-        const searchable = lines ? lines.map((l) => (l.length > MAX_LINE_LENGTH ? '' : l)).join('\n') : text;
-        const markers = commentMarkers(path);
-        const dataFile = DATA_FILE.test(path);
-        const done = new Set<string>();
-        const deadline = Date.now() + CONTENT_BUDGET_MS;
-        // Literal prefilter: a pattern whose required literals are all absent cannot match, so it is not run.
-        // The file's three-character windows rule most literals out in one pass; the rest are looked up.
-        let gramsLoaded = false;
-        let lowered: string | undefined;
-        const present = new Map<string, boolean>();
-        const mayMatch = (c: ContentRule): boolean => {
-          const literals = c.literals;
-          if (!literals) return true;
-          if (!gramsLoaded) {
-            this.textGrams.load(searchable);
-            gramsLoaded = true;
-          }
-          for (let i = 0; i < literals.length; i++) {
-            if (!this.textGrams.mayContain(c.grams[i])) continue;
-            const lit = literals[i];
-            const key = c.lower ? '\0' + lit : lit;
-            let has = present.get(key);
-            if (has === undefined) {
-              has = (c.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit);
-              present.set(key, has);
-            }
-            if (has) return true;
-          }
-          return false;
-        };
-        for (const c of rules) {
-          if (done.has(c.rule.id)) continue;
-          if (Date.now() > deadline) {
-            notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
-            break;
-          }
-          if (!mayMatch(c)) continue;
-          c.reMultiline.lastIndex = 0;
-          if (!c.reMultiline.test(searchable)) continue;
-          lines ??= text.split(/\r?\n/);
-          const line = firstMatchingLine(lines, c.re, markers, dataFile);
-          if (line > 0) {
-            done.add(c.rule.id);
-            push(c.rule, line);
-          }
+    if (!isProse(path)) this.contentEvidence(path, text, onlyTesting, push, notes);
+    return out;
+  }
+
+  /**
+   * Content rules: each candidate pattern for the path runs on the file unless its literal prefilter
+   * rules it out. The file's three-character windows rule most literals out in one pass; the rest are
+   * looked up once per file, however many rules share them.
+   */
+  private contentEvidence(path: string, text: string, onlyTesting: boolean, push: (rule: Rule, line: number) => void, notes?: string[]): void {
+    const c = this.candidates(path);
+    if (!c.content.length) return;
+    const ok = this.globsMatched(path, c);
+    const table = literalTable(c);
+    // Patterns never see a line longer than MAX_LINE_LENGTH (minified or generated code, or an attack):
+    // a pattern that is linear per start position is still quadratic on a line of megabytes.
+    const hasLongLine = longestLine(text) > MAX_LINE_LENGTH;
+    let lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
+    const searchable = lines ? lines.map((l) => (l.length > MAX_LINE_LENGTH ? '' : l)).join('\n') : text;
+    let markers: readonly string[] | undefined;
+    let done: Set<string> | undefined;
+    let lowered: string | undefined;
+    let gramsLoaded = false;
+    // Per literal of the table: 0 not looked at yet, 1 present, 2 absent.
+    const known = this.literalScratch(table.literals.length);
+    const deadline = Date.now() + CONTENT_BUDGET_MS;
+    for (let i = 0; i < c.content.length; i++) {
+      const rule = c.content[i];
+      if (!ok[c.contentMatcher[i]] || (onlyTesting && rule.rule.skill !== 'testing')) continue;
+      if (done?.has(rule.rule.id)) continue;
+      if ((i & 7) === 0 && Date.now() > deadline) {
+        notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
+        break;
+      }
+      const ids = table.ofRule[i];
+      if (ids) {
+        if (!gramsLoaded) {
+          this.textGrams.load(searchable);
+          gramsLoaded = true;
         }
+        let any = false;
+        for (let k = 0; k < ids.length && !any; k++) {
+          const id = ids[k];
+          if (known[id] === 0) {
+            const lit = table.literals[id];
+            const present = this.textGrams.mayContain(lit.grams) && (lit.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit.text);
+            known[id] = present ? 1 : 2;
+          }
+          any = known[id] === 1;
+        }
+        if (!any) continue;
+      }
+      rule.reMultiline.lastIndex = 0;
+      if (!rule.reMultiline.test(searchable)) continue;
+      lines ??= text.split(/\r?\n/);
+      markers ??= commentMarkers(path);
+      const line = firstMatchingLine(lines, rule.re, markers, DATA_FILE.test(path));
+      if (line > 0) {
+        (done ??= new Set()).add(rule.rule.id);
+        push(rule.rule, line);
       }
     }
-    return out;
+  }
+
+  private scratch = new Uint8Array(256);
+
+  /** A zeroed per-file array for the literal table, reused from file to file. */
+  private literalScratch(n: number): Uint8Array {
+    if (this.scratch.length < n) this.scratch = new Uint8Array(n * 2);
+    this.scratch.fill(0, 0, n);
+    return this.scratch;
   }
 }
 

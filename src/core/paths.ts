@@ -1,14 +1,10 @@
 /** What a workspace-relative path says about the file, independent of any rule. */
 
-const FIXTURE_SEGMENTS = new Set([
-  'fixtures', 'fixture', '__fixtures__', 'examples', 'example', 'samples', 'sample', 'testdata', 'test-data', '__snapshots__',
-]);
+const FIXTURE_FOLDER = /(?:^|\/)(?:fixtures?|__fixtures__|examples?|samples?|testdata|test-data|__snapshots__)\//i;
 
 /** Files under fixture, example and sample folders prove only Testing. */
 export function isFixturePath(relPath: string): boolean {
-  const parts = relPath.split('/');
-  for (let i = 0; i < parts.length - 1; i++) if (FIXTURE_SEGMENTS.has(parts[i].toLowerCase())) return true;
-  return false;
+  return FIXTURE_FOLDER.test(relPath);
 }
 
 const PROSE = /\.(md|markdown|mdx|txt|rst|adoc|asciidoc|org|rtf|html?)$/i;

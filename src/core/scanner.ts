@@ -48,7 +48,7 @@ export class Scanner {
   private importsEnabled = true;
 
   constructor(readonly source: FileSource, readonly catalog: Catalog) {
-    this.index = ruleIndexFor(catalog);
+    this.index = ruleIndexFor(catalog);process.env.BSM_T&&process.stderr.write('index '+performance.now().toFixed(0)+'\n');
   }
 
   /** Can this path hold evidence? Lets a watcher ignore everything else. */
@@ -81,7 +81,7 @@ export class Scanner {
       } else if (this.needsRead(p)) configs.push(p);
       if (listed % (YIELD_EVERY * 8) === 0) await yieldToLoop();
     }
-    this.listing = this.source.listingSkips();
+    this.listing = this.source.listingSkips();process.env.BSM_T&&process.stderr.write('listed '+performance.now().toFixed(0)+' '+configs.length+' '+sources.length+'\n');
     const pass = async (paths: string[], phase: ScanProgress['phase']) => {
       let done = 0;
       let next = 0;
@@ -102,10 +102,10 @@ export class Scanner {
       options.onProgress?.({ phase, done, total: paths.length });
     };
     await pass(configs, 'configs');
-    this.records = records;
+    this.records = records;process.env.BSM_T&&process.stderr.write('configs '+performance.now().toFixed(0)+'\n');
     this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
     if (options.onPartial && sources.length) options.onPartial(this.current());
-    await pass(sources, 'imports');
+    await pass(sources, 'imports');process.env.BSM_T&&process.stderr.write('sources '+performance.now().toFixed(0)+'\n');
     this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
     return this.current();
   }
