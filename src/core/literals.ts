@@ -300,20 +300,25 @@ function better(a: string[] | null, b: string[] | null): string[] | null {
   return a;
 }
 
-/** ASCII upper case folded to lower case; everything else as is. */
-function fold(c: number): number {
-  return c >= 65 && c <= 90 ? c | 32 : c;
-}
+/**
+ * A three-character window as 15 bits. Setting bit 5 folds ASCII upper case onto lower case (and
+ * merges some other pairs, which only makes the filter a little less selective, never wrong). The
+ * window is rolled: `roll(roll(roll(0, a), b), c)` depends on `a`, `b` and `c` only.
+ */
+const GRAM_BITS = 15;
+const GRAM_MASK = (1 << GRAM_BITS) - 1;
 
-function gramHash(a: number, b: number, c: number): number {
-  return Math.imul(((a & 0xff) << 16) ^ (b << 8) ^ c, 0x9e3779b1) >>> 16;
+function roll(h: number, c: number): number {
+  return ((h << 5) ^ (c | 32)) & GRAM_MASK;
 }
 
 /** Hashes of the case-folded three-character windows of a literal (at least 3 characters long). */
 export function literalGrams(literal: string): Uint16Array {
   const out = new Uint16Array(Math.max(0, literal.length - 2));
+  let h = roll(roll(0, literal.charCodeAt(0)), literal.charCodeAt(1));
   for (let i = 2; i < literal.length; i++) {
-    out[i - 2] = gramHash(fold(literal.charCodeAt(i - 2)), fold(literal.charCodeAt(i - 1)), fold(literal.charCodeAt(i)));
+    h = roll(h, literal.charCodeAt(i));
+    out[i - 2] = h;
   }
   return out;
 }
@@ -324,7 +329,7 @@ export function literalGrams(literal: string): Uint16Array {
  * `includes` per literal when a file has a hundred patterns to rule out. Reused from file to file.
  */
 export class TextGrams {
-  private readonly stamp = new Int32Array(1 << 16);
+  private readonly stamp = new Int32Array(1 << GRAM_BITS);
   private gen = 0;
 
   load(text: string): void {
@@ -336,13 +341,10 @@ export class TextGrams {
     const gen = this.gen;
     const n = text.length;
     if (n < 3) return;
-    let a = fold(text.charCodeAt(0));
-    let b = fold(text.charCodeAt(1));
+    let h = ((text.charCodeAt(0) | 32) << 5) ^ (text.charCodeAt(1) | 32);
     for (let i = 2; i < n; i++) {
-      const c = fold(text.charCodeAt(i));
-      stamp[gramHash(a, b, c)] = gen;
-      a = b;
-      b = c;
+      h = ((h << 5) ^ (text.charCodeAt(i) | 32)) & GRAM_MASK;
+      stamp[h] = gen;
     }
   }
 
