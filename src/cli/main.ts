@@ -1,10 +1,18 @@
 import { statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import * as path from 'node:path';
 import { DiskSource, Scanner, loadCatalog, findSkillsDir, suggestNext, toMarkdown, CatalogError } from '../core';
 import { parseArgs, UsageError, USAGE, type CliArgs } from './args';
 import { formatSuggestions, formatText } from './format';
 
 const VERSION = '0.1.0';
+
+// A scan allocates a short-lived string per file read. By default V8 keeps doubling the young
+// generation while that goes on (to 2 x 16 MB on a large workspace), which is a fifth of the peak
+// memory of a 100,000-file scan and buys no measurable speed. This process is ours alone, so its
+// young generation stays at its starting size. (The extension never sets engine flags: it shares
+// the editor's extension host.)
+setFlagsFromString('--semi-space-growth-factor=1');
 
 function fail(message: string): never {
   process.stderr.write(`backend-skill-map: ${message}\n`);

@@ -44,6 +44,13 @@ export class BaseNameBuckets<T> {
     return [...hits].sort((a, b) => a - b);
   }
 
+  /** Whether any item's glob matches this base name. */
+  has(base: string): boolean {
+    if (this.exact.has(base)) return true;
+    for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) if (this.suffix.has(base.slice(dot))) return true;
+    return this.other.some((o) => o.test(base));
+  }
+
   itemsAt(indices: readonly number[]): T[] {
     return indices.map((i) => this.items[i]);
   }

@@ -48,7 +48,7 @@ export class Scanner {
   private importsEnabled = true;
 
   constructor(readonly source: FileSource, readonly catalog: Catalog) {
-    this.index = ruleIndexFor(catalog);process.env.BSM_T&&process.stderr.write('index '+performance.now().toFixed(0)+'\n');
+    this.index = ruleIndexFor(catalog);
   }
 
   /** Can this path hold evidence? Lets a watcher ignore everything else. */
@@ -81,7 +81,7 @@ export class Scanner {
       } else if (this.needsRead(p)) configs.push(p);
       if (listed % (YIELD_EVERY * 8) === 0) await yieldToLoop();
     }
-    this.listing = this.source.listingSkips();process.env.BSM_T&&process.stderr.write('listed '+performance.now().toFixed(0)+' '+configs.length+' '+sources.length+'\n');
+    this.listing = this.source.listingSkips();
     const pass = async (paths: string[], phase: ScanProgress['phase']) => {
       let done = 0;
       let next = 0;
@@ -90,8 +90,11 @@ export class Scanner {
           const p = paths[next++];
           const rec = await this.readFile(p);
           bytes += rec.bytes;
-          const existing = records.get(p);
-          records.set(p, { evidence: [...(existing?.evidence ?? []), ...rec.evidence], skipped: rec.skipped });
+          if (rec.evidence.length || rec.skipped) {
+            // Only files with something to show are kept: most source files prove nothing.
+            const existing = records.get(p);
+            records.set(p, { evidence: existing ? [...existing.evidence, ...rec.evidence] : rec.evidence, skipped: rec.skipped });
+          }
           if (++done % YIELD_EVERY === 0) {
             options.onProgress?.({ phase, done, total: paths.length });
             await yieldToLoop();
@@ -102,10 +105,10 @@ export class Scanner {
       options.onProgress?.({ phase, done, total: paths.length });
     };
     await pass(configs, 'configs');
-    this.records = records;process.env.BSM_T&&process.stderr.write('configs '+performance.now().toFixed(0)+'\n');
+    this.records = records;
     this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
     if (options.onPartial && sources.length) options.onPartial(this.current());
-    await pass(sources, 'imports');process.env.BSM_T&&process.stderr.write('sources '+performance.now().toFixed(0)+'\n');
+    await pass(sources, 'imports');
     this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
     return this.current();
   }

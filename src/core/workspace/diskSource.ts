@@ -28,8 +28,13 @@ export class DiskSource implements FileSource {
   private skips: Skipped[] = [];
   private layersByDir = new Map<string, GitignoreLayer[]>();
   private realRoot: string | undefined;
-  /** Files the listing met as plain files under plain folders: no link on the way, no realpath needed. */
-  private plainFiles = new Set<string>();
+  /**
+   * Folders the listing reached without a link on the way, and links it met in them: a file in such
+   * a folder that is not itself a link needs no realpath before it is opened (O_NOFOLLOW guards the
+   * last step). Folders rather than files: a fifth of the memory on a large workspace.
+   */
+  private plainDirs = new Set<string>();
+  private linksInPlainDirs = new Set<string>();
 
   constructor(root: string, options: DiskSourceOptions = {}) {
     this.root = path.resolve(root);
@@ -55,7 +60,8 @@ export class DiskSource implements FileSource {
   async *list(signal?: AbortSignal): AsyncIterable<FileEntry> {
     this.skips = [];
     this.layersByDir.clear();
-    this.plainFiles.clear();
+    this.plainDirs.clear();
+    this.linksInPlainDirs.clear();
     this.realRoot = await fsp.realpath(this.root);
     const visited = new Set<string>([this.realRoot]);
     // Each queued folder: its relative path ('' for the root), its absolute path and its parent's .gitignore layers.
@@ -74,10 +80,10 @@ export class DiskSource implements FileSource {
           if (text !== undefined) layers = [...layers, parseGitignore(dir.rel ? dir.rel + '/' : '', text)];
         }
         this.layersByDir.set(dir.rel, layers);
+        if (!dir.viaLink) this.plainDirs.add(dir.rel);
         for (const entry of entries) {
           const name = entry.name;
           const rel = dir.rel ? `${dir.rel}/${name}` : name;
-          const abs = path.join(dir.abs, name);
           if (name === '.git') {
             if (dir.rel === '') yield { path: '.git/HEAD', size: 0 };
             continue;
@@ -86,7 +92,8 @@ export class DiskSource implements FileSource {
           let isFile = entry.isFile();
           const isLink = entry.isSymbolicLink();
           if (isLink) {
-            const target = await this.followLink(rel, abs, visited);
+            if (!dir.viaLink) this.linksInPlainDirs.add(rel);
+            const target = await this.followLink(rel, path.join(dir.abs, name), visited);
             if (!target) continue;
             isDir = target.isDir;
             isFile = target.isFile;
@@ -97,10 +104,9 @@ export class DiskSource implements FileSource {
           if (isDir) {
             if (isDefaultExcludedDir(name)) continue;
             if (this.excluded(rel) || (this.useGitignore && ignoredByLayers(layers, rel, true))) continue;
-            queue.push({ rel, abs, layers, viaLink: dir.viaLink || isLink });
+            queue.push({ rel, abs: path.join(dir.abs, name), layers, viaLink: dir.viaLink || isLink });
           } else if (isFile) {
             if (this.excluded(rel) || (this.useGitignore && ignoredByLayers(layers, rel, false))) continue;
-            if (!isLink && !dir.viaLink) this.plainFiles.add(rel);
             yield { path: rel, size: -1 };
           }
         }
@@ -110,16 +116,22 @@ export class DiskSource implements FileSource {
 
   async read(relPath: string): Promise<ReadOutcome> {
     const abs = path.join(this.root, ...relPath.split('/'));
-    const plain = this.plainFiles.has(relPath);
+    const slash = relPath.lastIndexOf('/');
+    const plain = this.plainDirs.has(slash < 0 ? '' : relPath.slice(0, slash)) && !this.linksInPlainDirs.has(relPath);
+    if (plain) {
+      const outcome = this.readNow(abs, true);
+      // ELOOP under O_NOFOLLOW: a link was put there since the listing; it is checked like any other below.
+      if (!('skipped' in outcome) || outcome.skipped !== LINK_LOOP) return outcome;
+    }
     try {
-      if (this.realRoot && !plain) {
+      if (this.realRoot) {
         const real = await fsp.realpath(abs);
         if (!isInside(this.realRoot, real)) return { skipped: 'link points outside the workspace: not followed' };
       }
     } catch (err) {
       return { skipped: describeError(err) };
     }
-    return this.readNow(abs, plain);
+    return this.readNow(abs, false);
   }
 
   /**
@@ -220,6 +232,8 @@ export class DiskSource implements FileSource {
   }
 }
 
+const LINK_LOOP = 'symbolic link loop';
+
 function isInside(root: string, p: string): boolean {
   return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
@@ -240,7 +254,7 @@ function describeError(err: unknown): string {
     case 'ENOENT':
       return 'no longer exists';
     case 'ELOOP':
-      return 'symbolic link loop';
+      return LINK_LOOP;
     case 'EISDIR':
       return 'is a folder';
     case 'EAGAIN':

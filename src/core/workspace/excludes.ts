@@ -1,5 +1,6 @@
 import ignore, { type Ignore } from 'ignore';
-import { anyGlob } from '../glob';
+import { anyGlob, baseName, globMatcher, isBaseNameGlob } from '../glob';
+import { BaseNameBuckets } from '../baseBuckets';
 
 /** Folders never worth reading: dependencies, build output, caches, editor and VCS state. */
 export const DEFAULT_EXCLUDED_DIRS: readonly string[] = [
@@ -24,10 +25,16 @@ export function isDefaultExcludedDir(name: string): boolean {
   return DIR_SET.has(name);
 }
 
-/** The caller's globs plus the built-in file globs, as one test on relative paths. */
+/**
+ * The caller's globs plus the built-in file globs, as one test on relative paths. Globs of the form
+ * `**` + `/name` (all the built-in ones) are looked up by base name instead of tested one by one.
+ */
 export function userExcluder(globs: readonly string[]): (relPath: string) => boolean {
   const all = [...DEFAULT_EXCLUDED_FILES, ...globs.flatMap(expandDirGlob)];
-  return anyGlob(all);
+  const byBase = new BaseNameBuckets<true>();
+  for (const g of all.filter(isBaseNameGlob)) byBase.add(g.slice(3), true, globMatcher(g.slice(3)));
+  const rest = anyGlob(all.filter((g) => !isBaseNameGlob(g)));
+  return (relPath) => byBase.has(baseName(relPath)) || rest(relPath);
 }
 
 /** `foo/` or a bare folder glob also excludes everything beneath it. */
@@ -42,11 +49,17 @@ function expandDirGlob(glob: string): string[] {
 export interface GitignoreLayer {
   /** Folder prefix with trailing slash ('' for the root). */
   prefix: string;
+  text: string;
   rules: Ignore;
+  /** Paths tested since `rules` was made: the library keeps every answer, so it is remade now and then. */
+  tested: number;
 }
 
+/** The ignore library remembers each path it was asked about; past this many a layer starts afresh. */
+const PATHS_REMEMBERED = 10000;
+
 export function parseGitignore(prefix: string, text: string): GitignoreLayer {
-  return { prefix, rules: ignore({ allowRelativePaths: true }).add(text) };
+  return { prefix, text, rules: ignore({ allowRelativePaths: true }).add(text), tested: 0 };
 }
 
 export function ignoredByLayers(layers: readonly GitignoreLayer[], relPath: string, isDir: boolean): boolean {
@@ -54,6 +67,10 @@ export function ignoredByLayers(layers: readonly GitignoreLayer[], relPath: stri
     if (!relPath.startsWith(layer.prefix)) continue;
     const sub = relPath.slice(layer.prefix.length);
     if (!sub) continue;
+    if (++layer.tested > PATHS_REMEMBERED) {
+      layer.rules = ignore({ allowRelativePaths: true }).add(layer.text);
+      layer.tested = 1;
+    }
     try {
       if (layer.rules.ignores(isDir ? sub + '/' : sub)) return true;
     } catch {

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiskSource, Scanner } from '../../../src/core';
 import { builtinCatalog, statusOf } from '../helpers';
+import { ignoredByLayers, parseGitignore, userExcluder } from '../../../src/core/workspace/excludes';
 
 function workspace(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'bsm-ws-'));
@@ -39,6 +40,23 @@ describe('disk source: excludes', () => {
     });
     assert.deepStrictEqual(await list(root, { excludes: ['legacy/'] }), ['.gitignore', 'package.json', 'svc/.gitignore', 'svc/main.py']);
     assert.ok((await list(root, { useGitignore: false })).includes('secret/requirements.txt'));
+  });
+
+  it('keeps answering .gitignore rules the same after many thousand paths (its memory is renewed)', () => {
+    const layer = parseGitignore('svc/', '*.log\n!keep.log\nbuild-*/\n');
+    for (let i = 0; i < 25000; i++) {
+      assert.strictEqual(ignoredByLayers([layer], `svc/f${i}.log`, false), true);
+      assert.strictEqual(ignoredByLayers([layer], `svc/f${i}.py`, false), false);
+    }
+    assert.strictEqual(ignoredByLayers([layer], 'svc/keep.log', false), false);
+    assert.strictEqual(ignoredByLayers([layer], 'svc/build-1', true), true);
+    assert.ok(layer.tested <= 10000);
+  });
+
+  it('excludes generated and lock files by base name, and the caller\'s folder globs', () => {
+    const excluded = userExcluder(['legacy/', '**/*.tmp', 'docs/**/*.py']);
+    for (const p of ['a/b/app.min.js', 'package-lock.json', 'x/y.generated.ts', 'legacy/a.py', 'q/w.tmp', 'docs/a/b.py', 'api_pb2.py']) assert.ok(excluded(p), p);
+    for (const p of ['app.js', 'minjs', 'src/legacy.py', 'docs.py', 'a/docs/b.py', 'package.json']) assert.ok(!excluded(p), p);
   });
 
   it('reports a .git folder as .git/HEAD without descending into it', async () => {
@@ -84,6 +102,22 @@ describe('disk source: hostile file systems', () => {
     const cache = map.skills.find((s) => s.id === 'caching')!;
     assert.ok(cache.evidence.some((e) => e.file === 'odd\nname ü/go.mod'));
     assert.ok(cache.evidence.some((e) => e.file === 'requirements.txt'));
+  });
+
+  it('checks a link put in place of a listed file after the listing like any other link', async () => {
+    const outside = workspace({ 'secret.txt': 'outside' });
+    const root = workspace({ 'requirements.txt': 'redis==5\n', 'svc/a.txt': 'a', 'svc/b.txt': 'b', 'svc/inside.txt': 'inside' });
+    const source = new DiskSource(root);
+    for await (const _ of source.list()) void _;
+    rmSync(path.join(root, 'svc', 'a.txt'));
+    symlinkSync(path.join(root, 'svc', 'inside.txt'), path.join(root, 'svc', 'a.txt'));
+    rmSync(path.join(root, 'svc', 'b.txt'));
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'svc', 'b.txt'));
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'svc', 'new.txt'));
+    assert.deepStrictEqual(await source.read('svc/a.txt'), { text: 'inside', bytes: 6 });
+    assert.deepStrictEqual(await source.read('svc/b.txt'), { skipped: 'link points outside the workspace: not followed' });
+    assert.deepStrictEqual(await source.read('svc/new.txt'), { skipped: 'link points outside the workspace: not followed' });
+    assert.deepStrictEqual(await source.read('requirements.txt'), { text: 'redis==5\n', bytes: 9 });
   });
 
   it('walks folders nested a thousand deep without recursion trouble', async function () {
