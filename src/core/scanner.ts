@@ -70,16 +70,18 @@ export class Scanner {
     const sources: string[] = [];
     let bytes = 0;
     let listed = 0;
-    for await (const entry of this.source.list(options.signal)) {
-      listed++;
-      const p = entry.path;
-      const pathEv = this.index.pathEvidence(p);
-      if (pathEv.length) records.set(p, { evidence: pathEv });
-      if (p === '.git/HEAD') continue;
-      if (isSourceFile(p)) {
-        if (this.importsEnabled && this.needsRead(p)) sources.push(p);
-      } else if (this.needsRead(p)) configs.push(p);
-      if (listed % (YIELD_EVERY * 8) === 0) await yieldToLoop();
+    for await (const batch of this.source.list(options.signal)) {
+      for (const entry of batch) {
+        listed++;
+        const p = entry.path;
+        const pathEv = this.index.pathEvidence(p);
+        if (pathEv.length) records.set(p, { evidence: pathEv });
+        if (p === '.git/HEAD') continue;
+        if (isSourceFile(p)) {
+          if (this.importsEnabled && this.needsRead(p)) sources.push(p);
+        } else if (this.needsRead(p)) configs.push(p);
+        if (listed % (YIELD_EVERY * 8) === 0) await yieldToLoop();
+      }
     }
     this.listing = this.source.listingSkips();
     const pass = async (paths: string[], phase: ScanProgress['phase']) => {

@@ -57,7 +57,7 @@ export class DiskSource implements FileSource {
     return layers ? ignoredByLayers(layers, relPath, false) : false;
   }
 
-  async *list(signal?: AbortSignal): AsyncIterable<FileEntry> {
+  async *list(signal?: AbortSignal): AsyncIterable<FileEntry[]> {
     this.skips = [];
     this.layersByDir.clear();
     this.plainDirs.clear();
@@ -66,9 +66,14 @@ export class DiskSource implements FileSource {
     const visited = new Set<string>([this.realRoot]);
     // Each queued folder: its relative path ('' for the root), its absolute path and its parent's .gitignore layers.
     const queue: { rel: string; abs: string; layers: GitignoreLayer[]; viaLink: boolean }[] = [{ rel: '', abs: this.root, layers: [], viaLink: false }];
-    while (queue.length) {
+    for (let head = 0; head < queue.length; ) {
       if (signal?.aborted) return;
-      const batch = queue.splice(0, DIR_CONCURRENCY);
+      const batch = queue.slice(head, head + DIR_CONCURRENCY);
+      head += batch.length;
+      if (head > 4096) {
+        queue.splice(0, head);
+        head = 0;
+      }
       const listed = await Promise.all(batch.map((d) => this.readDir(d.rel, d.abs)));
       for (let b = 0; b < batch.length; b++) {
         const dir = batch[b];
@@ -81,11 +86,12 @@ export class DiskSource implements FileSource {
         }
         this.layersByDir.set(dir.rel, layers);
         if (!dir.viaLink) this.plainDirs.add(dir.rel);
+        const files: FileEntry[] = [];
         for (const entry of entries) {
           const name = entry.name;
           const rel = dir.rel ? `${dir.rel}/${name}` : name;
           if (name === '.git') {
-            if (dir.rel === '') yield { path: '.git/HEAD', size: 0 };
+            if (dir.rel === '') files.push({ path: '.git/HEAD', size: 0 });
             continue;
           }
           let isDir = entry.isDirectory();
@@ -107,9 +113,10 @@ export class DiskSource implements FileSource {
             queue.push({ rel, abs: path.join(dir.abs, name), layers, viaLink: dir.viaLink || isLink });
           } else if (isFile) {
             if (this.excluded(rel) || (this.useGitignore && ignoredByLayers(layers, rel, false))) continue;
-            yield { path: rel, size: -1 };
+            files.push({ path: rel, size: -1 });
           }
         }
+        if (files.length) yield files;
       }
     }
   }

@@ -28,8 +28,10 @@ export class MemorySource implements FileSource {
     return this.excluded(relPath);
   }
 
-  async *list(): AsyncIterable<FileEntry> {
-    for (const [p, text] of this.files) if (!this.isExcluded(p)) yield { path: p, size: text.length };
+  async *list(): AsyncIterable<FileEntry[]> {
+    const files: FileEntry[] = [];
+    for (const [p, text] of this.files) if (!this.isExcluded(p)) files.push({ path: p, size: text.length });
+    yield files;
   }
 
   async read(relPath: string): Promise<ReadOutcome> {

@@ -15,7 +15,8 @@ export type ReadOutcome = { text: string; bytes: number } | { skipped: string };
 export interface FileSource {
   /** Absolute root, for display and the report. */
   readonly root: string;
-  list(signal?: AbortSignal): AsyncIterable<FileEntry>;
+  /** The files, a folder (or some other batch) at a time. */
+  list(signal?: AbortSignal): AsyncIterable<FileEntry[]>;
   read(relPath: string): Promise<ReadOutcome>;
   /** Whether a path is excluded (for files reported by a watcher). */
   isExcluded(relPath: string): boolean;

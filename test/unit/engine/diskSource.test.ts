@@ -19,7 +19,7 @@ function workspace(files: Record<string, string>): string {
 
 async function list(root: string, options = {}): Promise<string[]> {
   const out: string[] = [];
-  for await (const e of new DiskSource(root, options).list()) out.push(e.path);
+  for await (const batch of new DiskSource(root, options).list()) out.push(...batch.map((e) => e.path));
   return out.sort();
 }
 
