@@ -5,8 +5,9 @@ import { evaluate } from './evaluate';
 import { readersFor } from './readers';
 
 export interface ScanProgress {
-  phase: 'configs' | 'imports';
+  phase: 'listing' | 'configs' | 'imports';
   done: number;
+  /** Files in this phase; while listing, not known yet (0). */
   total: number;
 }
 
@@ -80,7 +81,10 @@ export class Scanner {
         if (isSourceFile(p)) {
           if (this.importsEnabled && this.needsRead(p)) sources.push(p);
         } else if (this.needsRead(p)) configs.push(p);
-        if (listed % (YIELD_EVERY * 8) === 0) await yieldToLoop();
+        if (listed % (YIELD_EVERY * 8) === 0) {
+          options.onProgress?.({ phase: 'listing', done: listed, total: 0 });
+          await yieldToLoop();
+        }
       }
     }
     this.listing = this.source.listingSkips();
