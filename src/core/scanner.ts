@@ -72,6 +72,7 @@ export class Scanner {
     let bytes = 0;
     let listed = 0;
     for await (const batch of this.source.list(options.signal)) {
+      if (options.signal?.aborted) break;
       for (const entry of batch) {
         listed++;
         const p = entry.path;
@@ -87,7 +88,7 @@ export class Scanner {
         }
       }
     }
-    this.listing = this.source.listingSkips();
+    const listing = this.source.listingSkips();
     const pass = async (paths: string[], phase: ScanProgress['phase']) => {
       let done = 0;
       let next = 0;
@@ -110,8 +111,14 @@ export class Scanner {
       await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
       options.onProgress?.({ phase, done, total: paths.length });
     };
+    // A cancelled scan stops at its next check. Cancelled before its configs pass ends, it leaves the
+    // scanner as it was (the last complete map stays); later, the new records are partial.
+    const cancelled = () => options.signal?.aborted === true;
+    if (cancelled()) return this.current();
     await pass(configs, 'configs');
+    if (cancelled()) return this.current();
     this.records = records;
+    this.listing = listing;
     this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
     if (options.onPartial && sources.length) options.onPartial(this.current());
     await pass(sources, 'imports');
