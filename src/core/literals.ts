@@ -67,7 +67,8 @@ export function primeLiterals(table: readonly [string, string[] | null][]): void
   for (const [key, literals] of table) knownLiterals.set(key, literals);
 }
 
-function deriveLiterals(pattern: string, ignoreCase: boolean): string[] | null {
+/** `requiredLiterals` without the memo (for checking the table the build wrote). */
+export function deriveLiterals(pattern: string, ignoreCase: boolean): string[] | null {
   let info: Info;
   try {
     const p = new Parser(pattern);

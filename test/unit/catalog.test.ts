@@ -1,8 +1,10 @@
 import * as assert from 'node:assert';
-import { mkdtempSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadCatalog, CatalogError } from '../../src/core';
+import picomatch from 'picomatch';
+import { deriveLiterals } from '../../src/core/literals';
 import { builtinCatalog, scanMemory, SKILLS_DIR } from './helpers';
 
 const ALL_SKILLS = [
@@ -120,3 +122,39 @@ describe('catalogue validation', () => {
 });
 
 void mkdirSync;
+
+describe('compiled catalogue (dist/catalog.json)', () => {
+  const file = path.join(__dirname, '..', '..', '..', 'dist', 'catalog.json');
+  const compiled = () => JSON.parse(readFileSync(file, 'utf8'));
+
+  it('holds every built-in rule, and the same rules the YAML gives', () => {
+    const c = compiled();
+    assert.strictEqual(c.format, 2);
+    assert.deepStrictEqual(c.catalog.rules.map((r: { id: string }) => r.id), builtinCatalog().rules.map((r) => r.id));
+  });
+
+  it('stores the prefilter the engine would derive for every content pattern', () => {
+    const { literals } = compiled().prefilters as { literals: [string, string[] | null][] };
+    const patterns = builtinCatalog().rules.filter((r) => r.content);
+    assert.ok(literals.length >= patterns.length && patterns.length > 100);
+    for (const [key, stored] of literals) {
+      const ignoreCase = key.startsWith('i:');
+      assert.deepStrictEqual(stored, deriveLiterals(key.slice(key.indexOf(':') + 1), ignoreCase), key);
+    }
+    const keys = new Set(literals.map(([k]) => k));
+    for (const r of patterns) assert.ok(keys.has((r.content!.ignoreCase ? 'i:' : ':') + r.content!.pattern), r.id);
+  });
+
+  it('stores each glob as the expression picomatch compiles, and that expression decides like the glob', () => {
+    const { globs } = compiled().prefilters as { globs: [string, string, string][] };
+    assert.ok(globs.length > 100);
+    for (const [glob, source, flags] of globs) {
+      const re = picomatch.makeRe(glob, { dot: true });
+      assert.strictEqual(source, re.source, glob);
+      assert.strictEqual(flags, re.flags, glob);
+    }
+    const stored = new Map(globs.map(([g, s, f]) => [g, new RegExp(s, f)]));
+    assert.ok(stored.get('**/.github/workflows/*.yml')!.test('.github/workflows/ci.yml'));
+    assert.ok(!stored.get('**/.github/workflows/*.yml')!.test('.github/workflows/sub/ci.yml'));
+  });
+});

@@ -180,6 +180,30 @@ describe('editor benchmark', function () {
     }
   });
 
+  it('times how soon a running rescan stops when a new one starts', async () => {
+    const rescan = results.rescan as { medianMs: number } | undefined;
+    const midway = Math.max(20, (rescan?.medianMs ?? 400) * 0.4);
+    const stops: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await sleep(200);
+      let firstDone = 0;
+      const first = Promise.resolve(vscode.commands.executeCommand('backendSkillMap.refresh')).then(() => {
+        firstDone = performance.now();
+      });
+      await sleep(midway);
+      const t0 = performance.now();
+      const second = vscode.commands.executeCommand('backendSkillMap.refresh');
+      await first;
+      if (firstDone > t0) stops.push(firstDone - t0); // else it had finished already: nothing to cancel
+      await second;
+      await api.whenScanned();
+      assert.ok(manifestProves(api) || !MANIFEST, 'the map after the newer scan is complete');
+    }
+    assert.ok(stops.length, 'at least one rescan was still running when the next one started');
+    results.cancel = { afterMs: round(midway), ...summary(stops) };
+    save();
+  });
+
   it('times a manifest edit until the map reflects it', async function () {
     if (!MANIFEST) this.skip();
     const root = vscode.workspace.workspaceFolders![0].uri;
