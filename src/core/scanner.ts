@@ -16,6 +16,8 @@ export interface ScanOptions {
   imports?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: ScanProgress) => void;
+  /** Longest stretch of work between two turns of the event loop, in ms (default 20). */
+  sliceMs?: number;
   /** Called with the map after the first (manifests and configs) pass. */
   onPartial?: (map: SkillMap) => void;
 }
@@ -26,7 +28,6 @@ interface FileRecord {
 }
 
 const READ_CONCURRENCY = 24;
-const YIELD_EVERY = 256;
 
 const SOURCE_EXT = /\.(m?[jt]sx?|c[jt]s|py|java|kts?|go|rb|php|cs|rs|exs?)$/i;
 
@@ -36,6 +37,39 @@ export function isSourceFile(path: string): boolean {
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Longest stretch of work between two turns of the event loop (an editor's host must stay responsive). */
+const SLICE_MS = 20;
+
+/**
+ * Cuts concurrent work into slices of at most SLICE_MS. Reads of local files complete at once, so
+ * the readers' promise chains would otherwise run back to back as microtasks and never let the event
+ * loop in; when a slice is over every worker waits on the same turn of the loop.
+ */
+class Slices {
+  private start = performance.now();
+  private gate: Promise<void> | undefined;
+
+  constructor(
+    private readonly sliceMs: number,
+    private readonly onPause: () => void,
+  ) {}
+
+  over(): boolean {
+    return this.gate !== undefined || performance.now() - this.start >= this.sliceMs;
+  }
+
+  pause(): Promise<void> {
+    if (!this.gate) {
+      this.onPause();
+      this.gate = yieldToLoop().then(() => {
+        this.gate = undefined;
+        this.start = performance.now();
+      });
+    }
+    return this.gate;
+  }
+}
 
 /**
  * Scans one workspace folder and keeps what it found per file, so that a changed file is
@@ -71,6 +105,8 @@ export class Scanner {
     const sources: string[] = [];
     let bytes = 0;
     let listed = 0;
+    const sliceMs = options.sliceMs ?? SLICE_MS;
+    const listingSlices = new Slices(sliceMs, () => options.onProgress?.({ phase: 'listing', done: listed, total: 0 }));
     for await (const batch of this.source.list(options.signal)) {
       if (options.signal?.aborted) break;
       for (const entry of batch) {
@@ -82,30 +118,26 @@ export class Scanner {
         if (isSourceFile(p)) {
           if (this.importsEnabled && this.needsRead(p)) sources.push(p);
         } else if (this.needsRead(p)) configs.push(p);
-        if (listed % (YIELD_EVERY * 8) === 0) {
-          options.onProgress?.({ phase: 'listing', done: listed, total: 0 });
-          await yieldToLoop();
-        }
+        if (listingSlices.over()) await listingSlices.pause();
       }
     }
     const listing = this.source.listingSkips();
     const pass = async (paths: string[], phase: ScanProgress['phase']) => {
       let done = 0;
       let next = 0;
+      const slices = new Slices(sliceMs, () => options.onProgress?.({ phase, done, total: paths.length }));
       const worker = async () => {
         while (next < paths.length && !options.signal?.aborted) {
           const p = paths[next++];
           const rec = await this.readFile(p);
           bytes += rec.bytes;
+          done++;
           if (rec.evidence.length || rec.skipped) {
             // Only files with something to show are kept: most source files prove nothing.
             const existing = records.get(p);
             records.set(p, { evidence: existing ? [...existing.evidence, ...rec.evidence] : rec.evidence, skipped: rec.skipped });
           }
-          if (++done % YIELD_EVERY === 0) {
-            options.onProgress?.({ phase, done, total: paths.length });
-            await yieldToLoop();
-          }
+          if (slices.over()) await slices.pause();
         }
       };
       await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));

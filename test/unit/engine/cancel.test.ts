@@ -37,6 +37,7 @@ async function cancelAt(root: string, when: (p: ScanProgress) => boolean, scanne
   let abortedAt = 0;
   const map = await s.scan({
     signal: ctrl.signal,
+    sliceMs: 1, // a pause, with its progress report, after every millisecond of work
     onProgress: (p) => {
       if (!abortedAt && when(p)) {
         abortedAt = performance.now();
@@ -72,5 +73,31 @@ describe('cancelling a scan', function () {
     assert.strictEqual(source.reads, readsBefore, 'no file read after a cancel during the listing');
     assert.ok(stopMs < 1000, `stopped ${stopMs.toFixed(0)} ms after the cancel`);
     assert.deepStrictEqual(map.skills, complete.skills);
+  });
+});
+
+describe('scanning in slices', function () {
+  this.timeout(60000);
+
+  it('lets the event loop in at least every 100 ms while scanning 15,000 files', async () => {
+    const root = bigWorkspace(150);
+    const scanner = new Scanner(new DiskSource(root), builtinCatalog());
+    let last = performance.now();
+    let longest = 0;
+    let ticks = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      ticks++;
+    }, 2);
+    try {
+      const map = await scanner.scan();
+      assert.strictEqual(statusOf(map, 'caching'), 'practised');
+    } finally {
+      clearInterval(timer);
+    }
+    assert.ok(ticks >= 3, `${ticks} timer ticks during the scan`);
+    assert.ok(longest < 100, `the longest wait of a 2 ms timer was ${longest.toFixed(0)} ms`);
   });
 });
