@@ -17,7 +17,9 @@ export class BaseNameBuckets<T> {
   add(lastSegment: string, item: T, test: (base: string) => boolean): void {
     const index = this.items.push(item) - 1;
     const put = (map: Map<string, number[]>, key: string): void => {
-      map.set(key, [...(map.get(key) ?? []), index]);
+      const list = map.get(key);
+      if (list) list.push(index);
+      else map.set(key, [index]);
     };
     if (lastSegment !== '' && !GLOB_CHARS.test(lastSegment)) return put(this.exact, lastSegment);
     const ext = STAR_EXT.exec(lastSegment);

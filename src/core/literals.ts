@@ -42,29 +42,29 @@ const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: 
  * `ignoreCase` (then compare with a lower-cased text). Null when no such set can be derived safely.
  */
 export function requiredLiterals(pattern: string, ignoreCase = false): string[] | null {
-  const key = literalsKey(pattern, ignoreCase);
-  const known = knownLiterals.get(key);
+  const memo = ignoreCase ? knownIgnoringCase : knownExact;
+  const known = memo.get(pattern);
   if (known !== undefined) return known;
   const derived = deriveLiterals(pattern, ignoreCase);
-  knownLiterals.set(key, derived);
+  memo.set(pattern, derived);
   return derived;
 }
 
 /** Derived once per pattern: the build stores them with the compiled catalogue (see `primeLiterals`). */
-const knownLiterals = new Map<string, string[] | null>();
+const knownExact = new Map<string, string[] | null>();
+const knownIgnoringCase = new Map<string, string[] | null>();
 
-function literalsKey(pattern: string, ignoreCase: boolean): string {
-  return (ignoreCase ? 'i:' : ':') + pattern;
-}
-
-/** The prefilters of many patterns at once, as `primeLiterals` takes them back. */
+/** The prefilters of many patterns at once, as `primeLiterals` takes them back: keys are `i:` or `:` and the pattern. */
 export function literalsTable(patterns: readonly { pattern: string; ignoreCase: boolean }[]): [string, string[] | null][] {
-  return patterns.map(({ pattern, ignoreCase }) => [literalsKey(pattern, ignoreCase), requiredLiterals(pattern, ignoreCase)]);
+  return patterns.map(({ pattern, ignoreCase }) => [(ignoreCase ? 'i:' : ':') + pattern, requiredLiterals(pattern, ignoreCase)]);
 }
 
 /** Loads prefilters derived at build time, so a session does not derive thousands of them again. */
 export function primeLiterals(table: readonly [string, string[] | null][]): void {
-  for (const [key, literals] of table) knownLiterals.set(key, literals);
+  for (const [key, literals] of table) {
+    if (key.startsWith('i:')) knownIgnoringCase.set(key.slice(2), literals);
+    else knownExact.set(key.slice(1), literals);
+  }
 }
 
 /** `requiredLiterals` without the memo (for checking the table the build wrote). */

@@ -273,8 +273,11 @@ async function statOrUndefined(fsPath: string): Promise<Stats | undefined> {
   }
 }
 
+/** Local time as [HH:MM:SS]. Not toLocaleTimeString: its first call loads locale data (about 50 ms). */
 function stamp(): string {
-  return `[${new Date().toLocaleTimeString()}]`;
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `[${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}]`;
 }
 
 function formatKiB(bytes: number): string {

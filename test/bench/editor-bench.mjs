@@ -165,6 +165,7 @@ line(`machine load average, before / after the run (${os.cpus().length} cores) |
 line('activate() | < 50', col((f) => `${fmt(f.activationMs)}${mark(f.activationMs, 50)}`));
 line('extension already active before the view opened | ', col((f) => (f.activeBeforeFocus ? 'yes' : 'no')));
 line('view opened → first complete tree | < 1000 (10k)', col((f) => `${fmt(f.firstTree?.completeTreeMs)}${mark(f.firstTree?.completeTreeMs, 1000)}`));
+line('… of which: focus command returned / extension active | ', col((f) => (f.firstTree ? `${f.firstTree.focusCommandMs} / ${f.firstTree.activeAfterMs}` : 'n/a')));
 line('Refresh → complete tree (full rescan), median (max) | ', col((f) => (f.rescan ? `${f.rescan.medianMs} (max ${f.rescan.maxMs})` : 'n/a')));
 line('a new Refresh during a rescan → the old scan has stopped, median (max) | ', col((f) => (f.cancel?.medianMs !== undefined ? `${f.cancel.medianMs} (max ${f.cancel.maxMs}), new scan ${f.cancel.afterMs} ms into the old` : f.cancel ? `the old scan was done within ${f.cancel.afterMs} ms` : 'n/a')));
 line('save via workspace.fs.writeFile → map: add ioredis | < 300', col((f) => editFig(f, 'fsWriteFile', 'add')));
