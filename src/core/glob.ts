@@ -9,7 +9,7 @@ export function globMatcher(glob: string): (path: string) => boolean {
     // The bare regular expression: picomatch's own matcher adds per-call work that shows in profiles.
     const known = knownSources.get(glob);
     const re = known ? new RegExp(known[0], known[1]) : picomatch.makeRe(glob, { dot: true });
-    const literal = longestLiteralSegment(glob);
+    const literal = longestLiteral(glob);
     m = literal ? (p: string) => p.includes(literal) && re.test(p) : (p: string) => re.test(p);
     cache.set(glob, m);
   }
@@ -52,14 +52,25 @@ export function isBaseNameGlob(glob: string): boolean {
   return glob.startsWith('**/') && !glob.slice(3).includes('/');
 }
 
-const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
-
 /**
- * The longest path segment of a glob that holds no glob syntax: every matching path contains it, and
- * `includes` rules most paths out far faster than the compiled expression would.
+ * The longest run of plain characters within one segment of a glob, outside any `{...}`, `(...)`
+ * or `[...]`: every matching path contains it, and `includes` rules most paths out far faster than
+ * the compiled expression would. Undefined for a negated glob or one without such a run.
  */
-export function longestLiteralSegment(glob: string): string | undefined {
-  let best: string | undefined;
-  for (const seg of glob.split('/')) if (seg && !GLOB_SYNTAX.test(seg) && seg.length > (best?.length ?? 0)) best = seg;
-  return best;
+export function longestLiteral(glob: string): string | undefined {
+  if (glob.startsWith('!')) return undefined;
+  let best = '';
+  let run = '';
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if ((c === '}' || c === ')' || c === ']') && depth > 0) depth--;
+    // A run stops at a slash too: the one beside a `**` may match nothing (`**/a` matches `a`).
+    if (depth === 0 && !'*?[]{}()!+@\\/'.includes(c)) {
+      run += c;
+      if (run.length > best.length) best = run;
+    } else run = '';
+  }
+  return best || undefined;
 }

@@ -194,7 +194,7 @@ export class RuleIndex {
         if (this.bySignature.size > 10000) this.bySignature.clear();
         this.bySignature.set(signature, c);
       }
-      if (this.perBase.size > 50000) this.perBase.clear();
+      if (this.perBase.size > 10000) this.perBase.clear();
       this.perBase.set(base, c);
     }
     return c;

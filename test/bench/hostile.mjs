@@ -20,7 +20,7 @@ const ORDINARY = {
   'package.json': JSON.stringify({ name: 'api', dependencies: { pg: '^8.11.0', ioredis: '^5.4.0' } }, null, 2) + '\n',
   'Dockerfile': 'FROM node:20-alpine\nEXPOSE 3000\n',
 };
-const EXPECTED = { databases: 'package.json', caching: 'package.json', containers: 'Dockerfile' };
+const EXPECTED = { databases: 'package.json', caching: 'package.json', containerization: 'Dockerfile' };
 
 function writeOrdinary(root) {
   mkdirSync(root, { recursive: true });

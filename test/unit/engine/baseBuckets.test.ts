@@ -3,7 +3,9 @@ import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { BaseNameBuckets } from '../../../src/core/baseBuckets';
-import { baseNameMatcher } from '../../../src/core/glob';
+import picomatch from 'picomatch';
+import { baseNameMatcher, globMatcher } from '../../../src/core/glob';
+import { DEFAULT_EXCLUDED_FILES } from '../../../src/core/workspace/excludes';
 import { builtinCatalog, FIXTURES } from '../helpers';
 
 function fixtureBaseNames(dir: string, out = new Set<string>()): Set<string> {
@@ -35,6 +37,48 @@ describe('base-name buckets', () => {
         assert.deepStrictEqual(buckets.lookup(base), expected(base), base);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('glob matcher (compiled expression behind a substring check)', () => {
+  const globs = [
+    ...new Set([
+      ...builtinCatalog().rules.flatMap((r) => r.content?.files ?? r.file?.paths ?? []),
+      ...DEFAULT_EXCLUDED_FILES,
+      'docs/**/*.py', 'src/@(a|b)/x.ts', '**/[Dd]ockerfile.*', 'a\\*b', '!(x)/y.js', '{api,web}/**/main.go', 'legacy/**',
+    ]),
+  ];
+  const plain = (g: string) => picomatch.makeRe(g, { dot: true });
+
+  function fixturePaths(dir: string, rel = '', out: string[] = []): string[] {
+    for (const name of readdirSync(dir)) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (statSync(path.join(dir, name)).isDirectory()) fixturePaths(path.join(dir, name), r, out);
+      else out.push(r);
+    }
+    return out;
+  }
+
+  it('decides like picomatch for every file of the fixtures', () => {
+    const paths = fixturePaths(FIXTURES);
+    assert.ok(paths.length > 200);
+    for (const g of globs) {
+      const re = plain(g);
+      const m = globMatcher(g);
+      for (const p of paths) assert.strictEqual(m(p), re.test(p), `${g} on ${p}`);
+    }
+  });
+
+  it('decides like picomatch on random paths built from the globs\' own pieces', () => {
+    const pieces = ['/', '.', '.github', 'workflows', 'ci', 'yml', 'yaml', 'migrations', 'x', 'a', 'b', 'api', 'docs', 'py', 'ts', 'js', 'Dockerfile', 'ockerfile', 'Jenkinsfile', '_pb2_grpc', '-', 'k8s', 'helm', 'templates', 'Chart', 'tf', 'test', '__tests__', 'legacy', 'main', 'go', 'min', 'generated'];
+    const sample = globs.filter((_, i) => i % 3 === 0);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 8 }), (parts) => {
+        const p = parts.join('').replace(/\/+/g, '/').replace(/^\/|\/$/g, '') || 'x';
+        for (const g of sample) assert.strictEqual(globMatcher(g)(p), plain(g).test(p), `${g} on ${p}`);
+      }),
+      { numRuns: 400 },
     );
   });
 });
