@@ -185,12 +185,10 @@ export class RuleIndex {
     if (!c) {
       // Most base names share their candidates with many others (every `*.js` file without a name of
       // its own): those share one entry, and with it its matchers and literal table.
-      const content = this.contentByBase.lookupIndices(base);
-      const files = this.filesByBase.lookupIndices(base);
-      const signature = content.join(',') + '|' + files.join(',');
+      const signature = this.contentByBase.lookupKey(base) + '\0' + this.filesByBase.lookupKey(base);
       c = this.bySignature.get(signature);
       if (!c) {
-        c = groupByMatcher(this.contentByBase.itemsAt(content), this.filesByBase.itemsAt(files));
+        c = groupByMatcher(this.contentByBase.lookup(base), this.filesByBase.lookup(base));
         if (this.bySignature.size > 10000) this.bySignature.clear();
         this.bySignature.set(signature, c);
       }

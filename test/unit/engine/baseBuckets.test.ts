@@ -82,3 +82,21 @@ describe('glob matcher (compiled expression behind a substring check)', () => {
     );
   });
 });
+
+describe('base-name bucket keys', () => {
+  const globs = [...new Set(builtinCatalog().rules.flatMap((r) => r.content?.files ?? r.file?.paths ?? []))];
+  const buckets = new BaseNameBuckets<string>();
+  for (const g of globs) buckets.add(g.slice(g.lastIndexOf('/') + 1), g, baseNameMatcher(g));
+
+  it('gives two names the same key exactly when their lookups are equal', () => {
+    const names = [...fixtureBaseNames(FIXTURES), 'm1.ts', 'm2.ts', 'a.d.ts', 'Dockerfile', 'Dockerfile.prod', 'x_pb2_grpc.py', 'y.py', 'values.yaml', 'values-prod.yaml', 'ci.yml', '.env.example'];
+    const byKey = new Map<string, string>();
+    for (const n of names) {
+      const key = buckets.lookupKey(n);
+      const lookup = buckets.lookupIndices(n).join(',');
+      if (byKey.has(key)) assert.strictEqual(buckets.lookupIndices(byKey.get(key)!).join(','), lookup, `${n} and ${byKey.get(key)} share a key`);
+      else byKey.set(key, n);
+    }
+    assert.strictEqual(buckets.lookupKey('m1.ts'), buckets.lookupKey('m2.ts'));
+  });
+});
