@@ -1,7 +1,7 @@
 /** The engine's public surface, shared by the CLI, the editor adapter, the tests and the benchmark. */
 export * from './types';
 export { loadCatalog, findSkillsDir, CatalogError } from './catalog';
-export { Scanner, evidenceInText, type ScanOptions, type ScanProgress } from './scanner';
+export { Scanner, evidenceInText, prepareRuleIndex, type ScanOptions, type ScanProgress } from './scanner';
 export { DiskSource, type DiskSourceOptions } from './workspace/diskSource';
 export { MemorySource } from './workspace/memorySource';
 export type { FileSource } from './workspace/source';

@@ -135,9 +135,18 @@ export class RuleIndex {
   private filesByBase = new BaseNameBuckets<FileRule>();
   private textGrams = new TextGrams();
 
-  constructor(catalog: Catalog) {
+  /** `rules`: how many of the catalogue's rules to index now; `addRules` indexes the rest later. */
+  constructor(catalog: Catalog, rules = catalog.rules.length) {
     this.rules = catalog.rules;
-    for (const rule of catalog.rules) {
+    this.addRules(0, rules);
+  }
+
+  /**
+   * Indexes the catalogue's rules from `start` to `end`. Lets an editor build the index in pieces
+   * between turns of its event loop (see `prepareRuleIndex`); the index is ready once all are in.
+   */
+  addRules(start: number, end: number): void {
+    for (const rule of this.rules.slice(start, end)) {
       if (rule.dependency) {
         const eco = rule.dependency.ecosystem;
         const idx = this.deps.get(eco) ?? new NameIndex();

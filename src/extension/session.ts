@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DiskSource, loadCatalog, mergeMaps, Scanner, type Catalog, type SkillMap } from '../core';
+import { DiskSource, loadCatalog, mergeMaps, prepareRuleIndex, Scanner, type Catalog, type SkillMap } from '../core';
 import { folderSettings, ruleFiles } from './settings';
 
 export const VIEW_ID = 'backendSkillMap.skills';
@@ -122,6 +122,8 @@ export class ScanSession implements vscode.Disposable {
       return;
     }
     const catalog = this._catalog;
+    await prepareRuleIndex(catalog, ctrl.signal);
+    if (ctrl.signal.aborted) return;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     if (!folders.length) {
       this.scans = [];

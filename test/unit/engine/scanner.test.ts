@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
-import { MemorySource, Scanner, evidenceInText } from '../../../src/core';
-import { builtinCatalog, scanMemory, statusOf } from '../helpers';
+import * as path from 'node:path';
+import { DiskSource, MemorySource, Scanner, evidenceInText, prepareRuleIndex } from '../../../src/core';
+import { builtinCatalog, FIXTURES, scanMemory, statusOf } from '../helpers';
 
 const EXPRESS_PG = JSON.stringify({ name: 'api', dependencies: { express: '^4.19.0', pg: '^8.11.0' }, devDependencies: { jest: '^29.0.0' } }, null, 2);
 
@@ -128,5 +129,37 @@ describe('scanner', () => {
     assert.strictEqual(partials.length, 1);
     assert.strictEqual(statusOf(map, 'caching'), 'practised');
     assert.ok(partials[0] < map.skills.filter((s) => s.status === 'practised').length);
+  });
+});
+
+describe('rule index built in pieces', () => {
+  it('lets the event loop in while it builds, and then scans exactly like one built at once', async () => {
+    const pieces = { ...builtinCatalog() };
+    const whole = { ...builtinCatalog() };
+    let turns = 0;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    let done = false;
+    setImmediate(tick);
+    await prepareRuleIndex(pieces);
+    done = true;
+    assert.ok(turns >= 10, `${turns} turns of the event loop during the build`);
+    const root = path.join(FIXTURES, 'express-postgres-redis');
+    const a = await new Scanner(new DiskSource(root), pieces).scan();
+    const b = await new Scanner(new DiskSource(root), whole).scan();
+    assert.deepStrictEqual(a.skills, b.skills);
+    assert.ok(a.skills.some((s) => s.status === 'practised'));
+  });
+
+  it('stops building when cancelled, and a scanner then builds its own', async () => {
+    const catalog = { ...builtinCatalog() };
+    const ctrl = new AbortController();
+    const building = prepareRuleIndex(catalog, ctrl.signal);
+    ctrl.abort();
+    await building;
+    const map = await new Scanner(new MemorySource({ 'requirements.txt': 'redis==5.0\n' }), catalog).scan();
+    assert.strictEqual(statusOf(map, 'caching'), 'practised');
   });
 });
