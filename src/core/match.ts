@@ -23,6 +23,25 @@ function namePattern(name: string, lower: boolean): NamePattern {
   return { re: new RegExp(`^${escaped}$`) };
 }
 
+/** API groups built into Kubernetes itself: a kind of theirs (Deployment, Ingress...) names one thing. */
+const BUILTIN_API_GROUPS = new Set([
+  '', 'apps', 'batch', 'autoscaling', 'policy', 'extensions', 'networking.k8s.io', 'apiextensions.k8s.io',
+  'rbac.authorization.k8s.io', 'storage.k8s.io', 'admissionregistration.k8s.io', 'scheduling.k8s.io',
+  'coordination.k8s.io', 'discovery.k8s.io', 'node.k8s.io', 'certificates.k8s.io',
+]);
+
+/**
+ * Whether a kind's apiVersion fits a rule's pattern. An empty apiVersion is one a Helm template
+ * computes (`apiVersion: {{ include ... }}`, common in published charts): it fits the built-in
+ * groups' patterns only, since a custom resource's kind (Application, Pipeline, Config) is too
+ * common a word to prove a tool without its group.
+ */
+function apiVersionMatches(pattern: string, apiVersion: string): boolean {
+  if (apiVersion === '') return BUILTIN_API_GROUPS.has(pattern.includes('/') ? pattern.slice(0, pattern.indexOf('/')) : '');
+  const p = namePattern(pattern, false);
+  return p.exact === apiVersion || p.re?.test(apiVersion) === true;
+}
+
 /** Exact names in a map, wildcard names in a list: fast for thousands of facts. */
 class NameIndex {
   private exact = new Map<string, Rule[]>();
@@ -281,7 +300,7 @@ export class RuleIndex {
         case 'kind':
           for (const r of this.kinds.get(fact.kind) ?? []) {
             const av = r.kind!.apiVersions;
-            if (!av || av.some((a) => namePattern(a, false).exact === fact.apiVersion || namePattern(a, false).re?.test(fact.apiVersion))) push(r, fact.line);
+            if (!av || av.some((a) => apiVersionMatches(a, fact.apiVersion))) push(r, fact.line);
           }
           break;
         case 'import': {

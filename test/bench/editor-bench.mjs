@@ -176,6 +176,7 @@ line('longest event-loop block, first scan: drift / histogram max | ', col((f) =
 line('longest event-loop block, rescans: drift / histogram max | ', col((f) => (f.rescan ? `${f.rescan.eventLoop.maxDriftMs} / ${f.rescan.eventLoop.histogramMaxMs}` : 'n/a')));
 line('slices over 50 ms during the rescans | ', col((f) => fmt(f.rescan?.eventLoop.slicesOver50ms)));
 line('extension-host RSS after first scan / after rescans (MB) | ', col((f) => `${fmt(f.rssAfterFirstScanMb)} / ${fmt(f.rssAfterRescansMb)}`));
+line('extension-host heap after a full GC, after first scan / after rescans (MB) | ', col((f) => `${fmt(f.retainedHeapAfterFirstScanMb)} / ${fmt(f.retainedHeapAfterRescansMb)}`));
 const kb = (b) => (b / 1024).toFixed(0);
 console.log(`\ndist/extension.js: production (\`node esbuild.mjs --production\`, minified, no map) ${kb(prod.bytes)} KB${mark(prod.bytes / 1024, 500)} (target < 500 KB);` +
   ` default build (\`npm run build\`) ${kb(dev.bytes)} KB plus a ${kb(dev.mapBytes)} KB .map that .vscodeignore leaves out of the package.`);

@@ -13,6 +13,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as inspector from 'inspector';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { BackendSkillMapApi } from '../../../src/extension/api';
@@ -30,6 +32,14 @@ const save = () => OUT && fs.writeFileSync(OUT, JSON.stringify(results, null, 2)
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The host's heap after a full collection: what stays, garbage aside (the bench may ask V8 for gc). */
+function retainedHeapMb(): number {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  gc();
+  return mb(process.memoryUsage().heapUsed);
+}
 
 /** Watches the event loop: a 10 ms interval's drift and Node's own delay histogram. */
 function loopWatch() {
@@ -140,6 +150,7 @@ describe('editor benchmark', function () {
     results.practised = map?.skills.filter((s) => s.status === 'practised').length;
     results.rssAfterFirstScanMb = mb(process.memoryUsage().rss);
     results.heapUsedAfterFirstScanMb = mb(process.memoryUsage().heapUsed);
+    results.retainedHeapAfterFirstScanMb = retainedHeapMb();
     save();
     assert.notStrictEqual(api.getState(), 'error', 'the skill catalogue loaded (state is not "error")');
     assert.ok(rows > 0, 'the tree shows skill rows');
@@ -170,6 +181,7 @@ describe('editor benchmark', function () {
     const mem = process.memoryUsage();
     results.rssAfterRescansMb = mb(mem.rss);
     results.heapUsedAfterRescansMb = mb(mem.heapUsed);
+    results.retainedHeapAfterRescansMb = retainedHeapMb();
     save();
     if (PROFILE) {
       await sleep(200);

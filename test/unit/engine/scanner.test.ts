@@ -163,3 +163,32 @@ describe('rule index built in pieces', () => {
     assert.strictEqual(statusOf(map, 'caching'), 'practised');
   });
 });
+
+describe('Helm templates with a computed apiVersion', () => {
+  const chart = {
+    'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+    'charts/api/templates/hpa.yaml': [
+      '{{- if .Values.autoscaling.enabled }}',
+      'apiVersion: {{ include "common.capabilities.hpa.apiVersion" ( dict "context" $ ) }}',
+      'kind: HorizontalPodAutoscaler',
+      'metadata:',
+      '  name: {{ include "api.fullname" . }}',
+      '{{- end }}',
+    ].join('\n'),
+    'charts/api/templates/argo.yaml': 'apiVersion: {{ .Values.argo.apiVersion }}\nkind: Application\nmetadata:\n  name: x\n',
+  };
+
+  it('still proves a built-in kind (here the HorizontalPodAutoscaler)', async () => {
+    const map = await scanMemory(chart);
+    const ha = map.skills.find((s) => s.id === 'load-balancing-ha')!;
+    const hpa = ha.evidence.find((e) => e.file === 'charts/api/templates/hpa.yaml');
+    assert.ok(hpa, JSON.stringify(ha.evidence));
+    assert.strictEqual(hpa.line, 3);
+  });
+
+  it('does not prove a custom resource whose group is not known (an Application is not surely Argo CD)', async () => {
+    const map = await scanMemory(chart);
+    const cicd = map.skills.find((s) => s.id === 'ci-cd')!;
+    assert.ok(!cicd.evidence.some((e) => e.file === 'charts/api/templates/argo.yaml'), JSON.stringify(cicd.evidence));
+  });
+});
