@@ -274,13 +274,14 @@ export class RuleIndex {
     const onlyTesting = isFixturePath(path);
     const out: Evidence[] = [];
     const hits = new Map<string, number>();
-    const push = (rule: Rule, line: number, dev = false) => {
+    /** `weaker`: a dev dependency or a type-only import, weak unless the rule says dev use is strong. */
+    const push = (rule: Rule, line: number, weaker = false) => {
       if (onlyTesting && rule.skill !== 'testing') return;
       const n = hits.get(rule.id) ?? 0;
       if (n >= MAX_HITS_PER_RULE_AND_FILE) return;
       hits.set(rule.id, n + 1);
       const ev = evidence(rule, path, line);
-      if (dev && rule.dependency?.dev !== 'strong') ev.strength = 'weak';
+      if (weaker && rule.dependency?.dev !== 'strong') ev.strength = 'weak';
       out.push(ev);
     };
     const found: Rule[] = [];
@@ -308,7 +309,7 @@ export class RuleIndex {
           const idx = this.imports.get(fact.language);
           if (!idx) break;
           for (const prefix of modulePrefixes(fact.module)) idx.lookup(prefix, found);
-          for (const r of new Set(found)) push(r, fact.line);
+          for (const r of new Set(found)) push(r, fact.line, fact.typeOnly === true);
           break;
         }
       }

@@ -52,6 +52,8 @@ export interface ImportFact {
   /** As written: `ioredis`, `@nestjs/graphql`, `redis.asyncio`, `org.apache.kafka.clients.producer.KafkaProducer`, `github.com/redis/go-redis/v9`. */
   module: string;
   line: number;
+  /** A TypeScript `import type`: the module's types only, weak evidence. */
+  typeOnly?: boolean;
 }
 
 export type Fact = DependencyFact | ImageFact | KindFact | ImportFact;

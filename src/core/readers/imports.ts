@@ -266,7 +266,8 @@ function isBlank(s: string): boolean {
 // Per-language statement parsers
 // ---------------------------------------------------------------------------
 
-type Emit = (module: string, at: number) => void;
+/** `typeOnly`: a TypeScript `import type` (erased at build time). */
+type Emit = (module: string, at: number, typeOnly?: boolean) => void;
 
 interface Parser {
   /** Cheap test on a raw line: may it hold part of an import? */
@@ -280,15 +281,16 @@ interface Parser {
 /** JavaScript and TypeScript: import/export-from statements, require() and import() calls. */
 function jsParser(emit: Emit): Parser {
   let pendingAt = -1;
+  let pendingTypeOnly = false;
   let pendingLines = 0;
   let closed = false;
 
-  const emitModule = (m: string | undefined, at: number): void => {
+  const emitModule = (m: string | undefined, at: number, typeOnly = false): void => {
     if (m === undefined || !m || m.length > MAX_MODULE || /\s/.test(m) || m.includes('${')) return;
     const c = m[0];
     // Relative paths, subpath imports (#x) and project path aliases (@/x, ~/x) are local code.
     if (c === '.' || c === '/' || c === '#' || c === '~' || m.startsWith('@/')) return;
-    emit(m, at);
+    emit(m, at, typeOnly);
   };
 
   /** Module of a `from '...'` clause between `from` and `to`, if any. */
@@ -301,10 +303,23 @@ function jsParser(emit: Emit): Parser {
     return undefined;
   };
 
-  const startPending = (code: string, from: number, at: number): void => {
+  const startPending = (code: string, from: number, at: number, typeOnly: boolean): void => {
     pendingAt = at;
+    pendingTypeOnly = typeOnly;
     pendingLines = 0;
     closed = code.indexOf('}', from) >= 0;
+  };
+
+  /**
+   * `import type ...` / `export type ... from` (TypeScript): types only, erased from the program: the
+   * module need not run (weak evidence), though its types may still say what the code is, as
+   * `aws-lambda`'s handler types do. (`import type from 'm'` binds a default import named `type`.)
+   */
+  const typeOnlyAt = (code: string, j: number, end: number): boolean => {
+    if (!wordAt(code, j, 'type')) return false;
+    const k = skipSpaces(code, j + 4, end);
+    const c = code[k];
+    return c === '{' || c === '*' || (c !== undefined && isIdentCode(code.charCodeAt(k)) && !wordAt(code, k, 'from'));
   };
 
   const statements = (code: string, raw: string, at: number): void => {
@@ -314,20 +329,20 @@ function jsParser(emit: Emit): Parser {
       if (!isImport && !wordAt(code, s, 'export')) return;
       const j = skipSpaces(code, s + 6, end);
       const c = code[j];
+      const typeOnly = typeOnlyAt(code, j, end);
       if (isImport) {
         if (c === "'" || c === '"') return emitModule(stringAt(code, raw, j), at);
         // Anything but a binding list or a name (import(), import.meta, an `import:` key) is no statement.
         if (c !== undefined && c !== '{' && c !== '*' && !isIdentCode(code.charCodeAt(j))) return;
       } else {
-        const typeOnly = wordAt(code, j, 'type');
         const k = typeOnly ? skipSpaces(code, j + 4, end) : j;
         if (code[k] !== '{' && code[k] !== '*') return;
       }
       const m = fromClause(code, raw, j, end);
-      if (m !== undefined) return emitModule(m, at);
+      if (m !== undefined) return emitModule(m, at, typeOnly);
       const rest = code.slice(j, end);
       // `import x = require('m')` (TypeScript) is read as a call; other open statements continue below.
-      if (end === code.length && !rest.includes('require') && !rest.includes('=')) startPending(code, j, at);
+      if (end === code.length && !rest.includes('require') && !rest.includes('=')) startPending(code, j, at, typeOnly);
     });
   };
 
@@ -357,7 +372,7 @@ function jsParser(emit: Emit): Parser {
         if (wordAt(code, s, 'import') || wordAt(code, s, 'export') || (closed && !wordAt(code, s, 'from'))) pendingAt = -1;
         else {
           const m = fromClause(code, raw, 0, code.length);
-          if (m !== undefined) emitModule(m, pendingAt);
+          if (m !== undefined) emitModule(m, pendingAt, pendingTypeOnly);
           if (m !== undefined || code.includes(';') || ++pendingLines > MAX_STATEMENT_LINES) pendingAt = -1;
           else if (code.includes('}')) closed = true;
           return;
@@ -895,14 +910,14 @@ function readImports(relPath: string, input: string): ReadResult {
   const facts: ImportFact[] = [];
   const seen = new Set<string>();
   let lines: LineIndex | undefined;
-  const emit: Emit = (module, at) => {
+  const emit: Emit = (module, at, typeOnly) => {
     if (facts.length >= MAX_FACTS) return;
     lines ??= new LineIndex(text);
     const line = lines.lineAt(at);
     const key = `${line}\0${module}`;
     if (seen.has(key)) return;
     seen.add(key);
-    facts.push({ type: 'import', language, module, line });
+    facts.push(typeOnly ? { type: 'import', language, module, line, typeOnly } : { type: 'import', language, module, line });
   };
 
   const lex = LEXICONS[language];

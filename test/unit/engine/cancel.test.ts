@@ -5,10 +5,10 @@ import * as path from 'node:path';
 import { DiskSource, Scanner, type ScanProgress } from '../../../src/core';
 import { builtinCatalog, statusOf } from '../helpers';
 
-/** A workspace of `dirs` folders of 100 TypeScript files each, and a manifest proving Caching. */
+/** A workspace of `dirs` folders of 100 TypeScript files each, and a manifest proving Databases. */
 function bigWorkspace(dirs: number): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'bsm-cancel-'));
-  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ dependencies: { ioredis: '^5' } }, null, 2));
+  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ dependencies: { pg: '^8' } }, null, 2));
   for (let d = 0; d < dirs; d++) {
     const dir = path.join(root, 'src', `m${d}`);
     mkdirSync(dir, { recursive: true });
@@ -67,7 +67,7 @@ describe('cancelling a scan', function () {
     const source = new CountingSource(root);
     const scanner = new Scanner(source, builtinCatalog());
     const complete = await scanner.scan();
-    assert.strictEqual(statusOf(complete, 'caching'), 'practised');
+    assert.strictEqual(statusOf(complete, 'databases'), 'practised');
     const readsBefore = source.reads;
     const { stopMs, map } = await cancelAt(root, (p) => p.phase === 'listing', scanner);
     assert.strictEqual(source.reads, readsBefore, 'no file read after a cancel during the listing');
@@ -93,7 +93,7 @@ describe('scanning in slices', function () {
     }, 2);
     try {
       const map = await scanner.scan();
-      assert.strictEqual(statusOf(map, 'caching'), 'practised');
+      assert.strictEqual(statusOf(map, 'databases'), 'practised');
     } finally {
       clearInterval(timer);
     }

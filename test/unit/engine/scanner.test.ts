@@ -122,7 +122,7 @@ describe('scanner', () => {
 
   it('reports the first manifests pass before imports', async () => {
     const partials: number[] = [];
-    const source = new MemorySource({ 'package.json': EXPRESS_PG, 'src/cache.ts': "import Redis from 'ioredis';\n" });
+    const source = new MemorySource({ 'package.json': EXPRESS_PG, 'src/cache.ts': "import Redis from 'ioredis';\nawait redis.setex('k', 60, v);\n" });
     const map = await new Scanner(source, builtinCatalog()).scan({
       onPartial: (m) => partials.push(m.skills.filter((s) => s.status === 'practised').length),
     });
@@ -190,5 +190,32 @@ describe('Helm templates with a computed apiVersion', () => {
     const map = await scanMemory(chart);
     const cicd = map.skills.find((s) => s.id === 'ci-cd')!;
     assert.ok(!cicd.evidence.some((e) => e.file === 'charts/api/templates/argo.yaml'), JSON.stringify(cicd.evidence));
+  });
+});
+
+describe('type-only imports', () => {
+  it('are weak evidence: handler types alone hint at AWS Lambda, a runtime import proves it', async () => {
+    const typesOnly = await scanMemory({ 'src/handler.ts': "import type { APIGatewayProxyHandler } from 'aws-lambda';\nexport const handler: APIGatewayProxyHandler = async () => ({ statusCode: 200, body: '' });\n" });
+    const serverless = typesOnly.skills.find((s) => s.id === 'serverless')!;
+    assert.ok(serverless.evidence.length > 0, 'the type import is still evidence');
+    assert.ok(serverless.evidence.every((e) => e.strength === 'weak'));
+    assert.strictEqual(serverless.status, 'started');
+    const used = await scanMemory({ 'src/handler.ts': "import middy from '@middy/core';\nexport const handler = middy(async () => ({ statusCode: 200 }));\n" });
+    assert.strictEqual(statusOf(used, 'serverless'), 'practised');
+  });
+});
+
+describe('Redis as a cache', () => {
+  it('is a hint from a bare client (often a job store), proof from keys written with an expiry', async () => {
+    const queueOnly = await scanMemory({
+      'package.json': JSON.stringify({ dependencies: { bullmq: '^5.7.0', ioredis: '^5.4.1' } }),
+      'src/queue.ts': "import { Queue } from 'bullmq';\nimport IORedis from 'ioredis';\nexport const mail = new Queue('mail', { connection: new IORedis() });\n",
+    });
+    assert.strictEqual(statusOf(queueOnly, 'caching'), 'started');
+    const cache = await scanMemory({
+      'package.json': JSON.stringify({ dependencies: { ioredis: '^5.4.1' } }),
+      'src/cache.ts': "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const remember = (k: string, v: string) => redis.set(k, v, 'EX', 300);\n",
+    });
+    assert.strictEqual(statusOf(cache, 'caching'), 'practised');
   });
 });

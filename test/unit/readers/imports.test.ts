@@ -87,6 +87,26 @@ describe('imports reader', () => {
       ]);
     });
 
+    it('marks type-only imports and exports (erased at build time), however they are spread', () => {
+      const text = [
+        "import type { RedisOptions } from 'ioredis';", // 1
+        "import type Redis from 'ioredis';",
+        "import type * as K from 'kafkajs';",
+        'import type {',
+        '  Job,', // 5
+        "} from 'bullmq';",
+        "export type { Pool } from 'pg';",
+        "import type from 'typemod';", // a default import named `type`
+        "import type, { helper } from 'typemod2';",
+        "import { type Queue, Worker } from 'bullmq-runtime';", // 10: a value import with a type among it
+      ].join('\n');
+      const facts = reader.read('src/a.ts', text).facts as ImportFact[];
+      assert.deepStrictEqual(
+        facts.map((f) => [f.line, f.module, f.typeOnly === true]),
+        [[1, 'ioredis', true], [2, 'ioredis', true], [3, 'kafkajs', true], [4, 'bullmq', true], [7, 'pg', true], [8, 'typemod', false], [9, 'typemod2', false], [10, 'bullmq-runtime', false]],
+      );
+    });
+
     it('skips relative modules, subpath imports and project path aliases', () => {
       const text = "import a from './a';\nimport b from '../b';\nimport c from '/abs/c';\nconst d = require('./d');\nimport e from '#internal';\nimport f from '@/components/f';\nimport g from '~/g';\nimport h from 'h';\n";
       assert.deepStrictEqual(imports('a.js', text), [[8, 'h']]);
