@@ -160,29 +160,55 @@ export class Scanner {
 
   /** A file was created or changed: re-read it alone. */
   async updateFile(relPath: string): Promise<SkillMap> {
-    if (this.source.isExcluded(relPath)) return this.removeFile(relPath);
+    await this.refreshRecord(relPath);
+    return this.current();
+  }
+
+  /** Re-reads one file into the records, without building a map. */
+  private async refreshRecord(relPath: string): Promise<void> {
+    if (this.source.isExcluded(relPath)) return this.dropRecords(relPath);
     const pathEv = this.index.pathEvidence(relPath);
     const rec = this.needsRead(relPath) ? await this.readFile(relPath) : { evidence: [], bytes: 0, skipped: undefined };
-    if (rec.skipped === 'no longer exists') return this.removeFile(relPath);
+    if (rec.skipped === 'no longer exists') return this.dropRecords(relPath);
     const evidence = [...pathEv, ...rec.evidence];
     if (evidence.length || rec.skipped) this.records.set(relPath, { evidence, skipped: rec.skipped });
     else this.records.delete(relPath);
+  }
+
+  /**
+   * A folder appeared: read what can hold evidence under it. An editor's watcher may report a new
+   * folder and never the files written into it a moment later.
+   */
+  async addFolder(relPath: string, signal?: AbortSignal): Promise<SkillMap> {
+    if (!this.source.listUnder) return this.current();
+    const slices = new Slices(SLICE_MS, () => undefined);
+    for await (const batch of this.source.listUnder(relPath, signal)) {
+      for (const entry of batch) {
+        if (signal?.aborted) return this.current();
+        if (this.isRelevant(entry.path)) await this.refreshRecord(entry.path);
+        if (slices.over()) await slices.pause();
+      }
+    }
     return this.current();
   }
 
   /** A folder changed as a whole (an event said it was deleted, yet it is there): re-read what is known under it. */
   async refreshFolder(relPath: string): Promise<SkillMap> {
     const prefix = relPath.endsWith('/') ? relPath : relPath + '/';
-    for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) await this.updateFile(key);
-    return this.current();
+    for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) await this.refreshRecord(key);
+    return this.addFolder(relPath); // and what is new in it
   }
 
   /** A file was deleted. Everything under a deleted folder goes too. */
   removeFile(relPath: string): SkillMap {
+    this.dropRecords(relPath);
+    return this.current();
+  }
+
+  private dropRecords(relPath: string): void {
     this.records.delete(relPath);
     const prefix = relPath.endsWith('/') ? relPath : relPath + '/';
     for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) this.records.delete(key);
-    return this.current();
   }
 
   current(): SkillMap {

@@ -36,7 +36,7 @@ export class ScanSession implements vscode.Disposable {
   private abort: AbortController | undefined;
   private running: Promise<void> | undefined;
   private updating: Promise<void> = Promise.resolve();
-  private pending = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
+  private pending = new Map<string, { uri: vscode.Uri; deleted: boolean; maybeFolder?: boolean }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushed: Promise<void> = Promise.resolve();
   private started = false;
@@ -215,12 +215,17 @@ export class ScanSession implements vscode.Disposable {
     return scan ? vscode.Uri.joinPath(scan.folder.uri, ...file.split('/')) : undefined;
   }
 
-  /** A file was created, changed or deleted. Applied after a short pause, for that file alone. */
-  queueChange(uri: vscode.Uri, deleted: boolean): void {
+  /**
+   * A file was created, changed or deleted. Applied after a short pause, for that file alone. A
+   * created path that cannot hold evidence itself may be a new folder: it is looked at then.
+   */
+  queueChange(uri: vscode.Uri, deleted: boolean, created = false): void {
     const where = this.locate(uri);
     if (!where) return;
-    if (deleted ? where.scanner.source.isExcluded(where.relPath) : !where.scanner.isRelevant(where.relPath)) return;
-    this.pending.set(uri.toString(), { uri, deleted });
+    if (where.scanner.source.isExcluded(where.relPath)) return;
+    const maybeFolder = created && !deleted && !where.scanner.isRelevant(where.relPath);
+    if (!deleted && !maybeFolder && !where.scanner.isRelevant(where.relPath)) return;
+    this.pending.set(uri.toString(), { uri, deleted, maybeFolder });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -236,17 +241,20 @@ export class ScanSession implements vscode.Disposable {
     const work = this.updating.then(async () => {
       const started = Date.now();
       const names: string[] = [];
-      for (const { uri, deleted } of batch) {
+      for (const { uri, deleted, maybeFolder } of batch) {
         const where = this.locate(uri);
         if (!where) continue;
         try {
           // A deletion event can arrive after the path was created again (a folder removed and
           // refilled within one debounce): what is on disk now decides.
-          const now = deleted ? await statOrUndefined(uri.fsPath) : undefined;
-          if (deleted && !now) where.scanner.removeFile(where.relPath);
+          const now = deleted || maybeFolder ? await statOrUndefined(uri.fsPath) : undefined;
+          if (maybeFolder) {
+            if (!now?.isDirectory()) continue; // a new file that cannot hold evidence
+            await where.scanner.addFolder(where.relPath);
+          } else if (deleted && !now) where.scanner.removeFile(where.relPath);
           else if (now?.isDirectory()) await where.scanner.refreshFolder(where.relPath);
           else await where.scanner.updateFile(where.relPath);
-          names.push(`${deleted && !now ? 'removed' : 'updated'} ${where.relPath}`);
+          names.push(`${deleted && !now ? 'removed' : maybeFolder ? 'read new folder' : 'updated'} ${where.relPath}`);
         } catch (err) {
           this.log.appendLine(`${stamp()} could not update ${where.relPath}: ${(err as Error).message}`);
         }

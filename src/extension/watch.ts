@@ -12,7 +12,7 @@ export function watchWorkspace(session: ScanSession, redraw: () => void): vscode
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   return vscode.Disposable.from(
     watcher,
-    watcher.onDidCreate((uri) => session.queueChange(uri, false)),
+    watcher.onDidCreate((uri) => session.queueChange(uri, false, true)),
     watcher.onDidChange((uri) => session.queueChange(uri, false)),
     watcher.onDidDelete((uri) => session.queueChange(uri, true)),
     vscode.workspace.onDidSaveTextDocument((doc) => session.queueChange(doc.uri, false)),

@@ -63,9 +63,36 @@ export class DiskSource implements FileSource {
     this.plainDirs.clear();
     this.linksInPlainDirs.clear();
     this.realRoot = await fsp.realpath(this.root);
-    const visited = new Set<string>([this.realRoot]);
+    yield* this.walk({ rel: '', abs: this.root, layers: [], viaLink: false }, new Set<string>([this.realRoot]), signal);
+  }
+
+  /**
+   * The files under one folder, for a folder that appeared after the listing (an editor's watcher
+   * may report a new folder and not the files written into it at once). Its files are treated as
+   * reached through a link: each is checked with realpath before it is opened.
+   */
+  async *listUnder(relFolder: string, signal?: AbortSignal): AsyncIterable<FileEntry[]> {
+    if (this.isExcluded(relFolder + '/x')) return;
+    this.realRoot ??= await fsp.realpath(this.root);
+    const abs = path.join(this.root, ...relFolder.split('/'));
+    let real: string;
+    try {
+      real = await fsp.realpath(abs);
+    } catch {
+      return;
+    }
+    if (!isInside(this.realRoot, real)) return;
+    const parent = relFolder.includes('/') ? relFolder.slice(0, relFolder.lastIndexOf('/')) : '';
+    yield* this.walk({ rel: relFolder, abs, layers: this.layersByDir.get(parent) ?? [], viaLink: true }, new Set<string>([real]), signal);
+  }
+
+  private async *walk(
+    start: { rel: string; abs: string; layers: GitignoreLayer[]; viaLink: boolean },
+    visited: Set<string>,
+    signal?: AbortSignal,
+  ): AsyncIterable<FileEntry[]> {
     // Each queued folder: its relative path ('' for the root), its absolute path and its parent's .gitignore layers.
-    const queue: { rel: string; abs: string; layers: GitignoreLayer[]; viaLink: boolean }[] = [{ rel: '', abs: this.root, layers: [], viaLink: false }];
+    const queue = [start];
     for (let head = 0; head < queue.length; ) {
       if (signal?.aborted) return;
       const batch = queue.slice(head, head + DIR_CONCURRENCY);

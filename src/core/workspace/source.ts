@@ -17,6 +17,8 @@ export interface FileSource {
   readonly root: string;
   /** The files, a folder (or some other batch) at a time. */
   list(signal?: AbortSignal): AsyncIterable<FileEntry[]>;
+  /** The files under one folder, after the listing (a folder that appeared since). */
+  listUnder?(relFolder: string, signal?: AbortSignal): AsyncIterable<FileEntry[]>;
   read(relPath: string): Promise<ReadOutcome>;
   /** Whether a path is excluded (for files reported by a watcher). */
   isExcluded(relPath: string): boolean;

@@ -140,3 +140,24 @@ describe('disk source: hostile file systems', () => {
     assert.strictEqual(statusOf(map, 'caching'), 'practised');
   });
 });
+
+describe('a folder that appears after the scan', () => {
+  it('is read as a whole: its manifests give evidence, its excluded folders and links out do not', async () => {
+    const outside = workspace({ 'package.json': '{"dependencies": {"pg": "8"}}' });
+    const root = workspace({ 'package.json': '{"name": "app"}', '.gitignore': 'generated/\n' });
+    const scanner = new Scanner(new DiskSource(root), builtinCatalog());
+    const before = await scanner.scan();
+    assert.strictEqual(statusOf(before, 'caching'), 'missing');
+    mkdirSync(path.join(root, 'svc', 'node_modules', 'x'), { recursive: true });
+    writeFileSync(path.join(root, 'svc', 'requirements.txt'), 'redis==5.0.1\n');
+    writeFileSync(path.join(root, 'svc', 'node_modules', 'x', 'package.json'), '{"dependencies": {"mongodb": "6"}}');
+    mkdirSync(path.join(root, 'svc', 'generated'));
+    writeFileSync(path.join(root, 'svc', 'generated', 'pom.xml'), '<project><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>');
+    symlinkSync(path.join(outside, 'package.json'), path.join(root, 'svc', 'package.json'));
+    const after = await scanner.addFolder('svc');
+    assert.strictEqual(statusOf(after, 'caching'), 'practised');
+    assert.ok(after.skills.find((s) => s.id === 'caching')!.evidence.some((e) => e.file === 'svc/requirements.txt'));
+    assert.strictEqual(statusOf(after, 'databases'), 'missing', 'nothing from node_modules, the ignored folder or the link out');
+    assert.ok(after.skipped.some((s) => s.file === 'svc/package.json' && /outside the workspace/.test(s.reason)));
+  });
+});
