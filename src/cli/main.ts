@@ -18,6 +18,10 @@ const VERSION = '0.1.0';
 const YOUNG_GENERATION_CAP = 8 * 1024 * 1024;
 let youngGenerationCapped = false;
 setFlagsFromString('--heap-growing-percent=20');
+// A scan runs each of many small functions a few thousand times and is over in a second: V8's
+// default eagerness to optimise spends more time compiling than the compiled code saves (a 10k-file
+// scan took 0.53 s of wall time and 0.72 s of CPU with it, 0.46 s and 0.53 s with six times the budget).
+setFlagsFromString('--interrupt-budget=400000');
 
 function capYoungGeneration(): void {
   if (youngGenerationCapped) return;
