@@ -65,13 +65,29 @@ interface ContentRule {
   rule: Rule;
   matches: (path: string) => boolean;
   baseMatches: (base: string) => boolean;
-  re: RegExp;
-  reMultiline: RegExp;
+  /** The rule's pattern, compiled when a file first gets past the prefilter (most never do). */
+  patterns: RulePatterns;
   /** One of these occurs in any text the pattern matches (lower-cased when `lower`); null: no prefilter. */
   literals: string[] | null;
   /** The three-character windows of each literal, for a first test against the file's windows. */
   grams: Uint16Array[];
   lower: boolean;
+}
+
+/** A content rule's pattern, for one line and for a whole text (`m`), each compiled on first use. */
+class RulePatterns {
+  private lineRe: RegExp | undefined;
+  private multilineRe: RegExp | undefined;
+  constructor(
+    private readonly source: string,
+    private readonly flags: string,
+  ) {}
+  get line(): RegExp {
+    return (this.lineRe ??= new RegExp(this.source, this.flags));
+  }
+  get multiline(): RegExp {
+    return (this.multilineRe ??= new RegExp(this.source, this.flags + 'm'));
+  }
 }
 
 interface FileRule {
@@ -187,16 +203,15 @@ export class RuleIndex {
           this.filesByBase.add(lastSegment(g), f, f.baseMatches);
         }
       } else if (rule.content) {
-        const flags = rule.content.ignoreCase ? 'i' : '';
         const literals = requiredLiterals(rule.content.pattern, rule.content.ignoreCase === true);
         const grams = literals ? literals.map(literalGrams) : [];
+        const patterns = new RulePatterns(rule.content.pattern, rule.content.ignoreCase ? 'i' : '');
         for (const g of rule.content.files) {
           const c: ContentRule = {
             rule,
             matches: pathMatcher(g),
             baseMatches: baseNameMatcher(g),
-            re: new RegExp(rule.content.pattern, flags),
-            reMultiline: new RegExp(rule.content.pattern, flags + 'm'),
+            patterns,
             literals,
             grams,
             lower: rule.content.ignoreCase === true,
@@ -366,11 +381,12 @@ export class RuleIndex {
         }
         if (!any) continue;
       }
-      rule.reMultiline.lastIndex = 0;
-      if (!rule.reMultiline.test(searchable)) continue;
+      const whole = rule.patterns.multiline;
+      whole.lastIndex = 0;
+      if (!whole.test(searchable)) continue;
       lines ??= text.split(/\r?\n/);
       markers ??= commentMarkers(path);
-      const line = firstMatchingLine(lines, rule.re, markers, DATA_FILE.test(path));
+      const line = firstMatchingLine(lines, rule.patterns.line, markers, DATA_FILE.test(path));
       if (line > 0) {
         (done ??= new Set()).add(rule.rule.id);
         push(rule.rule, line);
