@@ -108,7 +108,7 @@ describe('Live updates', function () {
     const file = vscode.Uri.joinPath(dir(), 'requirements.txt');
     const has = () => api.getSkillMap()!.skills.some((s) => s.evidence.some((e) => e.file === 'tmp-live/requirements.txt'));
     assert.strictEqual(has(), false);
-    await vscode.workspace.fs.writeFile(file, Buffer.from('redis==5.0.1\n'));
+    await vscode.workspace.fs.writeFile(file, Buffer.from('django-redis==5.4.0\n'));
     await eventually(async () => {
       assert.ok(has(), 'evidence from the new file');
       const caching = await row(api, ['Advanced', 'Advanced caching strategies', 'Redis']);

@@ -68,7 +68,7 @@ describe('disk source: excludes', () => {
 describe('disk source: hostile file systems', () => {
   it('never follows a link out of the workspace or round a loop', async () => {
     const outside = workspace({ 'package.json': '{"dependencies": {"pg": "8"}}' });
-    const root = workspace({ 'requirements.txt': 'redis==5\n' });
+    const root = workspace({ 'requirements.txt': 'django-redis==5.4\n' });
     symlinkSync(outside, path.join(root, 'escape'));
     symlinkSync(path.join(outside, 'package.json'), path.join(root, 'package.json'));
     mkdirSync(path.join(root, 'a'));
@@ -87,7 +87,7 @@ describe('disk source: hostile file systems', () => {
 
   it('does not block on a FIFO named like a manifest, and skips huge, binary and odd files', async function () {
     this.timeout(10000);
-    const root = workspace({ 'requirements.txt': 'redis==5\n', 'Gemfile': 'gem "rails"\n\0\0binary' });
+    const root = workspace({ 'requirements.txt': 'django-redis==5.4\n', 'Gemfile': 'gem "rails"\n\0\0binary' });
     execFileSync('mkfifo', [path.join(root, 'package.json')]);
     const fd = openSync(path.join(root, 'pom.xml'), 'w');
     ftruncateSync(fd, 5 * 1024 * 1024 * 1024); // a sparse 5 GiB file
@@ -106,7 +106,7 @@ describe('disk source: hostile file systems', () => {
 
   it('checks a link put in place of a listed file after the listing like any other link', async () => {
     const outside = workspace({ 'secret.txt': 'outside' });
-    const root = workspace({ 'requirements.txt': 'redis==5\n', 'svc/a.txt': 'a', 'svc/b.txt': 'b', 'svc/inside.txt': 'inside' });
+    const root = workspace({ 'requirements.txt': 'django-redis==5.4\n', 'svc/a.txt': 'a', 'svc/b.txt': 'b', 'svc/inside.txt': 'inside' });
     const source = new DiskSource(root);
     for await (const _ of source.list()) void _;
     rmSync(path.join(root, 'svc', 'a.txt'));
@@ -117,7 +117,7 @@ describe('disk source: hostile file systems', () => {
     assert.deepStrictEqual(await source.read('svc/a.txt'), { text: 'inside', bytes: 6 });
     assert.deepStrictEqual(await source.read('svc/b.txt'), { skipped: 'link points outside the workspace: not followed' });
     assert.deepStrictEqual(await source.read('svc/new.txt'), { skipped: 'link points outside the workspace: not followed' });
-    assert.deepStrictEqual(await source.read('requirements.txt'), { text: 'redis==5\n', bytes: 9 });
+    assert.deepStrictEqual(await source.read('requirements.txt'), { text: 'django-redis==5.4\n', bytes: 18 });
   });
 
   it('walks folders nested a thousand deep without recursion trouble', async function () {
@@ -125,13 +125,13 @@ describe('disk source: hostile file systems', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'bsm-deep-'));
     const rel = Array.from({ length: 200 }, (_, i) => `d${i}`).join('/');
     mkdirSync(path.join(root, rel), { recursive: true });
-    writeFileSync(path.join(root, rel, 'requirements.txt'), 'redis==5\n');
+    writeFileSync(path.join(root, rel, 'requirements.txt'), 'django-redis==5.4\n');
     const map = await new Scanner(new DiskSource(root), builtinCatalog()).scan();
     assert.strictEqual(statusOf(map, 'caching'), 'practised');
   });
 
   it('reports an unreadable file with a reason instead of failing', async () => {
-    const root = workspace({ 'requirements.txt': 'redis==5\n', 'package.json': '{"dependencies":{"pg":"8"}}' });
+    const root = workspace({ 'requirements.txt': 'django-redis==5.4\n', 'package.json': '{"dependencies":{"pg":"8"}}' });
     const source = new DiskSource(root);
     const original = source.read.bind(source);
     source.read = async (rel: string) => (rel === 'package.json' ? { skipped: 'unreadable: permission denied' } : original(rel));
@@ -149,7 +149,7 @@ describe('a folder that appears after the scan', () => {
     const before = await scanner.scan();
     assert.strictEqual(statusOf(before, 'caching'), 'missing');
     mkdirSync(path.join(root, 'svc', 'node_modules', 'x'), { recursive: true });
-    writeFileSync(path.join(root, 'svc', 'requirements.txt'), 'redis==5.0.1\n');
+    writeFileSync(path.join(root, 'svc', 'requirements.txt'), 'django-redis==5.4.0\n');
     writeFileSync(path.join(root, 'svc', 'node_modules', 'x', 'package.json'), '{"dependencies": {"mongodb": "6"}}');
     mkdirSync(path.join(root, 'svc', 'generated'));
     writeFileSync(path.join(root, 'svc', 'generated', 'pom.xml'), '<project><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>');

@@ -63,7 +63,7 @@ describe('scanner', () => {
     const scanner = new Scanner(source, builtinCatalog());
     let map = await scanner.scan();
     assert.strictEqual(statusOf(map, 'caching'), 'missing');
-    source.set('worker/requirements.txt', 'redis==5.0.1\n');
+    source.set('worker/requirements.txt', 'django-redis==5.4.0\n');
     map = await scanner.updateFile('worker/requirements.txt');
     assert.strictEqual(statusOf(map, 'caching'), 'practised');
     const ev = map.skills.find((s) => s.id === 'caching')!.evidence[0];
@@ -71,7 +71,7 @@ describe('scanner', () => {
     source.set('worker/requirements.txt', 'flask==3.0.0\n');
     map = await scanner.updateFile('worker/requirements.txt');
     assert.strictEqual(statusOf(map, 'caching'), 'missing');
-    source.set('worker/requirements.txt', 'redis==5.0.1\n');
+    source.set('worker/requirements.txt', 'django-redis==5.4.0\n');
     await scanner.updateFile('worker/requirements.txt');
     source.delete('worker/requirements.txt');
     map = scanner.removeFile('worker/requirements.txt');
@@ -80,7 +80,7 @@ describe('scanner', () => {
   });
 
   it('re-reads a folder that an event called deleted but that is there again', async () => {
-    const source = new MemorySource({ 'svc/requirements.txt': 'redis==5.0.1\n', 'svc/package.json': '{"dependencies": {"pg": "^8"}}' });
+    const source = new MemorySource({ 'svc/requirements.txt': 'django-redis==5.4.0\n', 'svc/package.json': '{"dependencies": {"pg": "^8"}}' });
     const scanner = new Scanner(source, builtinCatalog());
     let map = await scanner.scan();
     assert.strictEqual(statusOf(map, 'databases'), 'practised');
@@ -93,7 +93,7 @@ describe('scanner', () => {
   it('records a malformed manifest as skipped with a reason and keeps the other evidence', async () => {
     const map = await scanMemory({
       'package.json': '{"dependencies": {"pg": "^8"',
-      'svc/requirements.txt': 'redis==5.0.1\n',
+      'svc/requirements.txt': 'django-redis==5.4.0\n',
     });
     const skip = map.skipped.find((s) => s.file === 'package.json');
     assert.ok(skip, 'package.json should be listed as skipped');
@@ -108,7 +108,7 @@ describe('scanner', () => {
   });
 
   it('can skip the imports pass', async () => {
-    const files = { 'app/cache.py': 'import redis\n\nclient = redis.Redis()\n' };
+    const files = { 'app/views.py': 'from django.core.cache import cache\n\ncache.set("k", 1, timeout=60)\n' };
     assert.strictEqual(statusOf(await scanMemory(files), 'caching'), 'practised');
     const off = await new Scanner(new MemorySource(files), builtinCatalog()).scan({ imports: false });
     assert.strictEqual(statusOf(off, 'caching'), 'missing');
@@ -159,7 +159,7 @@ describe('rule index built in pieces', () => {
     const building = prepareRuleIndex(catalog, ctrl.signal);
     ctrl.abort();
     await building;
-    const map = await new Scanner(new MemorySource({ 'requirements.txt': 'redis==5.0\n' }), catalog).scan();
+    const map = await new Scanner(new MemorySource({ 'requirements.txt': 'django-redis==5.4\n' }), catalog).scan();
     assert.strictEqual(statusOf(map, 'caching'), 'practised');
   });
 });
