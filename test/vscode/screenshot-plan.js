@@ -48,7 +48,7 @@ module.exports = {
     },
     {
       name: 'hover',
-      steps: [['reset'], ['openFile', 'package.json'], ['hoverWord', 'ioredis', 'Backend Skill Map']],
+      steps: [['reset'], ['openFile', 'package.json'], ['hoverWord', 'pg', 'Backend Skill Map']],
     },
     {
       name: 'suggest-next-skill',
