@@ -33,7 +33,7 @@ export class BaseNameBuckets<T> {
   }
 
   lookup(base: string): T[] {
-    return this.itemsAt(this.lookupIndices(base));
+    return this.lookupIndices(base).map((i) => this.items[i]);
   }
 
   /** Positions of the items for a base name, ascending: equal lists mean equal candidates. */
@@ -47,7 +47,7 @@ export class BaseNameBuckets<T> {
   }
 
   /**
-   * A short key that is equal for two base names exactly when their lookups are: the exact name
+   * A short key such that two base names with the same key have the same lookup: the exact name
    * when the catalogue knows it, the suffixes found and the other globs that match. (Computing the
    * lookup itself means merging and sorting hundreds of positions for a `.ts` file.)
    */
@@ -66,9 +66,5 @@ export class BaseNameBuckets<T> {
     if (this.exact.has(base)) return true;
     for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) if (this.suffix.has(base.slice(dot))) return true;
     return this.other.some((o) => o.test(base));
-  }
-
-  itemsAt(indices: readonly number[]): T[] {
-    return indices.map((i) => this.items[i]);
   }
 }

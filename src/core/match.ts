@@ -104,6 +104,8 @@ interface Candidates {
   fileMatcher: number[];
   /** Distinct path matchers (compiled globs are shared, so identity is the glob). */
   matchers: ((path: string) => boolean)[];
+  /** Built on the first read of a file with these candidates. */
+  literalTable?: LiteralTable;
 }
 
 /** The distinct literals of a base name's content rules, each rule's as indices into them. */
@@ -113,30 +115,24 @@ interface LiteralTable {
   ofRule: (number[] | null)[];
 }
 
-const literalTables = new WeakMap<Candidates, LiteralTable>();
-
 function literalTable(c: Candidates): LiteralTable {
-  let table = literalTables.get(c);
-  if (!table) {
-    const literals: LiteralTable['literals'] = [];
-    const slot = new Map<string, number>();
-    const ofRule = c.content.map((rule) =>
-      rule.literals
-        ? rule.literals.map((text, k) => {
-            const key = (rule.lower ? 'i:' : ':') + text;
-            let id = slot.get(key);
-            if (id === undefined) {
-              id = literals.push({ text, lower: rule.lower, grams: rule.grams[k] }) - 1;
-              slot.set(key, id);
-            }
-            return id;
-          })
-        : null,
-    );
-    table = { literals, ofRule };
-    literalTables.set(c, table);
-  }
-  return table;
+  if (c.literalTable) return c.literalTable;
+  const literals: LiteralTable['literals'] = [];
+  const slot = new Map<string, number>();
+  const ofRule = c.content.map((rule) =>
+    rule.literals
+      ? rule.literals.map((text, k) => {
+          const key = (rule.lower ? 'i:' : ':') + text;
+          let id = slot.get(key);
+          if (id === undefined) {
+            id = literals.push({ text, lower: rule.lower, grams: rule.grams[k] }) - 1;
+            slot.set(key, id);
+          }
+          return id;
+        })
+      : null,
+  );
+  return (c.literalTable = { literals, ofRule });
 }
 
 function groupByMatcher(content: ContentRule[], files: FileRule[]): Candidates {
@@ -253,13 +249,6 @@ export class RuleIndex {
     return this.lastGlobsMatched;
   }
 
-  private contentFor(path: string): ContentRule[] {
-    const c = this.candidates(path);
-    if (!c.content.length) return c.content;
-    const ok = this.globsMatched(path, c);
-    return c.content.filter((_, i) => ok[c.contentMatcher[i]]);
-  }
-
   /** Evidence from the path alone (file rules): needs no read. */
   pathEvidence(path: string): Evidence[] {
     const c = this.candidates(path);
@@ -278,10 +267,13 @@ export class RuleIndex {
     return out;
   }
 
-  /** Content rules that apply to this path. */
-  contentRulesFor(path: string): number {
-    if (isProse(path)) return 0;
-    return this.contentFor(path).length;
+  /** Whether any content rule applies to this path (then the file is worth reading). */
+  hasContentRules(path: string): boolean {
+    if (isProse(path)) return false;
+    const c = this.candidates(path);
+    if (!c.content.length) return false;
+    const ok = this.globsMatched(path, c);
+    return c.contentMatcher.some((m) => ok[m]);
   }
 
   /** Evidence from a file's text: its facts (from readers) and the content rules for its path. */

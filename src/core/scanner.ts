@@ -94,7 +94,7 @@ export class Scanner {
 
   private needsRead(path: string): boolean {
     if (isSourceFile(path) && !this.importsEnabled) return false;
-    return readersFor(path).length > 0 || this.index.contentRulesFor(path) > 0;
+    return readersFor(path).length > 0 || this.index.hasContentRules(path);
   }
 
   async scan(options: ScanOptions = {}): Promise<SkillMap> {

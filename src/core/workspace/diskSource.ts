@@ -82,6 +82,9 @@ export class DiskSource implements FileSource {
       return;
     }
     if (!isInside(this.realRoot, real)) return;
+    // What an earlier walk of this folder skipped is found again below (the list is the one a scan's map shows).
+    const prefix = relFolder + '/';
+    for (let i = this.skips.length - 1; i >= 0; i--) if (this.skips[i].file.startsWith(prefix)) this.skips.splice(i, 1);
     const parent = relFolder.includes('/') ? relFolder.slice(0, relFolder.lastIndexOf('/')) : '';
     yield* this.walk({ rel: relFolder, abs, layers: this.layersByDir.get(parent) ?? [], viaLink: true }, new Set<string>([real]), signal);
   }

@@ -159,5 +159,7 @@ describe('a folder that appears after the scan', () => {
     assert.ok(after.skills.find((s) => s.id === 'caching')!.evidence.some((e) => e.file === 'svc/requirements.txt'));
     assert.strictEqual(statusOf(after, 'databases'), 'missing', 'nothing from node_modules, the ignored folder or the link out');
     assert.ok(after.skipped.some((s) => s.file === 'svc/package.json' && /outside the workspace/.test(s.reason)));
+    const again = await scanner.addFolder('svc');
+    assert.strictEqual(again.skipped.filter((s) => s.file === 'svc/package.json').length, 1, 'a folder read twice lists its skips once');
   });
 });
