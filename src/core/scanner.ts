@@ -1,8 +1,9 @@
-import type { Catalog, Evidence, Fact, SkillMap, Skipped } from './types';
+import type { Catalog, Evidence, SkillMap, Skipped } from './types';
 import type { FileSource } from './workspace/source';
 import { RuleIndex } from './match';
 import { evaluate } from './evaluate';
 import { readersFor } from './readers';
+import { hasRuleIndex, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidence, type FileResult } from './fileEvidence';
 
 export interface ScanProgress {
   phase: 'listing' | 'configs' | 'imports';
@@ -122,6 +123,14 @@ export class Scanner {
       }
     }
     const listing = this.source.listingSkips();
+    const record = (p: string, rec: FileResult) => {
+      bytes += rec.bytes;
+      if (rec.evidence.length || rec.skipped) {
+        // Only files with something to show are kept: most source files prove nothing.
+        const existing = records.get(p);
+        records.set(p, { evidence: existing ? [...existing.evidence, ...rec.evidence] : rec.evidence, skipped: rec.skipped });
+      }
+    };
     const pass = async (paths: string[], phase: ScanProgress['phase']) => {
       let done = 0;
       let next = 0;
@@ -129,14 +138,9 @@ export class Scanner {
       const worker = async () => {
         while (next < paths.length && !options.signal?.aborted) {
           const p = paths[next++];
-          const rec = await this.readFile(p);
-          bytes += rec.bytes;
+          const now = this.source.readNow?.(p);
+          record(p, now ? outcomeEvidence(this.index, p, now, this.importsEnabled) : await this.readFile(p));
           done++;
-          if (rec.evidence.length || rec.skipped) {
-            // Only files with something to show are kept: most source files prove nothing.
-            const existing = records.get(p);
-            records.set(p, { evidence: existing ? [...existing.evidence, ...rec.evidence] : rec.evidence, skipped: rec.skipped });
-          }
           if (slices.over()) await slices.pause();
         }
       };
@@ -226,46 +230,9 @@ export class Scanner {
     return [...this.index.pathEvidence(relPath), ...textEvidence(this.index, relPath, text).evidence];
   }
 
-  private async readFile(relPath: string): Promise<{ evidence: Evidence[]; bytes: number; skipped?: string }> {
-    const outcome = await this.source.read(relPath);
-    if ('skipped' in outcome) return { evidence: [], bytes: 0, skipped: outcome.skipped };
-    const { evidence, skipped } = textEvidence(this.index, relPath, outcome.text, this.importsEnabled);
-    return { evidence, bytes: outcome.bytes, skipped };
+  private async readFile(relPath: string): Promise<FileResult> {
+    return outcomeEvidence(this.index, relPath, await this.source.read(relPath), this.importsEnabled);
   }
-}
-
-function textEvidence(index: RuleIndex, relPath: string, text: string, imports = true): { evidence: Evidence[]; skipped?: string } {
-  const facts: Fact[] = [];
-  const reasons: string[] = [];
-  for (const reader of readersFor(relPath)) {
-    if (!imports && reader.name === 'imports') continue;
-    try {
-      const result = reader.read(relPath, text);
-      facts.push(...result.facts);
-      if (result.skipped) reasons.push(result.skipped);
-    } catch (err) {
-      reasons.push(`${reader.name} reader failed: ${(err as Error).message}`);
-    }
-  }
-  let evidence: Evidence[] = [];
-  try {
-    evidence = index.textEvidence(relPath, text, facts, reasons);
-  } catch (err) {
-    reasons.push(`matching failed: ${(err as Error).message}`);
-  }
-  return { evidence, skipped: reasons.length ? reasons.join('; ') : undefined };
-}
-
-const indexCache = new WeakMap<Catalog, RuleIndex>();
-
-/** Compiling a catalogue's patterns and globs is the costly part: once per catalogue object. */
-function ruleIndexFor(catalog: Catalog): RuleIndex {
-  let index = indexCache.get(catalog);
-  if (!index) {
-    index = new RuleIndex(catalog);
-    indexCache.set(catalog, index);
-  }
-  return index;
 }
 
 /** Rules indexed between two turns of the event loop by `prepareRuleIndex`: about 5 ms of work. */
@@ -277,14 +244,14 @@ const RULES_PER_SLICE = 200;
  * Scanner made afterwards for the same catalogue finds it ready.
  */
 export async function prepareRuleIndex(catalog: Catalog, signal?: AbortSignal): Promise<void> {
-  if (indexCache.has(catalog)) return;
+  if (hasRuleIndex(catalog)) return;
   const index = new RuleIndex(catalog, 0);
   for (let start = 0; start < catalog.rules.length; start += RULES_PER_SLICE) {
     if (signal?.aborted) return;
     index.addRules(start, start + RULES_PER_SLICE);
     await yieldToLoop();
   }
-  if (!indexCache.has(catalog)) indexCache.set(catalog, index);
+  keepRuleIndex(catalog, index);
 }
 
 /** Evidence in a text for a path, without a scanner (hovers, rule examples). */

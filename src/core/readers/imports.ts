@@ -1,5 +1,5 @@
 import type { ImportFact, Language, Reader, ReadResult } from '../types';
-import { LineIndex, looksBinary, stripBom } from './text';
+import { LineCounter, looksBinary, stripBom } from './text';
 
 /**
  * Source imports for ten languages, in one light pass per file.
@@ -65,13 +65,16 @@ interface Lexicon {
   rubyBlock?: boolean;
   /** Marks the (ASCII) first characters of every opener above, for a quick test. */
   starts: Uint8Array;
+  /** Openers of what may run past the end of a line: block comments and multi-line strings. */
+  spanOpeners: readonly string[];
 }
 
-function lexicon(l: Omit<Lexicon, 'starts'>): Lexicon {
+function lexicon(l: Omit<Lexicon, 'starts' | 'spanOpeners'>): Lexicon {
   const openers = [...l.lineComments, ...(l.block ? [l.block[0]] : []), ...l.multi, ...l.quotes.split('')];
   const starts = new Uint8Array(128);
   for (const o of openers) starts[o.charCodeAt(0)] = 1;
-  return { ...l, starts };
+  const spanOpeners = [...(l.block ? [l.block[0]] : []), ...l.multi, ...(l.rubyBlock ? ['=begin'] : [])];
+  return { ...l, starts, spanOpeners };
 }
 
 const C_LIKE = { lineComments: ['//'], block: ['/*', '*/'] as const };
@@ -270,8 +273,12 @@ function isBlank(s: string): boolean {
 type Emit = (module: string, at: number, typeOnly?: boolean) => void;
 
 interface Parser {
-  /** Cheap test on a raw line: may it hold part of an import? */
-  wants(line: string): boolean;
+  /** A line holds one of these words, or it holds no part of an import (unless the parser is busy). */
+  readonly words: readonly string[];
+  /** Whether a statement spread over lines is open: then every line is read. */
+  busy(): boolean;
+  /** A finer test on a line that holds one of the words (default: it may hold an import). */
+  wants?(line: string): boolean;
   /** One masked line; `at` is the offset of the line in the text. */
   line(code: string, raw: string, at: number): void;
   /** Drops any statement spread over lines (called on a skipped long line). */
@@ -360,7 +367,8 @@ function jsParser(emit: Emit): Parser {
   };
 
   return {
-    wants: (l) => pendingAt >= 0 || l.includes('import') || l.includes('require') || l.includes('export'),
+    words: ['import', 'require', 'export'],
+    busy: () => pendingAt >= 0,
     reset: () => {
       pendingAt = -1;
     },
@@ -388,7 +396,8 @@ function jsParser(emit: Emit): Parser {
 /** Python: `import a.b, c as d` and `from a.b import c` (relative imports skipped). */
 function pythonParser(emit: Emit): Parser {
   return {
-    wants: (l) => l.includes('import'),
+    words: ['import'],
+    busy: () => false,
     reset: () => undefined,
     line(code, _raw, at) {
       segments(code, (start, end) => {
@@ -422,7 +431,8 @@ function pythonParser(emit: Emit): Parser {
 /** Java and Kotlin: `import [static] a.b.C[.*][;]`, Kotlin `import a.b.C as D`. */
 function jvmParser(emit: Emit): Parser {
   return {
-    wants: (l) => l.includes('import'),
+    words: ['import'],
+    busy: () => false,
     reset: () => undefined,
     line(code, _raw, at) {
       segments(code, (start, end) => {
@@ -473,7 +483,8 @@ function goParser(emit: Emit): Parser {
   };
 
   return {
-    wants: (l) => inBlock || l.includes('import'),
+    words: ['import'],
+    busy: () => inBlock,
     reset: () => {
       inBlock = false;
     },
@@ -498,7 +509,8 @@ function goParser(emit: Emit): Parser {
 /** Ruby: `require 'x'` / `require("x")`; `require_relative` and relative paths are local. */
 function rubyParser(emit: Emit): Parser {
   return {
-    wants: (l) => l.includes('require'),
+    words: ['require'],
+    busy: () => false,
     reset: () => undefined,
     line(code, raw, at) {
       segments(code, (start, end) => {
@@ -571,7 +583,9 @@ function phpParser(emit: Emit, namespaced: boolean): Parser {
   };
 
   return {
-    wants: (l) => pendingAt >= 0 || l.startsWith('use'),
+    words: ['use'],
+    busy: () => pendingAt >= 0,
+    wants: (l) => l.startsWith('use'),
     reset: () => {
       pendingAt = -1;
     },
@@ -603,7 +617,8 @@ function csharpParser(emit: Emit): Parser {
     return validDotted(n) && !n.includes(':') ? n : undefined;
   };
   return {
-    wants: (l) => l.includes('using'),
+    words: ['using'],
+    busy: () => false,
     reset: () => undefined,
     line(code, _raw, at) {
       segments(code, (start, end) => {
@@ -744,7 +759,8 @@ function rustParser(emit: Emit): Parser {
   };
 
   return {
-    wants: (l) => pendingAt >= 0 || l.includes('use') || l.includes('extern'),
+    words: ['use', 'extern'],
+    busy: () => pendingAt >= 0,
     reset: () => {
       pendingAt = -1;
     },
@@ -814,7 +830,8 @@ function elixirParser(emit: Emit): Parser {
   };
 
   return {
-    wants: (l) => pendingAt >= 0 || KEYWORDS.some((k) => l.includes(k)),
+    words: KEYWORDS,
+    busy: () => pendingAt >= 0,
     reset: () => {
       pendingAt = -1;
     },
@@ -900,7 +917,39 @@ function goHeaderEnd(text: string): number {
 // The pass
 // ---------------------------------------------------------------------------
 
-function readImports(relPath: string, input: string): ReadResult {
+function holdsAny(line: string, words: readonly string[]): boolean {
+  for (const w of words) if (line.includes(w)) return true;
+  return false;
+}
+
+/** Where any of some strings next occurs in a text, at or after a position that only moves forward. */
+class NextOccurrence {
+  /** Per string: where it next occurs (-1: nowhere further), or -2 before the first search. */
+  private readonly at: number[];
+  constructor(
+    private readonly text: string,
+    private readonly needles: readonly string[],
+  ) {
+    this.at = needles.map(() => -2);
+  }
+
+  /** The least position at or after `pos` holding one of the strings, or -1. */
+  from(pos: number): number {
+    let best = -1;
+    for (let k = 0; k < this.needles.length; k++) {
+      let a = this.at[k];
+      if (a !== -1 && a < pos) a = this.at[k] = this.text.indexOf(this.needles[k], pos);
+      if (a >= 0 && (best < 0 || a < best)) best = a;
+    }
+    return best;
+  }
+}
+
+/**
+ * The imports of one file. `jumpAhead` false reads every line that may matter one by one: the same
+ * facts, slower (kept to test the jumps against).
+ */
+export function readImports(relPath: string, input: string, jumpAhead = true): ReadResult {
   const language = importLanguage(relPath);
   if (!language) return { facts: [] };
   const text = stripBom(input);
@@ -909,10 +958,10 @@ function readImports(relPath: string, input: string): ReadResult {
 
   const facts: ImportFact[] = [];
   const seen = new Set<string>();
-  let lines: LineIndex | undefined;
+  let lines: LineCounter | undefined;
   const emit: Emit = (module, at, typeOnly) => {
     if (facts.length >= MAX_FACTS) return;
-    lines ??= new LineIndex(text);
+    lines ??= new LineCounter(text);
     const line = lines.lineAt(at);
     const key = `${line}\0${module}`;
     if (seen.has(key)) return;
@@ -925,7 +974,15 @@ function readImports(relPath: string, input: string): ReadResult {
   const n = language === 'go' ? goHeaderEnd(text) : text.length;
   let open: string | null = null;
   let pos = 0;
+  // Lines between two that matter (most of a file) are jumped over, found with `indexOf` on the text.
+  const ahead = new NextOccurrence(text, [...parser.words, ...lex.spanOpeners]);
   while (pos < n && facts.length < MAX_FACTS) {
+    if (jumpAhead && open === null && !parser.busy()) {
+      const q = ahead.from(pos);
+      if (q < 0 || q >= n) break;
+      const lineStart = text.lastIndexOf('\n', q - 1) + 1;
+      if (lineStart > pos) pos = lineStart;
+    }
     let end = text.indexOf('\n', pos);
     if (end < 0 || end > n) end = n;
     let from = 0;
@@ -960,7 +1017,7 @@ function readImports(relPath: string, input: string): ReadResult {
         open = RUBY_END;
         continue;
       }
-      if (!parser.wants(raw) && !mayOpen(raw, lex)) continue;
+      if (!parser.busy() && !(holdsAny(raw, parser.words) && (parser.wants?.(raw) ?? true)) && !mayOpen(raw, lex)) continue;
     }
     const masked = maskLine(raw, from, lex);
     open = masked.open;

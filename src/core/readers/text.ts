@@ -27,6 +27,25 @@ export class LineIndex {
   }
 }
 
+/**
+ * 1-based line numbers of offsets asked for mostly in increasing order: counts newlines from the last
+ * offset asked for, so a file with a few imports near its top is not indexed as a whole.
+ */
+export class LineCounter {
+  private offset = 0;
+  private line = 1;
+  constructor(readonly text: string) {}
+  lineAt(offset: number): number {
+    if (offset < this.offset) {
+      this.offset = 0;
+      this.line = 1;
+    }
+    for (let i = this.text.indexOf('\n', this.offset); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) this.line++;
+    this.offset = offset;
+    return this.line;
+  }
+}
+
 /** Text that looks binary (NUL bytes in the first few KB) is not worth parsing. */
 export function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\0');

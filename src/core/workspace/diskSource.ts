@@ -152,14 +152,9 @@ export class DiskSource implements FileSource {
   }
 
   async read(relPath: string): Promise<ReadOutcome> {
+    const now = this.readNow(relPath);
+    if (now) return now;
     const abs = path.join(this.root, ...relPath.split('/'));
-    const slash = relPath.lastIndexOf('/');
-    const plain = this.plainDirs.has(slash < 0 ? '' : relPath.slice(0, slash)) && !this.linksInPlainDirs.has(relPath);
-    if (plain) {
-      const outcome = this.readNow(abs, true);
-      // ELOOP under O_NOFOLLOW: a link was put there since the listing; it is checked like any other below.
-      if (!('skipped' in outcome) || outcome.skipped !== LINK_LOOP) return outcome;
-    }
     try {
       if (this.realRoot) {
         const real = await fsp.realpath(abs);
@@ -168,7 +163,15 @@ export class DiskSource implements FileSource {
     } catch (err) {
       return { skipped: describeError(err) };
     }
-    return this.readNow(abs, false);
+    return this.readLocal(abs, false);
+  }
+
+  readNow(relPath: string): ReadOutcome | undefined {
+    const slash = relPath.lastIndexOf('/');
+    if (!this.plainDirs.has(slash < 0 ? '' : relPath.slice(0, slash)) || this.linksInPlainDirs.has(relPath)) return undefined;
+    const outcome = this.readLocal(path.join(this.root, relPath), true);
+    // ELOOP under O_NOFOLLOW: a link was put there since the listing; `read` checks it like any other.
+    return 'skipped' in outcome && outcome.skipped === LINK_LOOP ? undefined : outcome;
   }
 
   /**
@@ -179,7 +182,7 @@ export class DiskSource implements FileSource {
    * O_NONBLOCK: opening a FIFO that slipped past the listing must not wait for a writer. O_NOFOLLOW
    * on a file the listing saw as plain: a link put there since is not followed.
    */
-  private readNow(abs: string, plain: boolean): ReadOutcome {
+  private readLocal(abs: string, plain: boolean): ReadOutcome {
     let fd: number | undefined;
     try {
       fd = openSync(abs, C.O_RDONLY | C.O_NONBLOCK | (plain ? C.O_NOFOLLOW : 0));

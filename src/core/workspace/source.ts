@@ -20,6 +20,11 @@ export interface FileSource {
   /** The files under one folder, after the listing (a folder that appeared since). */
   listUnder?(relFolder: string, signal?: AbortSignal): AsyncIterable<FileEntry[]>;
   read(relPath: string): Promise<ReadOutcome>;
+  /**
+   * The same read done at once, when it needs no waiting (a local file the listing reached with no
+   * link on the way); undefined when `read` must be used. Saves a scan two promises per file.
+   */
+  readNow?(relPath: string): ReadOutcome | undefined;
   /** Whether a path is excluded (for files reported by a watcher). */
   isExcluded(relPath: string): boolean;
   /** Entries skipped while listing (symlink loops, links out of the root, unreadable folders). */

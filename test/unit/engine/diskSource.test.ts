@@ -133,8 +133,12 @@ describe('disk source: hostile file systems', () => {
   it('reports an unreadable file with a reason instead of failing', async () => {
     const root = workspace({ 'requirements.txt': 'django-redis==5.4\n', 'package.json': '{"dependencies":{"pg":"8"}}' });
     const source = new DiskSource(root);
+    // Root reads any file whatever its mode: the refusal is made up, on both ways of reading.
     const original = source.read.bind(source);
-    source.read = async (rel: string) => (rel === 'package.json' ? { skipped: 'unreadable: permission denied' } : original(rel));
+    const originalNow = source.readNow.bind(source);
+    const refused = { skipped: 'unreadable: permission denied' };
+    source.read = async (rel: string) => (rel === 'package.json' ? refused : original(rel));
+    source.readNow = (rel: string) => (rel === 'package.json' ? refused : originalNow(rel));
     const map = await new Scanner(source, builtinCatalog()).scan();
     assert.deepStrictEqual(map.skipped, [{ file: 'package.json', reason: 'unreadable: permission denied' }]);
     assert.strictEqual(statusOf(map, 'caching'), 'practised');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
-import { IMPORT_READERS } from '../../../src/core/readers/imports';
+import { IMPORT_READERS, readImports } from '../../../src/core/readers/imports';
 import type { ImportFact, Language, Reader } from '../../../src/core/types';
 
 const reader: Reader = IMPORT_READERS[0];
@@ -404,6 +404,14 @@ describe('imports reader', () => {
       }
     });
 
+    it('finds imports far down a long file, between many lines that hold none', () => {
+      const body = Array.from({ length: 400 }, (_, i) => `  const v${i} = compute(${i}, "item");`).join('\n');
+      const js = `import a from 'alpha';\nexport function f() {\n${body}\n  const b = require('beta');\n}\n/* import c from 'gamma' */\nimport d from 'delta';\n`;
+      assert.deepStrictEqual(imports('a.js', js), [[1, 'alpha'], [403, 'beta'], [406, 'delta']]);
+      const py = `import os\n\ndef f():\n${body}\n    import redis\n    s = '''\nimport fake\n'''\n`;
+      assert.deepStrictEqual(imports('a.py', py), [[1, 'os'], [404, 'redis']]);
+    });
+
     it('skips over a long minified line and keeps reading the lines after it', () => {
       const text = "import a from 'a';\n" + 'var x=1;'.repeat(1000) + "require('b')\nimport c from 'c';\n";
       assert.deepStrictEqual(imports('a.js', text), [[1, 'a'], [3, 'c']]);
@@ -453,6 +461,17 @@ describe('imports reader', () => {
     const codeish = fc.array(fc.constantFrom(...SNIPPETS), { maxLength: 80 }).map((parts) => parts.join(''));
 
     for (const path of PATHS) {
+      it(`finds the same imports jumping between the lines that matter as reading line by line, as ${path}`, () => {
+        const body = fc.array(fc.constantFrom('  x = compute(1, "a");', '  y = f(2); // step', '', '\t}'), { maxLength: 6 }).map((l) => l.join('\n'));
+        const text = fc.array(fc.oneof(codeish, body), { maxLength: 8 }).map((parts) => parts.join('\n'));
+        fc.assert(
+          fc.property(text, (t) => {
+            assert.deepStrictEqual(readImports(path, t, true), readImports(path, t, false));
+          }),
+          { numRuns: 400 },
+        );
+      });
+
       it(`never throws on random or code-like text as ${path}`, () => {
         fc.assert(
           fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), codeish), (text) => {

@@ -1,0 +1,63 @@
+import type { Catalog, Evidence, Fact } from './types';
+import type { ReadOutcome } from './workspace/source';
+import { RuleIndex } from './match';
+import { readersFor } from './readers';
+
+/** What one file read gave: its evidence, its size, and why it was skipped or partly read. */
+export interface FileResult {
+  evidence: Evidence[];
+  bytes: number;
+  skipped?: string;
+}
+
+/** Evidence in a file's text: its readers' facts and the content rules for its path. Never throws. */
+export function textEvidence(index: RuleIndex, relPath: string, text: string, imports = true): { evidence: Evidence[]; skipped?: string } {
+  const facts: Fact[] = [];
+  const reasons: string[] = [];
+  for (const reader of readersFor(relPath)) {
+    if (!imports && reader.name === 'imports') continue;
+    try {
+      const result = reader.read(relPath, text);
+      facts.push(...result.facts);
+      if (result.skipped) reasons.push(result.skipped);
+    } catch (err) {
+      reasons.push(`${reader.name} reader failed: ${(err as Error).message}`);
+    }
+  }
+  let evidence: Evidence[] = [];
+  try {
+    evidence = index.textEvidence(relPath, text, facts, reasons);
+  } catch (err) {
+    reasons.push(`matching failed: ${(err as Error).message}`);
+  }
+  return { evidence, skipped: reasons.length ? reasons.join('; ') : undefined };
+}
+
+/** A read's outcome as a file result. */
+export function outcomeEvidence(index: RuleIndex, relPath: string, outcome: ReadOutcome, imports: boolean): FileResult {
+  if ('skipped' in outcome) return { evidence: [], bytes: 0, skipped: outcome.skipped };
+  const { evidence, skipped } = textEvidence(index, relPath, outcome.text, imports);
+  return { evidence, bytes: outcome.bytes, skipped };
+}
+
+const indexCache = new WeakMap<Catalog, RuleIndex>();
+
+/** Compiling a catalogue's patterns and globs is the costly part: once per catalogue object. */
+export function ruleIndexFor(catalog: Catalog): RuleIndex {
+  let index = indexCache.get(catalog);
+  if (!index) {
+    index = new RuleIndex(catalog);
+    indexCache.set(catalog, index);
+  }
+  return index;
+}
+
+/** Whether the index for this catalogue is built. */
+export function hasRuleIndex(catalog: Catalog): boolean {
+  return indexCache.has(catalog);
+}
+
+/** Keeps an index built elsewhere (in pieces) as the catalogue's, unless one is there already. */
+export function keepRuleIndex(catalog: Catalog, index: RuleIndex): void {
+  if (!indexCache.has(catalog)) indexCache.set(catalog, index);
+}
