@@ -9,19 +9,12 @@ const VERSION = '0.1.0';
 
 /**
  * A scan allocates a short-lived string per file read. V8 keeps doubling the young generation while
- * that goes on, up to 2 x 16 MB on a large workspace, and lets the old generation grow to about four
- * times what survived its last full collection: between them most of the peak memory of a
- * 100,000-file scan, for no measurable speed. This process is ours alone, so the old generation
- * grows by a fifth at a time, and once the young generation has reached YOUNG_GENERATION_CAP it
- * stops growing. (The extension never sets engine flags: it shares the editor's extension host.)
+ * that goes on, up to 2 x 16 MB on a large workspace, for no measurable speed: once it has reached
+ * YOUNG_GENERATION_CAP it stops growing. (launch.ts sets the other engine flags, before the bundle is
+ * compiled. The extension never sets engine flags: it shares the editor's extension host.)
  */
 const YOUNG_GENERATION_CAP = 8 * 1024 * 1024;
 let youngGenerationCapped = false;
-setFlagsFromString('--heap-growing-percent=20');
-// A scan runs each of many small functions a few thousand times and is over in a second: V8's
-// default eagerness to optimise spends more time compiling than the compiled code saves (a 10k-file
-// scan took 0.53 s of wall time and 0.72 s of CPU with it, 0.46 s and 0.53 s with six times the budget).
-setFlagsFromString('--interrupt-budget=400000');
 
 function capYoungGeneration(): void {
   if (youngGenerationCapped) return;

@@ -41,7 +41,7 @@ export function decode(buf: Uint8Array): { text: string } | { skipped: string } 
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)) };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)) };
   const sniff = Math.min(buf.length, SNIFF_BYTES);
-  for (let i = 0; i < sniff; i++) if (buf[i] === 0) return { skipped: 'binary file (contains NUL bytes)' };
+  if (buf.subarray(0, sniff).indexOf(0) >= 0) return { skipped: 'binary file (contains NUL bytes)' };
   let start = 0;
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
   return { text: utf8.decode(buf.subarray(start)) };

@@ -6,7 +6,7 @@ import { REPO } from '../helpers';
 const FORBIDDEN = ['child_process', 'http', 'https', 'net', 'tls', 'dgram', 'http2', 'worker_threads', 'cluster'];
 
 describe('built bundles only read', () => {
-  for (const name of ['cli.js', 'extension.js']) {
+  for (const name of ['cli.js', 'cli-main.js', 'extension.js']) {
     const file = path.join(REPO, 'dist', name);
     it(`${name} never loads a module that spawns processes or opens connections`, function () {
       if (!existsSync(file)) this.skip();

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import { FIXTURES, REPO } from '../helpers';
+import { buildId, ENGINE_FLAGS } from '../../../src/cli/codeCache';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -62,5 +64,47 @@ describe('command-line interface (built bundle)', () => {
     const broken = run('scan', dir, '--rules', rules);
     assert.strictEqual(broken.status, 2);
     assert.match(broken.stderr, /rules\.yaml:1/);
+  });
+
+  describe('code cache', () => {
+    const MAIN = path.join(REPO, 'dist', 'cli-main.js');
+    const CACHE = path.join(REPO, 'dist', 'cli-main.jscache');
+
+    it('the cache the build made is one V8 takes under the flags the command sets', function () {
+      if (!existsSync(CACHE)) this.skip();
+      const check = `
+        const { readFileSync } = require('node:fs');
+        const { Script } = require('node:vm');
+        const c = require(${JSON.stringify(path.join(REPO, 'out', 'src', 'cli', 'codeCache.js'))});
+        const source = readFileSync(${JSON.stringify(MAIN)}, 'utf8');
+        const data = c.cacheData(c.buildId(source), readFileSync(${JSON.stringify(CACHE)}));
+        const script = new Script(c.wrapBundle(source), { filename: ${JSON.stringify(MAIN)}, cachedData: data });
+        process.stdout.write(data ? String(script.cachedDataRejected) : 'no data for this build');`;
+      const r = spawnSync(process.execPath, [...ENGINE_FLAGS, '-e', check], { encoding: 'utf8' });
+      assert.strictEqual(r.stdout, 'false', r.stderr);
+    });
+
+    it('runs the same without a cache, with a cache of another build and with a damaged one', () => {
+      const dir = path.join(FIXTURES, 'express-postgres-redis');
+      const expected = JSON.parse(run('scan', dir, '--json').stdout).skills;
+      // A copy of the built files beside the catalogue, as an installed package has them.
+      const home = mkdtempSync(path.join(os.tmpdir(), 'bsm-cache-'));
+      cpSync(path.join(REPO, 'dist'), path.join(home, 'dist'), { recursive: true });
+      symlinkSync(path.join(REPO, 'skills'), path.join(home, 'skills'));
+      const cache = path.join(home, 'dist', 'cli-main.jscache');
+      const id = buildId(readFileSync(MAIN, 'utf8'));
+      const variants: [string, () => void][] = [
+        ['no cache', () => rmSync(cache, { force: true })],
+        ['another build', () => writeFileSync(cache, Buffer.concat([Buffer.from('0123456789abcdef\n'), randomBytes(4096)]))],
+        ['damaged', () => writeFileSync(cache, Buffer.concat([Buffer.from(id + '\n'), randomBytes(4096)]))],
+      ];
+      for (const [name, prepare] of variants) {
+        prepare();
+        const r = spawnSync(process.execPath, [path.join(home, 'dist', 'cli.js'), 'scan', dir, '--json'], { encoding: 'utf8' });
+        assert.strictEqual(r.status, 0, `${name}: ${r.stderr}`);
+        assert.deepStrictEqual(JSON.parse(r.stdout).skills, expected, name);
+      }
+      rmSync(home, { recursive: true, force: true });
+    });
   });
 });
