@@ -10,7 +10,9 @@ const STAR_EXT_LIST = /^\*\.\{([^{}*?[\]()!+@/]+)\}$/;
 export class BaseNameBuckets<T> {
   private readonly exact = new Map<string, number[]>();
   private readonly suffix = new Map<string, number[]>();
-  private readonly other: { index: number; test: (base: string) => boolean }[] = [];
+  /** Other last segments, each once with the items that share it (hundreds of CI rules share a few). */
+  private readonly other: { test: (base: string) => boolean; indices: number[] }[] = [];
+  private readonly otherBySegment = new Map<string, number>();
   private readonly items: T[] = [];
 
   /** `lastSegment` is the glob's part after its last `/`; `test` is its matcher, used only when needed. */
@@ -29,7 +31,9 @@ export class BaseNameBuckets<T> {
       for (const e of new Set(list[1].split(','))) put(this.suffix, `.${e}`);
       return;
     }
-    this.other.push({ index, test });
+    const at = this.otherBySegment.get(lastSegment);
+    if (at !== undefined) this.other[at].indices.push(index);
+    else this.otherBySegment.set(lastSegment, this.other.push({ test, indices: [index] }) - 1);
   }
 
   lookup(base: string): T[] {
@@ -42,7 +46,7 @@ export class BaseNameBuckets<T> {
     for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
       for (const i of this.suffix.get(base.slice(dot)) ?? []) hits.add(i);
     }
-    for (const o of this.other) if (o.test(base)) hits.add(o.index);
+    for (const o of this.other) if (o.test(base)) for (const i of o.indices) hits.add(i);
     return [...hits].sort((a, b) => a - b);
   }
 
@@ -57,7 +61,7 @@ export class BaseNameBuckets<T> {
       const ext = base.slice(dot);
       if (this.suffix.has(ext)) key += '|' + ext;
     }
-    for (const o of this.other) if (o.test(base)) key += '|' + o.index;
+    for (let k = 0; k < this.other.length; k++) if (this.other[k].test(base)) key += '|' + k;
     return key;
   }
 

@@ -161,7 +161,8 @@ export class RuleIndex {
   private perBase = new Map<string, Candidates>();
   private bySignature = new Map<string, Candidates>();
   private lastPath: string | undefined;
-  private lastGlobsMatched: boolean[] = [];
+  /** Per distinct glob of the last path's candidates: 0 not tested yet, 1 matches, 2 does not. */
+  private globState = new Uint8Array(64);
   private contentByBase = new BaseNameBuckets<ContentRule>();
   private filesByBase = new BaseNameBuckets<FileRule>();
   private textGrams = new TextGrams();
@@ -238,15 +239,19 @@ export class RuleIndex {
   }
 
   /**
-   * Which of the candidates' distinct globs match this path. Hundreds of CI rules share a few dozen
-   * globs, so each glob is tested once per path; the listing asks twice in a row for the same path.
+   * Whether the candidates' distinct glob `m` matches this path. Hundreds of CI rules share a few
+   * dozen globs, so each glob is tested once per path, and only when a rule needs the answer; the
+   * listing asks twice in a row for the same path.
    */
-  private globsMatched(path: string, c: Candidates): boolean[] {
+  private globMatches(path: string, c: Candidates, m: number): boolean {
     if (path !== this.lastPath) {
       this.lastPath = path;
-      this.lastGlobsMatched = c.matchers.map((m) => m(path));
+      if (this.globState.length < c.matchers.length) this.globState = new Uint8Array(c.matchers.length * 2);
+      else this.globState.fill(0, 0, c.matchers.length);
     }
-    return this.lastGlobsMatched;
+    let state = this.globState[m];
+    if (state === 0) this.globState[m] = state = c.matchers[m](path) ? 1 : 2;
+    return state === 1;
   }
 
   /** Evidence from the path alone (file rules): needs no read. */
@@ -254,13 +259,12 @@ export class RuleIndex {
     const c = this.candidates(path);
     if (!c.files.length) return [];
     const onlyTesting = isFixturePath(path);
-    const ok = this.globsMatched(path, c);
     const out: Evidence[] = [];
     const seen = new Set<string>();
     for (let i = 0; i < c.files.length; i++) {
       const f = c.files[i];
       if (onlyTesting && f.rule.skill !== 'testing') continue;
-      if (seen.has(f.rule.id) || !ok[c.fileMatcher[i]]) continue;
+      if (seen.has(f.rule.id) || !this.globMatches(path, c, c.fileMatcher[i])) continue;
       seen.add(f.rule.id);
       out.push(evidence(f.rule, path, 1));
     }
@@ -271,9 +275,8 @@ export class RuleIndex {
   hasContentRules(path: string): boolean {
     if (isProse(path)) return false;
     const c = this.candidates(path);
-    if (!c.content.length) return false;
-    const ok = this.globsMatched(path, c);
-    return c.contentMatcher.some((m) => ok[m]);
+    for (let i = 0; i < c.content.length; i++) if (this.globMatches(path, c, c.contentMatcher[i])) return true;
+    return false;
   }
 
   /** Evidence from a file's text: its facts (from readers) and the content rules for its path. */
@@ -333,7 +336,6 @@ export class RuleIndex {
   private contentEvidence(path: string, text: string, onlyTesting: boolean, push: (rule: Rule, line: number) => void, notes?: string[]): void {
     const c = this.candidates(path);
     if (!c.content.length) return;
-    const ok = this.globsMatched(path, c);
     const table = literalTable(c);
     // Patterns never see a line longer than MAX_LINE_LENGTH (minified or generated code, or an attack):
     // a pattern that is linear per start position is still quadratic on a line of megabytes.
@@ -349,8 +351,7 @@ export class RuleIndex {
     const deadline = Date.now() + CONTENT_BUDGET_MS;
     for (let i = 0; i < c.content.length; i++) {
       const rule = c.content[i];
-      if (!ok[c.contentMatcher[i]] || (onlyTesting && rule.rule.skill !== 'testing')) continue;
-      if (done?.has(rule.rule.id)) continue;
+      if ((onlyTesting && rule.rule.skill !== 'testing') || done?.has(rule.rule.id)) continue;
       if ((i & 7) === 0 && Date.now() > deadline) {
         notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
         break;
@@ -373,6 +374,7 @@ export class RuleIndex {
         }
         if (!any) continue;
       }
+      if (!this.globMatches(path, c, c.contentMatcher[i])) continue;
       const whole = rule.patterns.multiline;
       whole.lastIndex = 0;
       if (!whole.test(searchable)) continue;

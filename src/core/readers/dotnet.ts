@@ -55,9 +55,8 @@ function collectRefs(root: Record<string, unknown>): Ref[] {
 export const dotnetReader: Reader = makeReader(
   'nuget',
   (p) => {
-    if (/(^|\/)(bin|obj|packages)\//.test(p)) return false;
     const b = baseOf(p);
-    return PROJECT_FILE.test(b) || PROPS_FILE.test(b);
+    return (PROJECT_FILE.test(b) || PROPS_FILE.test(b)) && !/(^|\/)(bin|obj|packages)\//.test(p);
   },
   (p, text) => {
     const out = new Collector('nuget');

@@ -290,7 +290,11 @@ function readCondaEnvironment(text: string, out: Collector): void {
 type Kind = 'requirements' | 'pyproject' | 'pipfile' | 'setup.cfg' | 'setup.py' | 'conda';
 
 function kindOf(relPath: string): Kind | undefined {
-  if (inVendorFolder(relPath)) return undefined;
+  const kind = kindByName(relPath);
+  return kind && !inVendorFolder(relPath) ? kind : undefined;
+}
+
+function kindByName(relPath: string): Kind | undefined {
   const base = baseOf(relPath);
   if (base === 'pyproject.toml') return 'pyproject';
   if (base === 'Pipfile') return 'pipfile';

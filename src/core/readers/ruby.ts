@@ -68,9 +68,9 @@ function readGemspec(text: string, out: Collector): void {
 export const rubyReader: Reader = makeReader(
   'rubygems',
   (p) => {
-    if (inVendorFolder(p) || /(^|\/)vendor\//.test(p)) return false;
     const b = baseOf(p);
-    return b === 'Gemfile' || b === 'gems.rb' || (b.endsWith('.gemspec') && b.length > 8);
+    const named = b === 'Gemfile' || b === 'gems.rb' || (b.endsWith('.gemspec') && b.length > 8);
+    return named && !inVendorFolder(p) && !/(^|\/)vendor\//.test(p);
   },
   (p, text) => {
     const out = new Collector('rubygems');

@@ -2,7 +2,7 @@ import { promises as fsp, constants as C, closeSync, fstatSync, openSync, readSy
 import * as path from 'node:path';
 import type { Skipped } from '../types';
 import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome } from './source';
-import { ignoredByLayers, isDefaultExcludedDir, parseGitignore, userExcluder, type GitignoreLayer } from './excludes';
+import { fileIgnoredByLayers, ignoredByLayers, isDefaultExcludedDir, parseGitignore, userExcluder, type GitignoreLayer } from './excludes';
 
 export interface DiskSourceOptions {
   /** Extra globs to exclude, workspace-relative. */
@@ -142,7 +142,7 @@ export class DiskSource implements FileSource {
             if (this.excluded(rel) || (this.useGitignore && ignoredByLayers(layers, rel, true))) continue;
             queue.push({ rel, abs: path.join(dir.abs, name), layers, viaLink: dir.viaLink || isLink });
           } else if (isFile) {
-            if (this.excluded(rel) || (this.useGitignore && ignoredByLayers(layers, rel, false))) continue;
+            if (this.excluded(rel) || (this.useGitignore && fileIgnoredByLayers(layers, rel, name))) continue;
             files.push({ path: rel, size: -1 });
           }
         }

@@ -53,13 +53,51 @@ export interface GitignoreLayer {
   rules: Ignore;
   /** Paths tested since `rules` was made: the library keeps every answer, so it is remade now and then. */
   tested: number;
+  /**
+   * False when no rule of the file can ignore a file of this base name by the name itself (folder
+   * rules, negations and rules whose last part is another name cannot): then only its folders
+   * could, and a listing has already checked those.
+   */
+  mayIgnoreFileNamed: (base: string) => boolean;
 }
 
 /** The ignore library remembers each path it was asked about; past this many a layer starts afresh. */
 const PATHS_REMEMBERED = 10000;
 
 export function parseGitignore(prefix: string, text: string): GitignoreLayer {
-  return { prefix, text, rules: ignore({ allowRelativePaths: true }).add(text), tested: 0 };
+  return { prefix, text, rules: ignore({ allowRelativePaths: true }).add(text), tested: 0, mayIgnoreFileNamed: fileNameTest(text) };
+}
+
+const always = () => true;
+
+/**
+ * What the last part of a .gitignore's file rules can match, as one test on base names (ignoring
+ * case, as the ignore library does). Any rule it cannot read simply (escapes, classes, `**`) makes
+ * the test answer yes to every name.
+ */
+function fileNameTest(text: string): (base: string) => boolean {
+  const parts: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/ +$/, '');
+    if (!line || line.startsWith('#') || line.startsWith('!') || line.endsWith('/')) continue;
+    const last = line.slice(line.lastIndexOf('/') + 1);
+    if (!/^[\w.\- *?]+$/.test(last) || last.includes('**')) return always;
+    parts.push(last.replace(/[.\-]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'));
+  }
+  if (!parts.length) return () => false;
+  const re = new RegExp(`^(?:${parts.join('|')})$`, 'i');
+  return (base) => re.test(base);
+}
+
+/**
+ * `ignoredByLayers` for a file whose folders a listing has already found not ignored: a layer is
+ * asked only when one of its rules could match the file's name.
+ */
+export function fileIgnoredByLayers(layers: readonly GitignoreLayer[], relPath: string, base: string): boolean {
+  for (const layer of layers) {
+    if (layer.mayIgnoreFileNamed(base) && ignoredByLayers([layer], relPath, false)) return true;
+  }
+  return false;
 }
 
 export function ignoredByLayers(layers: readonly GitignoreLayer[], relPath: string, isDir: boolean): boolean {

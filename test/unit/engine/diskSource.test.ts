@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiskSource, Scanner } from '../../../src/core';
 import { builtinCatalog, statusOf } from '../helpers';
-import { ignoredByLayers, parseGitignore, userExcluder } from '../../../src/core/workspace/excludes';
+import { fileIgnoredByLayers, ignoredByLayers, parseGitignore, userExcluder } from '../../../src/core/workspace/excludes';
+import fc from 'fast-check';
 
 function workspace(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'bsm-ws-'));
@@ -51,6 +52,32 @@ describe('disk source: excludes', () => {
     assert.strictEqual(ignoredByLayers([layer], 'svc/keep.log', false), false);
     assert.strictEqual(ignoredByLayers([layer], 'svc/build-1', true), true);
     assert.ok(layer.tested <= 10000);
+  });
+
+  it('asks a .gitignore about a file only when a rule could match its name, with the same answers', () => {
+    const RULES = [
+      '*.log', '!keep.log', 'build/', 'Secret.TXT', 'docs/*.md', '/top.py', 'a?c.js', 'tmp', 'out/**', '**/gen/*.ts', 'x[0-9].py',
+      '\\#hash', 'name with space', 'trailing   ', 'cache/', '*.Py', '# comment', '', 'src/app.ts', '*', '!*.py', 'deep/**/z.go',
+    ];
+    const NAMES = ['a.log', 'keep.log', 'build', 'secret.txt', 'readme.md', 'top.py', 'abc.js', 'aXc.js', 'tmp', 'x.ts', 'x1.py', '#hash', 'name with space', 'trailing', 'app.ts', 'z.go', 'main.PY'];
+    const DIRS = ['', 'docs', 'src', 'out', 'gen', 'a/gen', 'deep/a', 'build', 'tmp', 'cache'];
+    const rules = fc.subarray(RULES, { minLength: 0 }).chain((r) => fc.shuffledSubarray(r, { minLength: r.length, maxLength: r.length }));
+    fc.assert(
+      fc.property(rules, fc.constantFrom('', 'svc/'), (ruleList, prefix) => {
+        const layer = parseGitignore(prefix, ruleList.join('\n'));
+        for (const dir of DIRS) {
+          const folder = prefix + dir;
+          // The listing reaches a file only through folders that are not ignored.
+          const parents = folder.split('/').filter(Boolean).map((_, i, all) => all.slice(0, i + 1).join('/'));
+          if (parents.some((p) => ignoredByLayers([layer], p, true))) continue;
+          for (const name of NAMES) {
+            const rel = folder ? `${folder.replace(/\/$/, '')}/${name}` : name;
+            assert.strictEqual(fileIgnoredByLayers([layer], rel, name), ignoredByLayers([layer], rel, false), `${rel} under ${JSON.stringify(ruleList)}`);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('excludes generated and lock files by base name, and the caller\'s folder globs', () => {
