@@ -22,6 +22,8 @@ let readBuffer = Buffer.allocUnsafe(64 * 1024);
 /** A folder on disk. Never follows a link out of the root or round a loop; never opens a FIFO. */
 export class DiskSource implements FileSource {
   readonly root: string;
+  /** The root with a separator after it: a relative path (with `/`, which every platform accepts) appended makes a file's path. */
+  private readonly rootPrefix: string;
   private readonly maxFileBytes: number;
   private readonly useGitignore: boolean;
   private readonly excluded: (rel: string) => boolean;
@@ -38,6 +40,7 @@ export class DiskSource implements FileSource {
 
   constructor(root: string, options: DiskSourceOptions = {}) {
     this.root = path.resolve(root);
+    this.rootPrefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.useGitignore = options.useGitignore ?? true;
     this.excluded = userExcluder(options.excludes ?? []);
@@ -169,7 +172,7 @@ export class DiskSource implements FileSource {
   readNow(relPath: string): ReadOutcome | undefined {
     const slash = relPath.lastIndexOf('/');
     if (!this.plainDirs.has(slash < 0 ? '' : relPath.slice(0, slash)) || this.linksInPlainDirs.has(relPath)) return undefined;
-    const outcome = this.readLocal(path.join(this.root, relPath), true);
+    const outcome = this.readLocal(this.rootPrefix + relPath, true);
     // ELOOP under O_NOFOLLOW: a link was put there since the listing; `read` checks it like any other.
     return 'skipped' in outcome && outcome.skipped === LINK_LOOP ? undefined : outcome;
   }
@@ -196,9 +199,11 @@ export class DiskSource implements FileSource {
           buf.copy(grown, 0, 0, length);
           buf = grown;
         }
-        const n = readSync(fd, buf, length, buf.length - length, length);
-        if (n === 0) break;
+        const want = buf.length - length;
+        const n = readSync(fd, buf, length, want, length);
         length += n;
+        // Shorter than asked: the end of a regular file (one more read would only say so).
+        if (n < want) break;
       }
       if (length === 0 || length > limit) {
         const stat = fstatSync(fd);
