@@ -12,13 +12,15 @@ export interface FileResult {
 
 /** Evidence in a file's text: its readers' facts and the content rules for its path. Never throws. */
 export function textEvidence(index: RuleIndex, relPath: string, text: string, imports = true): { evidence: Evidence[]; skipped?: string } {
-  const facts: Fact[] = [];
+  let facts: Fact[] = [];
   const reasons: string[] = [];
-  for (const reader of readersFor(relPath)) {
+  const readers = readersFor(relPath);
+  for (let i = 0; i < readers.length; i++) {
+    const reader = readers[i];
     if (!imports && reader.name === 'imports') continue;
     try {
       const result = reader.read(relPath, text);
-      facts.push(...result.facts);
+      facts = facts.length ? facts.concat(result.facts) : result.facts;
       if (result.skipped) reasons.push(result.skipped);
     } catch (err) {
       reasons.push(`${reader.name} reader failed: ${(err as Error).message}`);

@@ -56,8 +56,8 @@ class NameIndex {
   }
   lookup(key: string, out: Rule[]): void {
     const hit = this.exact.get(key);
-    if (hit) out.push(...hit);
-    for (const w of this.wild) if (w.re.test(key)) out.push(w.rule);
+    if (hit) for (let i = 0; i < hit.length; i++) out.push(hit[i]);
+    for (let i = 0; i < this.wild.length; i++) if (this.wild[i].re.test(key)) out.push(this.wild[i].rule);
   }
 }
 
@@ -148,8 +148,6 @@ function groupByMatcher(content: ContentRule[], files: FileRule[]): Candidates {
   };
   return { content, contentMatcher: content.map((c) => indexOf(c.matches)), files, fileMatcher: files.map((f) => indexOf(f.matches)), matchers };
 }
-
-const IMPORT_SEPARATORS = /[/.\\]|::/g;
 
 /** The catalogue's rules, indexed for matching facts and files. Build once per catalogue. */
 export class RuleIndex {
@@ -295,18 +293,19 @@ export class RuleIndex {
       out.push(ev);
     };
     const found: Rule[] = [];
-    for (const fact of facts) {
+    for (let f = 0; f < facts.length; f++) {
+      const fact = facts[f];
       found.length = 0;
       switch (fact.type) {
         case 'dependency': {
           const key = normaliseDepName(fact.ecosystem, fact.name);
           this.deps.get(fact.ecosystem)?.lookup(fact.ecosystem === 'maven' || fact.ecosystem === 'go' ? key : key.toLowerCase(), found);
-          for (const r of found) if (!(fact.dev && r.dependency?.dev === 'ignore')) push(r, fact.line, fact.dev);
+          for (let i = 0; i < found.length; i++) if (!(fact.dev && found[i].dependency?.dev === 'ignore')) push(found[i], fact.line, fact.dev);
           break;
         }
         case 'image':
           this.images.lookup(fact.name.toLowerCase(), found);
-          for (const r of found) push(r, fact.line);
+          for (let i = 0; i < found.length; i++) push(found[i], fact.line);
           break;
         case 'kind':
           for (const r of this.kinds.get(fact.kind) ?? []) {
@@ -318,8 +317,8 @@ export class RuleIndex {
           if (isProse(path)) break;
           const idx = this.imports.get(fact.language);
           if (!idx) break;
-          for (const prefix of modulePrefixes(fact.module)) idx.lookup(prefix, found);
-          for (const r of new Set(found)) push(r, fact.line, fact.typeOnly === true);
+          lookupPrefixes(idx, fact.module, found);
+          for (let i = 0; i < found.length; i++) if (found.indexOf(found[i]) === i) push(found[i], fact.line, fact.typeOnly === true);
           break;
         }
       }
@@ -439,13 +438,19 @@ function firstMatchingLine(lines: string[], re: RegExp, markers: readonly string
   return 0;
 }
 
-/** `a.b.c` → `a.b.c`, `a.b`, `a`; `@scope/pkg/sub` → …, `@scope/pkg`, `@scope`. */
-export function modulePrefixes(module: string): string[] {
-  const out = [module];
-  IMPORT_SEPARATORS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = IMPORT_SEPARATORS.exec(module))) if (m.index > 0) out.push(module.slice(0, m.index));
-  return out;
+/**
+ * Looks up a module and each prefix that ends before one of its separators (`/`, `.`, `\\`, `::`):
+ * `a.b.c`, then `a` and `a.b`; `@scope/pkg/sub`, then `@scope` and `@scope/pkg`.
+ */
+function lookupPrefixes(idx: NameIndex, module: string, found: Rule[]): void {
+  idx.lookup(module, found);
+  for (let i = 1; i < module.length; i++) {
+    const c = module.charCodeAt(i);
+    if (c === 47 || c === 46 || c === 92 || (c === 58 && module.charCodeAt(i + 1) === 58)) {
+      idx.lookup(module.slice(0, i), found);
+      if (c === 58) i++;
+    }
+  }
 }
 
 export function normaliseDepName(ecosystem: string, name: string): string {

@@ -98,8 +98,7 @@ const RUBY_END = '\n=end';
 function mayOpen(line: string, lex: Lexicon): boolean {
   if (lex.rubyBlock && line.startsWith('=begin')) return true;
   if (lex.block && line.includes(lex.block[0])) return true;
-  for (const m of lex.multi) if (line.includes(m)) return true;
-  return false;
+  return holdsAny(line, lex.multi);
 }
 
 function blank(n: number): string {
@@ -124,6 +123,15 @@ interface Masked {
   open: string | null;
 }
 
+/** Whether a line comment starts at `i` (a plain loop: this runs for every quote and slash of every line read). */
+function commentAt(line: string, i: number, escaped: boolean, lex: Lexicon): boolean {
+  for (let k = 0; k < lex.lineComments.length; k++) {
+    const lc = lex.lineComments[k];
+    if (line.startsWith(lc, i) && !(escaped && lc !== '#') && !(lex.hashAttribute && lc === '#' && line[i + 1] === '[')) return true;
+  }
+  return false;
+}
+
 /** Masks one line that starts in code at column `from` (earlier columns are blanked). */
 function maskLine(line: string, from: number, lex: Lexicon): Masked {
   const n = line.length;
@@ -139,10 +147,7 @@ function maskLine(line: string, from: number, lex: Lexicon): Masked {
     const c = line[i];
     // Outside strings a backslash never precedes a comment: `\/*` and `\//` belong to a regular expression.
     const escaped = i > 0 && line.charCodeAt(i - 1) === 92;
-    const isComment = lex.lineComments.some(
-      (lc) => line.startsWith(lc, i) && !(escaped && lc !== '#') && !(lex.hashAttribute && lc === '#' && line[i + 1] === '['),
-    );
-    if (isComment) return { code: out + line.slice(last, i) + blank(n - i), open: null };
+    if (commentAt(line, i, escaped, lex)) return { code: out + line.slice(last, i) + blank(n - i), open: null };
     if (lex.block && !escaped && line.startsWith(lex.block[0], i)) {
       const close = line.indexOf(lex.block[1], i + lex.block[0].length);
       if (close < 0) return { code: out + line.slice(last, i) + blank(n - i), open: lex.block[1] };
@@ -152,9 +157,9 @@ function maskLine(line: string, from: number, lex: Lexicon): Masked {
       continue;
     }
     let delim = '';
-    for (const m of lex.multi) {
-      if (line.startsWith(m, i)) {
-        delim = m;
+    for (let k = 0; k < lex.multi.length; k++) {
+      if (line.startsWith(lex.multi[k], i)) {
+        delim = lex.multi[k];
         break;
       }
     }
@@ -918,7 +923,7 @@ function goHeaderEnd(text: string): number {
 // ---------------------------------------------------------------------------
 
 function holdsAny(line: string, words: readonly string[]): boolean {
-  for (const w of words) if (line.includes(w)) return true;
+  for (let k = 0; k < words.length; k++) if (line.includes(words[k])) return true;
   return false;
 }
 
