@@ -63,18 +63,17 @@ interface Lexicon {
   rustQuote?: boolean;
   /** Ruby: `=begin` ... `=end` at column 0. */
   rubyBlock?: boolean;
-  /** Marks the (ASCII) first characters of every opener above, for a quick test. */
-  starts: Uint8Array;
+  /** Finds the first characters of every opener above (global: `lastIndex` says where to look). */
+  opener: RegExp;
   /** Openers of what may run past the end of a line: block comments and multi-line strings. */
   spanOpeners: readonly string[];
 }
 
-function lexicon(l: Omit<Lexicon, 'starts' | 'spanOpeners'>): Lexicon {
+function lexicon(l: Omit<Lexicon, 'opener' | 'spanOpeners'>): Lexicon {
   const openers = [...l.lineComments, ...(l.block ? [l.block[0]] : []), ...l.multi, ...l.quotes.split('')];
-  const starts = new Uint8Array(128);
-  for (const o of openers) starts[o.charCodeAt(0)] = 1;
+  const firsts = [...new Set(openers.map((o) => o[0]))].map((c) => '\\' + c).join('');
   const spanOpeners = [...(l.block ? [l.block[0]] : []), ...l.multi, ...(l.rubyBlock ? ['=begin'] : [])];
-  return { ...l, starts, spanOpeners };
+  return { ...l, opener: new RegExp(`[${firsts}]`, 'g'), spanOpeners };
 }
 
 const C_LIKE = { lineComments: ['//'], block: ['/*', '*/'] as const };
@@ -138,12 +137,12 @@ function maskLine(line: string, from: number, lex: Lexicon): Masked {
   let out = blank(from);
   let last = from;
   let i = from;
+  const next = lex.opener;
   while (i < n) {
-    const code = line.charCodeAt(i);
-    if (code >= 128 || lex.starts[code] === 0) {
-      i++;
-      continue;
-    }
+    // The next character that may open a comment or a string, found by the regular expression engine.
+    next.lastIndex = i;
+    if (!next.test(line)) break;
+    i = next.lastIndex - 1;
     const c = line[i];
     // Outside strings a backslash never precedes a comment: `\/*` and `\//` belong to a regular expression.
     const escaped = i > 0 && line.charCodeAt(i - 1) === 92;
@@ -909,14 +908,13 @@ const FILE_WORDS: Record<Language, readonly string[]> = {
 
 /** Go imports all come before the first top-level declaration: nothing after it needs reading. */
 function goHeaderEnd(text: string): number {
-  let end = text.length;
-  const first = Math.max(0, text.indexOf('import'));
-  for (const d of ['\nfunc', '\ntype ', '\nvar ', '\nconst ']) {
-    const i = text.indexOf(d, first);
-    if (i >= 0 && i < end) end = i;
-  }
-  return end;
+  GO_DECLARATION.lastIndex = Math.max(0, text.indexOf('import'));
+  const m = GO_DECLARATION.exec(text);
+  return m ? m.index : text.length;
 }
+
+/** The first top-level declaration of a Go file, in one search. */
+const GO_DECLARATION = /\n(?:func|type |var |const )/g;
 
 // ---------------------------------------------------------------------------
 // The pass
