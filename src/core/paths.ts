@@ -2,9 +2,18 @@
 
 const FIXTURE_FOLDER = /(?:^|\/)(?:fixtures?|__fixtures__|examples?|samples?|testdata|test-data|__snapshots__)\//i;
 
-/** Files under fixture, example and sample folders prove only Testing. */
+/** A JVM source root (`src/main/java/`, `src/test/kotlin/`, `src/integrationTest/scala/`...): below it, folders are package names. */
+const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//;
+
+/**
+ * Files under fixture, example and sample folders prove only Testing. Below a JVM source root the
+ * folders spell a package, and `com/example/demo` (Spring Initializr's default) is the project's
+ * own code: only the folders above the root count there.
+ */
 export function isFixturePath(relPath: string): boolean {
-  return FIXTURE_FOLDER.test(relPath);
+  if (!FIXTURE_FOLDER.test(relPath)) return false;
+  const root = JVM_SOURCE_ROOT.exec(relPath);
+  return root ? FIXTURE_FOLDER.test(relPath.slice(0, root.index + root[0].length)) : true;
 }
 
 const PROSE = /\.(md|markdown|mdx|txt|rst|adoc|asciidoc|org|rtf|html?)$/i;

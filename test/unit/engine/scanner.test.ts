@@ -58,6 +58,14 @@ describe('scanner', () => {
     for (const s of map.skills.filter((x) => x.id !== 'testing')) assert.strictEqual(s.status, 'missing', s.id);
   });
 
+  it('reads a JVM package named com.example as the project\'s code, and an examples folder above the source root as examples', async () => {
+    const listener = 'package com.example.demo\n\nimport org.springframework.kafka.annotation.KafkaListener\n\nclass Orders {\n  @KafkaListener(topics = ["orders"])\n  fun on(order: String) {}\n}\n';
+    const own = await scanMemory({ 'src/main/kotlin/com/example/demo/Orders.kt': listener });
+    assert.strictEqual(statusOf(own, 'message-brokers'), 'practised', 'Spring Initializr\'s default package is the project\'s own code');
+    const sample = await scanMemory({ 'examples/shop/src/main/kotlin/com/example/demo/Orders.kt': listener });
+    assert.strictEqual(statusOf(sample, 'message-brokers'), 'missing', 'an examples folder above the source root still proves nothing but Testing');
+  });
+
   it('updates one file at a time: add, change and delete', async () => {
     const source = new MemorySource({ 'package.json': '{"dependencies": {"express": "^4"}}' });
     const scanner = new Scanner(source, builtinCatalog());
