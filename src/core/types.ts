@@ -68,6 +68,11 @@ export interface ReadResult {
 /** A reader handles one family of files. `matches` is called with the workspace-relative POSIX path. */
 export interface Reader {
   name: string;
+  /**
+   * False when no file of this base name is the reader's, wherever it is: lets the scanner rule most
+   * readers out once per name rather than once per path. (`matches` implies `claims` of the base name.)
+   */
+  claims?(baseName: string): boolean;
   matches(relPath: string): boolean;
   read(relPath: string, text: string): ReadResult;
 }

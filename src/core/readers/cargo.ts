@@ -1,6 +1,6 @@
 /** Cargo `Cargo.toml`: normal, dev, build, workspace and target-specific dependencies; renamed ones by their package. */
 import type { Reader } from '../types';
-import { Collector, TomlLocator, baseOf, isRecord, makeReader, parseTomlText } from './manifestUtil';
+import { Collector, TomlLocator, isRecord, makeReader, parseTomlText } from './manifestUtil';
 
 const KINDS: Record<string, boolean> = {
   dependencies: false,
@@ -12,7 +12,7 @@ const KINDS: Record<string, boolean> = {
 
 export const cargoReader: Reader = makeReader(
   'cargo',
-  (p) => baseOf(p) === 'Cargo.toml' && !/(^|\/)(target|vendor)\//.test(p),
+  { named: (b) => b === 'Cargo.toml', where: (p) => !/(^|\/)(target|vendor)\//.test(p) },
   (_p, text) => {
     const out = new Collector('cargo');
     const parsed = parseTomlText(text);

@@ -182,6 +182,7 @@ const READ: Record<Flavour, (c: Collector, root: Node | null) => void> = { githu
 
 export const ciReader: Reader = {
   name: 'ci',
+  claims: (baseName) => /\.ya?ml$/i.test(baseName),
   matches(relPath: string): boolean {
     return ciFlavour(relPath) !== undefined;
   },

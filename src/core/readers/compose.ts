@@ -22,6 +22,9 @@ function composeFacts(doc: YamlDoc, file: YamlFile): Fact[] {
 
 export const composeReader: Reader = {
   name: 'compose',
+  claims(baseName: string): boolean {
+    return COMPOSE_NAME.test(baseName);
+  },
   matches(relPath: string): boolean {
     return COMPOSE_NAME.test(baseOf(relPath));
   },

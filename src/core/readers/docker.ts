@@ -167,9 +167,12 @@ function readDockerfile(text: string): ReadResult {
 
 export const dockerfileReader: Reader = {
   name: 'dockerfile',
+  claims(baseName: string): boolean {
+    const base = baseName.toLowerCase();
+    return DOCKERFILE_NAME.test(base) && !NOT_A_DOCKERFILE.test(base);
+  },
   matches(relPath: string): boolean {
-    const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
-    return DOCKERFILE_NAME.test(base) && !NOT_A_DOCKERFILE.test(base) && !isProse(relPath);
+    return dockerfileReader.claims!(relPath.slice(relPath.lastIndexOf('/') + 1)) && !isProse(relPath);
   },
   read(_relPath: string, text: string): ReadResult {
     try {

@@ -54,10 +54,7 @@ function collectRefs(root: Record<string, unknown>): Ref[] {
 
 export const dotnetReader: Reader = makeReader(
   'nuget',
-  (p) => {
-    const b = baseOf(p);
-    return (PROJECT_FILE.test(b) || PROPS_FILE.test(b)) && !/(^|\/)(bin|obj|packages)\//.test(p);
-  },
+  { named: (b) => PROJECT_FILE.test(b) || PROPS_FILE.test(b), where: (p) => !/(^|\/)(bin|obj|packages)\//.test(p) },
   (p, text) => {
     const out = new Collector('nuget');
     const parsed = parseXml(text);

@@ -1,6 +1,6 @@
 /** Hex `mix.exs`: the `{:name, ...}` tuples of the project's deps, with `only: :test`/`:dev` flagged dev. */
 import type { Reader } from '../types';
-import { Collector, MAX_FACTS, baseOf, blankComments, makeReader } from './manifestUtil';
+import { Collector, MAX_FACTS, blankComments, makeReader } from './manifestUtil';
 import { LineIndex } from './text';
 
 const DEV_ENVS = new Set(['dev', 'test', 'docs', 'bench', 'ci', 'lint']);
@@ -40,7 +40,7 @@ function closing(text: string, open: number, o: string, c: string, max: number):
 
 export const elixirReader: Reader = makeReader(
   'hex',
-  (p) => baseOf(p) === 'mix.exs' && !/(^|\/)deps\//.test(p),
+  { named: (b) => b === 'mix.exs', where: (p) => !/(^|\/)deps\//.test(p) },
   (_p, text) => {
     const out = new Collector('hex');
     const clean = blankComments(text, { line: ['#'], quotes: '"' });

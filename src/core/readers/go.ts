@@ -1,13 +1,13 @@
 /** Go `go.mod`: the modules in `require`, without those marked `// indirect`. */
 import type { Reader } from '../types';
-import { Collector, baseOf, makeReader } from './manifestUtil';
+import { Collector, makeReader } from './manifestUtil';
 
 const MODULE_AND_VERSION = /^"?([A-Za-z0-9][A-Za-z0-9._~+\-/]{0,300})"?\s+(v\S{1,200})$/;
 const DIRECTIVE = /^(module|go|toolchain|require|replace|exclude|retract|tool|godebug|ignore)\b\s*(.*)$/;
 
 export const goReader: Reader = makeReader(
   'go',
-  (p) => baseOf(p) === 'go.mod' && !/(^|\/)vendor\//.test(p),
+  { named: (b) => b === 'go.mod', where: (p) => !/(^|\/)vendor\//.test(p) },
   (_p, text) => {
     const out = new Collector('go');
     const lines = text.split('\n');

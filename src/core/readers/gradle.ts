@@ -4,7 +4,7 @@
  * scripts (`libs.foo.bar`) cannot be resolved from one file and are left out: the catalog itself is read.
  */
 import type { Reader } from '../types';
-import { Collector, MAX_FACTS, TomlLocator, baseOf, blankComments, isRecord, makeReader, parseTomlText } from './manifestUtil';
+import { Collector, MAX_FACTS, TomlLocator, blankComments, isRecord, makeReader, parseTomlText } from './manifestUtil';
 
 const GRADLE_COMMENTS = { line: ['//'], block: true, quotes: `'"` };
 
@@ -116,10 +116,7 @@ function readCatalog(text: string, out: Collector): void {
 
 export const gradleReader: Reader = makeReader(
   'gradle',
-  (p) => {
-    const b = baseOf(p);
-    return b === 'build.gradle' || b === 'build.gradle.kts' || (b.endsWith('.versions.toml') && b.length > 14);
-  },
+  { named: (b) => b === 'build.gradle' || b === 'build.gradle.kts' || (b.endsWith('.versions.toml') && b.length > 14) },
   (p, text) => {
     const out = new Collector('maven');
     if (p.endsWith('.toml')) readCatalog(text, out);

@@ -1032,6 +1032,8 @@ export function readImports(relPath: string, input: string, jumpAhead = true): R
 /** One reader for every language; the scanner turns it off by this name. */
 const importsReader: Reader = {
   name: 'imports',
+  // The language is told by the base name alone.
+  claims: (baseName) => importLanguage(baseName) !== undefined,
   matches: (relPath) => importLanguage(relPath) !== undefined,
   read(relPath, text) {
     try {

@@ -187,6 +187,7 @@ function readKubernetes(relPath: string, text: string): ReadResult {
 
 export const kubernetesReader: Reader = {
   name: 'kubernetes',
+  claims: isYamlPath,
   matches(relPath: string): boolean {
     return isYamlPath(relPath) && !composeReader.matches(relPath) && !ciReader.matches(relPath) && !/(^|\/)\.github\/workflows\//i.test(relPath);
   },

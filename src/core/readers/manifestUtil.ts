@@ -51,16 +51,23 @@ export function shortMessage(err: unknown): string {
   return first.length > MAX_REASON ? first.slice(0, MAX_REASON) + '…' : first || 'unknown error';
 }
 
+/** The files a reader takes: by base name, and where in the workspace (default: anywhere). */
+export interface ReaderFiles {
+  named: (baseName: string) => boolean;
+  where?: (relPath: string) => boolean;
+}
+
 /**
  * Builds a reader from a function that may throw: any unexpected error becomes a skip reason, binary text is
  * skipped, and the byte-order mark is removed before the function sees the text.
  */
-export function makeReader(name: string, matches: (relPath: string) => boolean, read: (relPath: string, text: string) => ReadResult): Reader {
+export function makeReader(name: string, files: ReaderFiles, read: (relPath: string, text: string) => ReadResult): Reader {
   return {
     name,
+    claims: files.named,
     matches(relPath: string): boolean {
       try {
-        return matches(relPath);
+        return files.named(baseOf(relPath)) && (files.where?.(relPath) ?? true);
       } catch {
         return false;
       }

@@ -4,11 +4,11 @@
  * `provided` dependencies (servlet APIs and the like) are used by the code.
  */
 import type { Reader } from '../types';
-import { Collector, OccurrenceIndex, baseOf, elementRanges, isRecord, makeReader, parseXml, xmlList, xmlText } from './manifestUtil';
+import { Collector, OccurrenceIndex, elementRanges, isRecord, makeReader, parseXml, xmlList, xmlText } from './manifestUtil';
 
 export const mavenReader: Reader = makeReader(
   'maven',
-  (p) => baseOf(p) === 'pom.xml' && !/(^|\/)(target|node_modules)\//.test(p),
+  { named: (b) => b === 'pom.xml', where: (p) => !/(^|\/)(target|node_modules)\//.test(p) },
   (_p, text) => {
     const out = new Collector('maven');
     const parsed = parseXml(text);

@@ -1,6 +1,6 @@
 /** npm `package.json`: dependencies as declared, with dev and peer dependencies flagged dev. */
 import type { Reader } from '../types';
-import { Collector, baseOf, inVendorFolder, makeReader, readJsonSections } from './manifestUtil';
+import { Collector, inVendorFolder, makeReader, readJsonSections } from './manifestUtil';
 
 const SECTIONS: Record<string, boolean> = {
   dependencies: false,
@@ -12,7 +12,7 @@ const SECTIONS: Record<string, boolean> = {
 
 export const npmReader: Reader = makeReader(
   'npm',
-  (p) => baseOf(p) === 'package.json' && !inVendorFolder(p),
+  { named: (b) => b === 'package.json', where: (p) => !inVendorFolder(p) },
   (_p, text) => {
     const out = new Collector('npm');
     readJsonSections(text, out, SECTIONS, (name) => name.length > 0);

@@ -1,6 +1,6 @@
 /** Composer `composer.json`: `require` and `require-dev`, without platform packages (php, ext-*, lib-*). */
 import type { Reader } from '../types';
-import { Collector, baseOf, inVendorFolder, makeReader, readJsonSections } from './manifestUtil';
+import { Collector, inVendorFolder, makeReader, readJsonSections } from './manifestUtil';
 
 const SECTIONS: Record<string, boolean> = { require: false, 'require-dev': true };
 
@@ -9,7 +9,7 @@ const isPackage = (name: string) => /^[^/\s]+\/[^/\s]+$/.test(name);
 
 export const composerReader: Reader = makeReader(
   'composer',
-  (p) => baseOf(p) === 'composer.json' && !inVendorFolder(p) && !/(^|\/)vendor\//.test(p),
+  { named: (b) => b === 'composer.json', where: (p) => !inVendorFolder(p) && !/(^|\/)vendor\//.test(p) },
   (_p, text) => {
     const out = new Collector('composer');
     readJsonSections(text, out, SECTIONS, isPackage);

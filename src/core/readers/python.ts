@@ -294,6 +294,9 @@ function kindOf(relPath: string): Kind | undefined {
   return kind && !inVendorFolder(relPath) ? kind : undefined;
 }
 
+/** Base names of Python manifests other than requirements files (`*.txt`, `*.in`). */
+const PYTHON_MANIFESTS = new Set(['pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py', 'environment.yml', 'environment.yaml']);
+
 function kindByName(relPath: string): Kind | undefined {
   const base = baseOf(relPath);
   if (base === 'pyproject.toml') return 'pyproject';
@@ -306,7 +309,7 @@ function kindByName(relPath: string): Kind | undefined {
 
 export const pythonReader: Reader = makeReader(
   'pypi',
-  (p) => kindOf(p) !== undefined,
+  { named: (b) => PYTHON_MANIFESTS.has(b) || /\.(txt|in)$/i.test(b), where: (p) => kindOf(p) !== undefined },
   (p, text) => {
     const out = new Collector('pypi');
     switch (kindOf(p)) {

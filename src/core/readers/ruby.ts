@@ -67,10 +67,9 @@ function readGemspec(text: string, out: Collector): void {
 
 export const rubyReader: Reader = makeReader(
   'rubygems',
-  (p) => {
-    const b = baseOf(p);
-    const named = b === 'Gemfile' || b === 'gems.rb' || (b.endsWith('.gemspec') && b.length > 8);
-    return named && !inVendorFolder(p) && !/(^|\/)vendor\//.test(p);
+  {
+    named: (b) => b === 'Gemfile' || b === 'gems.rb' || (b.endsWith('.gemspec') && b.length > 8),
+    where: (p) => !inVendorFolder(p) && !/(^|\/)vendor\//.test(p),
   },
   (p, text) => {
     const out = new Collector('rubygems');

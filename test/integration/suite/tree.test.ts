@@ -112,7 +112,7 @@ describe('Skills view', function () {
   });
 
   it('reveals a skill in the tree', async () => {
-    const api = await activeApi();
+    await activeApi();
     const ok = await vscode.commands.executeCommand('backendSkillMap.revealInTree', 'databases');
     assert.strictEqual(ok, true);
   });
