@@ -3,17 +3,31 @@ import picomatch from 'picomatch';
 /** Compiles workspace-relative POSIX globs once; `**` crosses folders, dot files match. */
 const cache = new Map<string, (path: string) => boolean>();
 
+/**
+ * A glob's matcher, compiled when it is first used: a catalogue names some 800 distinct globs, and a
+ * workspace needs a few dozen of them.
+ */
 export function globMatcher(glob: string): (path: string) => boolean {
   let m = cache.get(glob);
   if (!m) {
-    // The bare regular expression: picomatch's own matcher adds per-call work that shows in profiles.
-    const known = knownSources.get(glob);
-    const re = known ? new RegExp(known[0], known[1]) : picomatch.makeRe(glob, { dot: true });
-    const literal = longestLiteral(glob);
-    m = literal ? (p: string) => p.includes(literal) && re.test(p) : (p: string) => re.test(p);
+    let compiled: ((path: string) => boolean) | undefined;
+    m = (p: string) => (compiled ??= compileGlob(glob))(p);
     cache.set(glob, m);
   }
   return m;
+}
+
+function compileGlob(glob: string): (path: string) => boolean {
+  // The bare regular expression: picomatch's own matcher adds per-call work that shows in profiles.
+  const known = knownSources.get(glob);
+  let re: RegExp;
+  try {
+    re = known ? new RegExp(known[0], known[1]) : picomatch.makeRe(glob, { dot: true });
+  } catch {
+    return () => false; // a glob no expression can stand for matches nothing
+  }
+  const literal = longestLiteral(glob);
+  return literal ? (p: string) => p.includes(literal) && re.test(p) : (p: string) => re.test(p);
 }
 
 /** Compiled globs as `[glob, regex source, flags]`, written by the build beside the catalogue. */
