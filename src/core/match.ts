@@ -257,16 +257,14 @@ export class RuleIndex {
     const c = this.candidates(path);
     if (!c.files.length) return [];
     const onlyTesting = isFixturePath(path);
-    const out: Evidence[] = [];
-    const seen = new Set<string>();
+    let out: Evidence[] | undefined;
     for (let i = 0; i < c.files.length; i++) {
       const f = c.files[i];
       if (onlyTesting && f.rule.skill !== 'testing') continue;
-      if (seen.has(f.rule.id) || !this.globMatches(path, c, c.fileMatcher[i])) continue;
-      seen.add(f.rule.id);
-      out.push(evidence(f.rule, path, 1));
+      if (!this.globMatches(path, c, c.fileMatcher[i]) || out?.some((e) => e.rule === f.rule.id)) continue;
+      (out ??= []).push(evidence(f.rule, path, 1));
     }
-    return out;
+    return out ?? [];
   }
 
   /** Whether any content rule applies to this path (then the file is worth reading). */
@@ -281,11 +279,11 @@ export class RuleIndex {
   textEvidence(path: string, text: string, facts: readonly Fact[], notes?: string[]): Evidence[] {
     const onlyTesting = isFixturePath(path);
     const out: Evidence[] = [];
-    const hits = new Map<string, number>();
+    let hits: Map<string, number> | undefined;
     /** `weaker`: a dev dependency or a type-only import, weak unless the rule says dev use is strong. */
     const push = (rule: Rule, line: number, weaker = false) => {
       if (onlyTesting && rule.skill !== 'testing') return;
-      const n = hits.get(rule.id) ?? 0;
+      const n = (hits ??= new Map()).get(rule.id) ?? 0;
       if (n >= MAX_HITS_PER_RULE_AND_FILE) return;
       hits.set(rule.id, n + 1);
       const ev = evidence(rule, path, line);
@@ -339,7 +337,7 @@ export class RuleIndex {
     // Patterns never see a line longer than MAX_LINE_LENGTH (minified or generated code, or an attack):
     // a pattern that is linear per start position is still quadratic on a line of megabytes.
     const hasLongLine = longestLine(text) > MAX_LINE_LENGTH;
-    let lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
+    const lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
     const searchable = lines ? lines.map((l) => (l.length > MAX_LINE_LENGTH ? '' : l)).join('\n') : text;
     let markers: readonly string[] | undefined;
     let done: Set<string> | undefined;
@@ -377,9 +375,8 @@ export class RuleIndex {
       const whole = rule.patterns.multiline;
       whole.lastIndex = 0;
       if (!whole.test(searchable)) continue;
-      lines ??= text.split(/\r?\n/);
       markers ??= commentMarkers(path);
-      const line = firstMatchingLine(lines, rule.patterns.line, markers, DATA_FILE.test(path));
+      const line = firstMatchingLine(text, lines, rule.patterns.line, markers, DATA_FILE.test(path));
       if (line > 0) {
         (done ??= new Set()).add(rule.rule.id);
         push(rule.rule, line);
@@ -424,18 +421,31 @@ const DATA_FILE = /\.(ya?ml|json)$/i;
 /** A key that holds a search pattern (rule catalogues, Semgrep rules, linters): it names code, it is not code. */
 const SEARCH_PATTERN_KEY = /^\s*-?\s*"?(pattern[\w-]*|patterns|regexp?|regex-?\w*)"?\s*:/i;
 
-function firstMatchingLine(lines: string[], re: RegExp, markers: readonly string[], dataFile: boolean): number {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.length > MAX_LINE_LENGTH) continue;
-    const t = line.trimStart();
-    if (markers.some((m) => t.startsWith(m))) continue;
-    // A string with `\n` escapes in it (a snippet of another file kept as data: test cases, rule
-    // examples, templates) shows what some file could say, not what this project does.
-    if (dataFile && (line.includes('\\n') || SEARCH_PATTERN_KEY.test(line))) continue;
-    if (re.test(line)) return i + 1;
+/** 1-based number of the first line that counts and matches, or 0; `lines` as `text.split(/\r?\n/)` would give them, if at hand. */
+function firstMatchingLine(text: string, lines: string[] | undefined, re: RegExp, markers: readonly string[], dataFile: boolean): number {
+  if (lines) {
+    for (let i = 0; i < lines.length; i++) if (lineMatches(lines[i], re, markers, dataFile)) return i + 1;
+    return 0;
+  }
+  // Line by line without splitting the text: the first match is most often near the top.
+  for (let start = 0, n = 1; start <= text.length; n++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (lineMatches(text.slice(start, end), re, markers, dataFile)) return n;
+    if (nl < 0) break;
+    start = nl + 1;
   }
   return 0;
+}
+
+function lineMatches(line: string, re: RegExp, markers: readonly string[], dataFile: boolean): boolean {
+  if (line.length > MAX_LINE_LENGTH) return false;
+  const t = line.trimStart();
+  for (let i = 0; i < markers.length; i++) if (t.startsWith(markers[i])) return false;
+  // A string with `\n` escapes in it (a snippet of another file kept as data: test cases, rule
+  // examples, templates) shows what some file could say, not what this project does.
+  if (dataFile && (line.includes('\\n') || SEARCH_PATTERN_KEY.test(line))) return false;
+  return re.test(line);
 }
 
 /**

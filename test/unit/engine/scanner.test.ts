@@ -66,6 +66,16 @@ describe('scanner', () => {
     assert.strictEqual(statusOf(sample, 'message-brokers'), 'missing', 'an examples folder above the source root still proves nothing but Testing');
   });
 
+  it('gives a code pattern the line it is on, whatever the line ends, past comments and beside a minified line', () => {
+    const line = (text: string) => evidenceInText('src/cache.ts', text, builtinCatalog()).find((e) => e.rule === 'caching/redis-expiry-js')?.line;
+    const body = ['import Redis from "ioredis";', '// await redis.setex("old", 1, v);', '', 'export async function put(k, v) {', '  await redis.setex(k, 60, v);', '}'];
+    assert.strictEqual(line(body.join('\n')), 5);
+    assert.strictEqual(line(body.join('\r\n')), 5);
+    assert.strictEqual(line(body.join('\r\n') + '\r\n'), 5);
+    assert.strictEqual(line(['const x = 1;', 'y'.repeat(5000), ...body].join('\n')), 7, 'a minified line is skipped, not the count');
+    assert.strictEqual(line(body.slice(0, 4).join('\n')), undefined, 'a commented-out call proves nothing');
+  });
+
   it('updates one file at a time: add, change and delete', async () => {
     const source = new MemorySource({ 'package.json': '{"dependencies": {"express": "^4"}}' });
     const scanner = new Scanner(source, builtinCatalog());
