@@ -19,8 +19,10 @@ const base = path.join(repo, '.vscode-test', 'hostile-workspaces');
 const ORDINARY = {
   'package.json': JSON.stringify({ name: 'api', dependencies: { pg: '^8.11.0', ioredis: '^5.4.0' } }, null, 2) + '\n',
   'Dockerfile': 'FROM node:20-alpine\nEXPOSE 3000\n',
+  // A bare Redis client is a hint of caching; writing keys with an expiry is the proof.
+  'cache.js': "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const remember = (key, value) => redis.set(key, value, 'EX', 300);\n",
 };
-const EXPECTED = { databases: 'package.json', caching: 'package.json', containerization: 'Dockerfile' };
+const EXPECTED = { databases: 'package.json', caching: 'cache.js', containerization: 'Dockerfile' };
 
 function writeOrdinary(root) {
   mkdirSync(root, { recursive: true });
@@ -78,7 +80,10 @@ const CASES = [
 
 function ensure(c, i) {
   const root = path.join(base, `case-${i}`);
-  if (existsSync(path.join(root, '.complete'))) return root;
+  if (existsSync(path.join(root, '.complete'))) {
+    writeOrdinary(root); // the ordinary files may have changed since the case was built
+    return root;
+  }
   rmSync(root, { recursive: true, force: true });
   writeOrdinary(root);
   c.build(root);
