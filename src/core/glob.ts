@@ -11,10 +11,24 @@ export function globMatcher(glob: string): (path: string) => boolean {
   let m = cache.get(glob);
   if (!m) {
     let compiled: ((path: string) => boolean) | undefined;
-    m = (p: string) => (compiled ??= compileGlob(glob))(p);
+    const compile = () => (compiled ??= compileGlob(glob));
+    uncompiled.push(compile);
+    m = (p: string) => (compiled ?? compile())(p);
     cache.set(glob, m);
   }
   return m;
+}
+
+/** Matchers made but perhaps not compiled yet. */
+const uncompiled: (() => unknown)[] = [];
+
+/**
+ * Compiles up to `count` of the globs made so far and not used yet; true while some are left. An
+ * editor calls it between turns of its event loop, so that no first match compiles dozens at once.
+ */
+export function compileSomeGlobs(count: number): boolean {
+  for (let i = 0; i < count && uncompiled.length; i++) uncompiled.pop()!();
+  return uncompiled.length > 0;
 }
 
 function compileGlob(glob: string): (path: string) => boolean {

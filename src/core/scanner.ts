@@ -3,6 +3,7 @@ import type { FileSource } from './workspace/source';
 import { RuleIndex } from './match';
 import { evaluate } from './evaluate';
 import { readersFor } from './readers';
+import { compileSomeGlobs } from './glob';
 import { hasRuleIndex, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidence, type FileResult } from './fileEvidence';
 
 export interface ScanProgress {
@@ -237,6 +238,8 @@ export class Scanner {
 
 /** Rules indexed between two turns of the event loop by `prepareRuleIndex`: about 5 ms of work. */
 const RULES_PER_SLICE = 200;
+/** Globs compiled between two turns of the event loop by `prepareRuleIndex`. */
+const GLOBS_PER_SLICE = 100;
 
 /**
  * Builds the rule index for a catalogue in pieces, yielding to the event loop between them, so that
@@ -249,6 +252,11 @@ export async function prepareRuleIndex(catalog: Catalog, signal?: AbortSignal): 
   for (let start = 0; start < catalog.rules.length; start += RULES_PER_SLICE) {
     if (signal?.aborted) return;
     index.addRules(start, start + RULES_PER_SLICE);
+    await yieldToLoop();
+  }
+  // Globs compile on first use; here they compile ahead, a hundred at a time.
+  while (compileSomeGlobs(GLOBS_PER_SLICE)) {
+    if (signal?.aborted) return;
     await yieldToLoop();
   }
   keepRuleIndex(catalog, index);
