@@ -2,9 +2,9 @@ import ignore, { type Ignore } from 'ignore';
 import { anyGlob, baseName, globMatcher, isBaseNameGlob } from '../glob';
 import { BaseNameBuckets } from '../baseBuckets';
 
-/** Folders never worth reading: dependencies, build output, caches, editor and VCS state. */
+/** Folders never worth reading: dependencies (vendored ones too), build output, caches, editor and VCS state. */
 export const DEFAULT_EXCLUDED_DIRS: readonly string[] = [
-  'node_modules', 'bower_components', 'jspm_packages', 'vendor', 'dist', 'build', 'target', 'out', '.venv', 'venv',
+  'node_modules', 'bower_components', 'jspm_packages', 'vendor', 'third_party', 'dist', 'build', 'target', 'out', '.venv', 'venv',
   '.git', '.hg', '.svn', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.gradle',
   '.idea', '.next', '.nuxt', '.svelte-kit', '.angular', '.cache', '.parcel-cache', '.turbo', 'coverage', '.nyc_output',
   '.terraform', '.serverless', '.aws-sam', 'Pods', '.dart_tool', 'obj', '.eggs', 'site-packages', '.bundle', '.yarn',

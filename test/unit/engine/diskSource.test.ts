@@ -29,6 +29,7 @@ describe('disk source: excludes', () => {
     const root = workspace({
       'package.json': '{}',
       'node_modules/pg/package.json': '{}',
+      'third_party/googleapis/google/api/http.proto': 'syntax = "proto3";\n',
       'dist/app.js': '',
       'app.min.js': '',
       '.gitignore': 'secret/\n*.log\n',
