@@ -6,13 +6,13 @@
 import type { Node } from 'yaml';
 import type { Fact, Reader, ReadResult } from '../types';
 import { imageName } from './docker';
-import { baseOf, MAX_WALK_DEPTH, readYaml, type MapEntry, type YamlDoc, type YamlFile } from './yamlDocs';
+import { baseOf, isYamlPath, MAX_WALK_DEPTH, readYaml, type MapEntry, type YamlDoc, type YamlFile } from './yamlDocs';
 
 type Flavour = 'github' | 'gitlab' | 'circleci' | 'bitbucket' | 'azure' | 'travis' | 'drone';
 
 /** Which CI system a path belongs to, if any. */
 export function ciFlavour(relPath: string): Flavour | undefined {
-  if (!/\.ya?ml$/i.test(relPath)) return undefined;
+  if (!isYamlPath(relPath)) return undefined;
   const path = relPath.toLowerCase();
   const base = baseOf(relPath);
   if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return 'github';
@@ -182,7 +182,7 @@ const READ: Record<Flavour, (c: Collector, root: Node | null) => void> = { githu
 
 export const ciReader: Reader = {
   name: 'ci',
-  claims: (baseName) => /\.ya?ml$/i.test(baseName),
+  claims: isYamlPath,
   matches(relPath: string): boolean {
     return ciFlavour(relPath) !== undefined;
   },

@@ -277,11 +277,9 @@ function isBlank(s: string): boolean {
 type Emit = (module: string, at: number, typeOnly?: boolean) => void;
 
 interface Parser {
-  /** A line holds one of these words, or it holds no part of an import (unless the parser is busy). */
-  readonly words: readonly string[];
   /** Whether a statement spread over lines is open: then every line is read. */
   busy(): boolean;
-  /** A finer test on a line that holds one of the words (default: it may hold an import). */
+  /** A finer test on a line that holds one of the language's IMPORT_WORDS (default: it may hold an import). */
   wants?(line: string): boolean;
   /** One masked line; `at` is the offset of the line in the text. */
   line(code: string, raw: string, at: number): void;
@@ -371,7 +369,6 @@ function jsParser(emit: Emit): Parser {
   };
 
   return {
-    words: ['import', 'require', 'export'],
     busy: () => pendingAt >= 0,
     reset: () => {
       pendingAt = -1;
@@ -400,7 +397,6 @@ function jsParser(emit: Emit): Parser {
 /** Python: `import a.b, c as d` and `from a.b import c` (relative imports skipped). */
 function pythonParser(emit: Emit): Parser {
   return {
-    words: ['import'],
     busy: () => false,
     reset: () => undefined,
     line(code, _raw, at) {
@@ -435,7 +431,6 @@ function pythonParser(emit: Emit): Parser {
 /** Java and Kotlin: `import [static] a.b.C[.*][;]`, Kotlin `import a.b.C as D`. */
 function jvmParser(emit: Emit): Parser {
   return {
-    words: ['import'],
     busy: () => false,
     reset: () => undefined,
     line(code, _raw, at) {
@@ -487,7 +482,6 @@ function goParser(emit: Emit): Parser {
   };
 
   return {
-    words: ['import'],
     busy: () => inBlock,
     reset: () => {
       inBlock = false;
@@ -513,7 +507,6 @@ function goParser(emit: Emit): Parser {
 /** Ruby: `require 'x'` / `require("x")`; `require_relative` and relative paths are local. */
 function rubyParser(emit: Emit): Parser {
   return {
-    words: ['require'],
     busy: () => false,
     reset: () => undefined,
     line(code, raw, at) {
@@ -587,7 +580,6 @@ function phpParser(emit: Emit, namespaced: boolean): Parser {
   };
 
   return {
-    words: ['use'],
     busy: () => pendingAt >= 0,
     wants: (l) => l.startsWith('use'),
     reset: () => {
@@ -621,7 +613,6 @@ function csharpParser(emit: Emit): Parser {
     return validDotted(n) && !n.includes(':') ? n : undefined;
   };
   return {
-    words: ['using'],
     busy: () => false,
     reset: () => undefined,
     line(code, _raw, at) {
@@ -763,7 +754,6 @@ function rustParser(emit: Emit): Parser {
   };
 
   return {
-    words: ['use', 'extern'],
     busy: () => pendingAt >= 0,
     reset: () => {
       pendingAt = -1;
@@ -811,7 +801,6 @@ function rustParser(emit: Emit): Parser {
 
 /** Elixir: `alias|import|use|require A.B` at any indentation, with `A.{B, C}` groups. */
 function elixirParser(emit: Emit): Parser {
-  const KEYWORDS = ['alias', 'import', 'use', 'require'];
   let pendingAt = -1;
   let pendingLines = 0;
   let prefix = '';
@@ -834,7 +823,6 @@ function elixirParser(emit: Emit): Parser {
   };
 
   return {
-    words: KEYWORDS,
     busy: () => pendingAt >= 0,
     reset: () => {
       pendingAt = -1;
@@ -851,7 +839,7 @@ function elixirParser(emit: Emit): Parser {
       }
       segments(code, (start, end) => {
         const s = skipSpaces(code, start, end);
-        const k = KEYWORDS.find((w) => wordAt(code, s, w));
+        const k = IMPORT_WORDS.elixir.find((w) => wordAt(code, s, w));
         if (!k) return;
         const p = skipSpaces(code, s + k.length, end);
         if (p === s + k.length) return;
@@ -892,9 +880,12 @@ function makeParser(language: Language, emit: Emit, text: string): Parser {
   }
 }
 
-/** Words without which a file of the language cannot hold an import (a quick whole-file test). */
-const FILE_WORDS: Record<Language, readonly string[]> = {
-  js: ['import', 'require', 'from'],
+/**
+ * Per language, the words a line holds when it holds (the start of) an import: a file without them
+ * holds none, and lines without them are jumped over while no statement is open.
+ */
+const IMPORT_WORDS: Record<Language, readonly string[]> = {
+  js: ['import', 'require', 'export'],
   python: ['import'],
   java: ['import'],
   kotlin: ['import'],
@@ -957,7 +948,8 @@ export function readImports(relPath: string, input: string, jumpAhead = true): R
   if (!language) return { facts: [] };
   const text = stripBom(input);
   if (looksBinary(text)) return { facts: [], skipped: 'binary content, imports not read' };
-  if (!FILE_WORDS[language].some((w) => text.includes(w))) return { facts: [] };
+  const words = IMPORT_WORDS[language];
+  if (!holdsAny(text, words)) return { facts: [] };
 
   const facts: ImportFact[] = [];
   const seen = new Set<string>();
@@ -978,7 +970,7 @@ export function readImports(relPath: string, input: string, jumpAhead = true): R
   let open: string | null = null;
   let pos = 0;
   // Lines between two that matter (most of a file) are jumped over, found with `indexOf` on the text.
-  const ahead = new NextOccurrence(text, [...parser.words, ...lex.spanOpeners]);
+  const ahead = new NextOccurrence(text, [...words, ...lex.spanOpeners]);
   while (pos < n && facts.length < MAX_FACTS) {
     if (jumpAhead && open === null && !parser.busy()) {
       const q = ahead.from(pos);
@@ -1020,7 +1012,7 @@ export function readImports(relPath: string, input: string, jumpAhead = true): R
         open = RUBY_END;
         continue;
       }
-      if (!parser.busy() && !(holdsAny(raw, parser.words) && (parser.wants?.(raw) ?? true)) && !mayOpen(raw, lex)) continue;
+      if (!parser.busy() && !(holdsAny(raw, words) && (parser.wants?.(raw) ?? true)) && !mayOpen(raw, lex)) continue;
     }
     const masked = maskLine(raw, from, lex);
     open = masked.open;

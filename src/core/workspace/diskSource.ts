@@ -157,7 +157,7 @@ export class DiskSource implements FileSource {
   async read(relPath: string): Promise<ReadOutcome> {
     const now = this.readNow(relPath);
     if (now) return now;
-    const abs = path.join(this.root, ...relPath.split('/'));
+    const abs = this.rootPrefix + relPath;
     try {
       if (this.realRoot) {
         const real = await fsp.realpath(abs);

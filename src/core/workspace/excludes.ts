@@ -94,26 +94,26 @@ function fileNameTest(text: string): (base: string) => boolean {
  * asked only when one of its rules could match the file's name.
  */
 export function fileIgnoredByLayers(layers: readonly GitignoreLayer[], relPath: string, base: string): boolean {
-  for (const layer of layers) {
-    if (layer.mayIgnoreFileNamed(base) && ignoredByLayers([layer], relPath, false)) return true;
-  }
+  for (const layer of layers) if (layer.mayIgnoreFileNamed(base) && ignoredByLayer(layer, relPath, false)) return true;
   return false;
 }
 
 export function ignoredByLayers(layers: readonly GitignoreLayer[], relPath: string, isDir: boolean): boolean {
-  for (const layer of layers) {
-    if (!relPath.startsWith(layer.prefix)) continue;
-    const sub = relPath.slice(layer.prefix.length);
-    if (!sub) continue;
-    if (++layer.tested > PATHS_REMEMBERED) {
-      layer.rules = ignore({ allowRelativePaths: true }).add(layer.text);
-      layer.tested = 1;
-    }
-    try {
-      if (layer.rules.ignores(isDir ? sub + '/' : sub)) return true;
-    } catch {
-      // a path the ignore library refuses is simply not ignored
-    }
-  }
+  for (const layer of layers) if (ignoredByLayer(layer, relPath, isDir)) return true;
   return false;
+}
+
+function ignoredByLayer(layer: GitignoreLayer, relPath: string, isDir: boolean): boolean {
+  if (!relPath.startsWith(layer.prefix)) return false;
+  const sub = relPath.slice(layer.prefix.length);
+  if (!sub) return false;
+  if (++layer.tested > PATHS_REMEMBERED) {
+    layer.rules = ignore({ allowRelativePaths: true }).add(layer.text);
+    layer.tested = 1;
+  }
+  try {
+    return layer.rules.ignores(isDir ? sub + '/' : sub);
+  } catch {
+    return false; // a path the ignore library refuses is simply not ignored
+  }
 }
