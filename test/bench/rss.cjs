@@ -2,5 +2,7 @@
 process.on('exit', () => {
   try {
     require('fs').writeSync(2, `\n__MAXRSS_KB=${process.resourceUsage().maxRSS}\n`);
-  } catch {}
+  } catch {
+    // stderr already closed: nothing to report to
+  }
 });

@@ -60,7 +60,7 @@ describe('catalogue validation', () => {
   it('rejects an unknown field with the file and line', () => {
     const dir = copySkills();
     const file = path.join(dir, 'caching.yaml');
-    const text = require('node:fs').readFileSync(file, 'utf8').replace(/^summary:/m, 'colour: blue\nsummary:');
+    const text = readFileSync(file, 'utf8').replace(/^summary:/m, 'colour: blue\nsummary:');
     writeFileSync(file, text);
     const line = text.split('\n').findIndex((l: string) => l.startsWith('colour:')) + 1;
     assert.throws(() => loadCatalog(dir), (err: unknown) => {
@@ -73,10 +73,9 @@ describe('catalogue validation', () => {
   it('rejects an unknown skill id in prerequisites and malformed YAML', () => {
     const dir = copySkills();
     const file = path.join(dir, 'caching.yaml');
-    const fs = require('node:fs');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^prerequisites:.*$/m, 'prerequisites: [cooking]'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^prerequisites:.*$/m, 'prerequisites: [cooking]'));
     assert.throws(() => loadCatalog(dir), /caching\.yaml:\d+: .*prerequisites.*must be one of/);
-    fs.writeFileSync(file, 'id: caching\ntitle: [unclosed\n');
+    writeFileSync(file, 'id: caching\ntitle: [unclosed\n');
     assert.throws(() => loadCatalog(dir), /caching\.yaml:\d+:/);
   });
 

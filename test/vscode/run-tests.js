@@ -97,7 +97,7 @@ async function main() {
   const outputLog = fs.createWriteStream(path.join(runDir, 'extension-host-output.log'));
   let server;
   let browser;
-  let result = EXIT.harness;
+  let result;
   try {
     server = await lib.startServer({ dir: runDir, smokeTestDriver: true, workspaceTrust: opts.untrusted });
     const extEnv = {
