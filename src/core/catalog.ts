@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { ruleIdPattern } from './combine/combine';
 import type { Catalog, Rule, Skill } from './types';
 import { checkPattern } from './patterns';
 import { literalsTable, primeLiterals } from './literals';
@@ -86,7 +87,7 @@ function describeSchemaError(e: ErrorObject): string {
   const where = e.instancePath || '(top level)';
   if (e.keyword === 'additionalProperties') return `${where}: unknown field "${(e.params as any).additionalProperty}"`;
   if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as any).allowedValues.join(', ')}`;
-  if (e.keyword === 'oneOf') return `${where}: a rule needs exactly one matcher (dependency, image, kind, import, file or content)`;
+  if (e.keyword === 'oneOf') return `${where}: a rule needs exactly one matcher (dependency, image, kind, import, file, content or combine)`;
   return `${where}: ${e.message}`;
 }
 
@@ -137,6 +138,18 @@ function checkRule(rule: Rule, skills: Map<string, Skill>, problems: string[]): 
   }
 }
 
+/** A combining rule's selectors must each name some rule that is not itself a combining rule (a typo would make it never hold). */
+function checkCombine(rule: Rule, rules: ReadonlyMap<string, Rule>, problems: string[]): void {
+  const where = `${rule.source.file}:${rule.source.line}`;
+  for (const sel of [...(rule.combine!.allOf ?? []), ...(rule.combine!.anyOf ?? [])]) {
+    const idRe = sel.rule ? ruleIdPattern(sel.rule) : undefined;
+    const named = [...rules.values()].some((r) => !r.combine && (!idRe || idRe.test(r.id)) && (!sel.skill || r.skill === sel.skill));
+    if (!named) problems.push(`${where}: rule ${rule.id} combines ${sel.rule ?? sel.skill}, which names no detection rule`);
+  }
+  const anyOf = rule.combine!.anyOf?.length ?? 0;
+  if ((rule.combine!.atLeast ?? 1) > Math.max(anyOf, 1)) problems.push(`${where}: rule ${rule.id} asks for ${rule.combine!.atLeast} of ${anyOf} selectors`);
+}
+
 function learningMonths(text: string): number {
   const m = /(\d+)/.exec(text);
   return m ? Number(m[1]) : 3;
@@ -148,6 +161,7 @@ function toSkill(d: any): Skill {
     title: d.title,
     tier: d.tier,
     summary: d.summary,
+    ...(d.proof ? { proof: d.proof } : {}),
     learningTime: d.learningTime,
     learningMonths: learningMonths(d.learningTime),
     prerequisites: d.prerequisites ?? [],
@@ -194,6 +208,7 @@ export function readBuiltinCatalog(skillsDir: string): Catalog {
       rules.set(rule.id, rule);
     });
   }
+  for (const rule of rules.values()) if (rule.combine) checkCombine(rule, rules, builtinProblems);
   for (const skill of skills.values()) {
     for (const dep of [...skill.prerequisites, ...skill.buildsOn]) {
       if (!skills.has(dep)) builtinProblems.push(`${skillsDir}/${skill.id}.yaml: names unknown skill ${dep}`);

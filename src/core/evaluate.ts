@@ -1,4 +1,5 @@
 import type { Catalog, Evidence, SkillMap, SkillResult, Skipped, ScanStats, Status } from './types';
+import { formatMessage, reasonMessage } from './reasons';
 
 const MAX_EVIDENCE_PER_SKILL = 500;
 
@@ -42,14 +43,17 @@ export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evid
       const p = ruleSkill.get(e.rule)?.practice;
       if (p) ticked.add(p);
     }
+    const status = statusOf(all);
+    const reason = reasonMessage({ skill, status, evidence: all, technologies }, catalog, (id) => ruleSkill.get(id));
     return {
       id: skill.id,
       title: skill.title,
       tier: skill.tier,
-      status: statusOf(all),
+      status,
       technologies,
       evidence: all.slice(0, MAX_EVIDENCE_PER_SKILL),
       practice: skill.practice.map((p) => ({ id: p.id, title: p.title, done: ticked.has(p.id) })),
+      reason: formatMessage(reason.template, reason.args),
     };
   });
   return { version: 1, root, skills, skipped: [...skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), stats };

@@ -1,4 +1,4 @@
-import type { Catalog, Evidence, SkillMap, SkillResult } from './types';
+import type { Catalog, Evidence, SkillMap, SkillResult, Status } from './types';
 
 /** Proficiency shown on a résumé line: practised with most further-practice items ticked is Advanced. */
 export function proficiency(skill: SkillResult): 'Advanced' | 'Intermediate' | 'Beginner' | undefined {
@@ -49,6 +49,8 @@ export function toMarkdown(map: SkillMap, catalog: Catalog): string {
   return lines.join('\n');
 }
 
+const STATUS_RANK: Record<Status, number> = { missing: 0, started: 1, practised: 2 };
+
 /** Multi-root: one map from several folders, each piece of evidence labelled with its folder. */
 export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap {
   if (parts.length === 1) return parts[0].map;
@@ -58,9 +60,13 @@ export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap 
     const technologies: string[] = [];
     const done = new Set<string>();
     let strong = false;
+    let reason = s.reason;
+    let reasonRank = STATUS_RANK[s.status];
     for (const { folder, map } of parts) {
       const r = map.skills.find((x) => x.id === s.id);
       if (!r) continue;
+      // The merged skill's reason is that of the folder where it stands best.
+      if (STATUS_RANK[r.status] > reasonRank) [reason, reasonRank] = [r.reason, STATUS_RANK[r.status]];
       for (const e of r.evidence) evidence.push({ ...e, folder });
       for (const t of r.technologies) if (!technologies.includes(t)) technologies.push(t);
       for (const p of r.practice) if (p.done) done.add(p.id);
@@ -72,6 +78,7 @@ export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap 
       technologies,
       evidence,
       practice: s.practice.map((p) => ({ ...p, done: done.has(p.id) })),
+      reason,
     };
   });
   return {

@@ -5,6 +5,8 @@ import { evaluate } from './evaluate';
 import { readersFor } from './readers';
 import { compileSomeGlobs } from './glob';
 import { hasRuleIndex, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidence, type FileResult } from './fileEvidence';
+import { Combiner } from './combine/combine';
+import { UnitIndex } from './combine/units';
 
 export interface ScanProgress {
   phase: 'listing' | 'configs' | 'imports';
@@ -83,9 +85,12 @@ export class Scanner {
   private listing: Skipped[] = [];
   private stats = { files: 0, bytesRead: 0, ms: 0 };
   private importsEnabled = true;
+  private units = new UnitIndex();
+  private readonly combiner: Combiner;
 
   constructor(readonly source: FileSource, readonly catalog: Catalog) {
     this.index = ruleIndexFor(catalog);
+    this.combiner = new Combiner(catalog.rules);
   }
 
   /** Can this path hold evidence? Lets a watcher ignore everything else. */
@@ -103,6 +108,7 @@ export class Scanner {
     const started = Date.now();
     this.importsEnabled = options.imports ?? true;
     const records = new Map<string, FileRecord>();
+    const units = new UnitIndex();
     const configs: string[] = [];
     const sources: string[] = [];
     let bytes = 0;
@@ -114,6 +120,7 @@ export class Scanner {
       for (const entry of batch) {
         listed++;
         const p = entry.path;
+        units.add(p);
         const pathEv = this.index.pathEvidence(p);
         if (pathEv.length) records.set(p, { evidence: pathEv });
         if (p === '.git/HEAD') continue;
@@ -155,6 +162,7 @@ export class Scanner {
     await pass(configs, 'configs');
     if (cancelled()) return this.current();
     this.records = records;
+    this.units = units;
     this.listing = listing;
     this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
     if (options.onPartial && sources.length) options.onPartial(this.current());
@@ -172,6 +180,7 @@ export class Scanner {
   /** Re-reads one file into the records, without building a map. */
   private async refreshRecord(relPath: string): Promise<void> {
     if (this.source.isExcluded(relPath)) return this.dropRecords(relPath);
+    this.units.add(relPath);
     const pathEv = this.index.pathEvidence(relPath);
     const rec = this.needsRead(relPath) ? await this.readFile(relPath) : { evidence: [], bytes: 0, skipped: undefined };
     if (rec.skipped === 'no longer exists') return this.dropRecords(relPath);
@@ -190,6 +199,7 @@ export class Scanner {
     for await (const batch of this.source.listUnder(relPath, signal)) {
       for (const entry of batch) {
         if (signal?.aborted) return this.current();
+        if (!this.source.isExcluded(entry.path)) this.units.add(entry.path);
         if (this.isRelevant(entry.path)) await this.refreshRecord(entry.path);
         if (slices.over()) await slices.pause();
       }
@@ -211,6 +221,7 @@ export class Scanner {
   }
 
   private dropRecords(relPath: string): void {
+    this.units.remove(relPath);
     this.records.delete(relPath);
     const prefix = relPath.endsWith('/') ? relPath : relPath + '/';
     for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) this.records.delete(key);
@@ -223,6 +234,7 @@ export class Scanner {
       evidence.push(...rec.evidence);
       if (rec.skipped) skipped.push({ file, reason: rec.skipped });
     }
+    if (!this.combiner.empty) evidence.push(...this.combiner.evidence(evidence, this.units));
     return evaluate(this.catalog, this.source.root, evidence, skipped, { ...this.stats });
   }
 

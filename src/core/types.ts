@@ -105,6 +105,26 @@ export interface ContentMatcher {
   ignoreCase?: boolean;
 }
 
+/** Evidence a combining rule counts: that of rules whose id fits `rule` (`*` is a wildcard), or of any rule of `skill`. */
+export interface FactSelector {
+  rule?: string;
+  skill?: string;
+  /** Only evidence of this strength. */
+  strength?: Strength;
+}
+
+/**
+ * A rule over the evidence of other rules, across files. `allOf`: every selector is met; `anyOf`:
+ * at least `atLeast` (default 1) of them are. With `units`, the condition must hold within each of at
+ * least that many deployable units (folders built and deployed on their own), not across the workspace.
+ */
+export interface CombineMatcher {
+  allOf?: FactSelector[];
+  anyOf?: FactSelector[];
+  atLeast?: number;
+  units?: number;
+}
+
 export interface Rule {
   /** `skill-id/local-id`. */
   id: string;
@@ -119,6 +139,7 @@ export interface Rule {
   import?: ImportMatcher;
   file?: FileMatcher;
   content?: ContentMatcher;
+  combine?: CombineMatcher;
   examples: { positive: Record<string, string>[]; negative: Record<string, string>[] };
   /** Where the rule was defined, for messages. */
   source: { file: string; line: number };
@@ -132,6 +153,8 @@ export interface Skill {
   title: string;
   tier: Tier;
   summary: string;
+  /** What makes the skill practised, in a phrase ("code that sets an expiry or reads through a cache"). */
+  proof?: string;
   learningTime: string;
   /** Lower bound of the learning time, in months, for ranking. */
   learningMonths: number;
@@ -176,6 +199,8 @@ export interface SkillResult {
   technologies: string[];
   evidence: Evidence[];
   practice: PracticeResult[];
+  /** Why the skill has its status, in one or two sentences (see reasons.ts). */
+  reason: string;
 }
 
 export interface Skipped { file: string; reason: string }

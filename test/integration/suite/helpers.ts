@@ -11,11 +11,6 @@ let firstState: string | undefined;
 /** The fixture this run was opened on (the runner passes its name). */
 export const FIXTURE = process.env.BSM_TEST_FIXTURE ?? 'express-postgres-redis';
 
-/** The tests that know the main fixture's contents run only on it. */
-export function onMainFixture(): boolean {
-  return (vscode.workspace.workspaceFolders?.length ?? 0) === 1 && FIXTURE === 'express-postgres-redis';
-}
-
 /** The session state after the first scan, before any test changed a file. */
 export function stateAfterFirstScan(): string | undefined {
   return firstState;

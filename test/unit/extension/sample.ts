@@ -32,6 +32,7 @@ export function sampleResult(over: Partial<SkillResult> = {}): SkillResult {
     title: 'Advanced caching strategies',
     tier: 'advanced',
     status: 'practised',
+    reason: 'Practised: Redis at package.json:12.',
     technologies: ['Redis'],
     evidence: [
       { file: 'package.json', line: 12, technology: 'Redis', rule: 'caching/redis-npm', strength: 'strong' },

@@ -1,13 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, eventually, onMainFixture, row, rows } from './helpers';
+import { activeApi, eventually, row, rows } from '../helpers';
 
 
 describe('Skills view', function () {
-  before(function () {
-    if (!onMainFixture()) this.skip();
-  });
-
   it('shows the Core and Advanced tiers with how many skills are practised', async () => {
     const api = await activeApi();
     const top = await rows(api);

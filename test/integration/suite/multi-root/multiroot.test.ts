@@ -1,14 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, row, rows, stateAfterFirstScan } from './helpers';
+import { activeApi, row, rows } from '../helpers';
 
 const folders = () => vscode.workspace.workspaceFolders ?? [];
 
 describe('Multi-root workspace', function () {
-  before(function () {
-    if (folders().length < 2) this.skip();
-  });
-
   it('merges the folders and labels each evidence row with its folder', async () => {
     const api = await activeApi();
     const map = api.getSkillMap()!;
@@ -46,22 +42,5 @@ describe('Multi-root workspace', function () {
     assert.strictEqual(editor.document.uri.toString(), expected.toString());
     assert.strictEqual(editor.selection.start.line, e.line - 1);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-});
-
-describe('A folder with no backend evidence', function () {
-  before(async function () {
-    await activeApi();
-    if (stateAfterFirstScan() !== 'empty') this.skip();
-  });
-
-  it('shows the welcome content instead of an empty tree, and still suggests where to start', async function () {
-    const api = await activeApi();
-    await api.whenScanned();
-    if (api.getState() !== 'empty') this.skip(); // a live-update test left a file behind a moment ago
-    assert.deepStrictEqual(await rows(api), []);
-    assert.strictEqual(api.getStatusText(), '$(checklist) Skills 0/21');
-    const list = (await vscode.commands.executeCommand('backendSkillMap.suggestNext', { noUi: true })) as { id: string }[];
-    assert.strictEqual(list[0]?.id, 'programming-languages');
   });
 });

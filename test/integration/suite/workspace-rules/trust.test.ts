@@ -1,14 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, FIXTURE, row, rows } from './helpers';
+import { activeApi, row, rows } from '../helpers';
 
 const untrusted = process.env.BSM_TEST_UNTRUSTED === '1';
 
 describe('Rule files named by the workspace, trusted and untrusted', function () {
-  before(function () {
-    if (FIXTURE !== 'workspace-rules') this.skip();
-  });
-
   it(`opens the workspace ${untrusted ? 'untrusted (restricted mode)' : 'trusted'}`, () => {
     assert.strictEqual(vscode.workspace.isTrusted, !untrusted);
   });

@@ -1,0 +1,129 @@
+/**
+ * Combining rules: verdicts that no single line proves. They run once per map, over the evidence the
+ * other rules found (never over files), so their cost grows with the evidence, not the workspace.
+ * A combining rule that holds adds ordinary evidence items: each fact that made it hold, re-labelled
+ * with the combining rule's id, technology and strength; a unit-scoped rule also lists the file
+ * that makes each unit one (its Dockerfile, template or manifest), so that readers of the map can
+ * name the units from the evidence alone (`unitFolderOf`).
+ */
+import type { CombineMatcher, Evidence, FactSelector, Rule } from '../types';
+import { unitSignal, type UnitIndex } from './units';
+
+interface CompiledSelector {
+  test(e: Evidence, rule: Rule): boolean;
+}
+
+/** A rule-id glob (`message-brokers/kafka-*`) as a regular expression. */
+export function ruleIdPattern(glob: string): RegExp {
+  return new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+
+function compileSelector(s: FactSelector): CompiledSelector {
+  const idRe = s.rule ? ruleIdPattern(s.rule) : undefined;
+  return {
+    test: (e, rule) =>
+      (s.skill === undefined || rule.skill === s.skill) && (idRe === undefined || idRe.test(rule.id)) && (s.strength === undefined || e.strength === s.strength),
+  };
+}
+
+interface CompiledCombine {
+  rule: Rule;
+  allOf: CompiledSelector[];
+  anyOf: CompiledSelector[];
+  atLeast: number;
+  units: number;
+}
+
+function compile(rule: Rule, m: CombineMatcher): CompiledCombine {
+  const anyOf = (m.anyOf ?? []).map(compileSelector);
+  return { rule, allOf: (m.allOf ?? []).map(compileSelector), anyOf, atLeast: anyOf.length ? (m.atLeast ?? 1) : 0, units: m.units ?? 0 };
+}
+
+/**
+ * The facts that make a combination hold in one group of evidence, or undefined when it does not:
+ * the first fact of each selector that is met.
+ */
+function holds(c: CompiledCombine, group: readonly Evidence[], ruleOf: ReadonlyMap<string, Rule>): Evidence[] | undefined {
+  const firstFor = (sel: CompiledSelector) => group.find((e) => sel.test(e, ruleOf.get(e.rule)!));
+  const facts: Evidence[] = [];
+  for (const sel of c.allOf) {
+    const hit = firstFor(sel);
+    if (!hit) return undefined;
+    facts.push(hit);
+  }
+  let met = 0;
+  for (const sel of c.anyOf) {
+    const hit = firstFor(sel);
+    if (hit) {
+      met++;
+      facts.push(hit);
+    }
+  }
+  return met >= c.atLeast ? facts : undefined;
+}
+
+function relabel(facts: readonly Evidence[], rule: Rule): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const f of facts) {
+    const key = `${f.folder ?? ''}\0${f.file}\0${f.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const e: Evidence = { file: f.file, line: f.line, technology: rule.technology, rule: rule.id, strength: rule.strength };
+    if (f.folder !== undefined) e.folder = f.folder;
+    out.push(e);
+  }
+  return out;
+}
+
+/** The combining rules of a catalogue, compiled once. */
+export class Combiner {
+  private readonly combines: CompiledCombine[];
+  private readonly ruleOf: ReadonlyMap<string, Rule>;
+
+  constructor(rules: readonly Rule[]) {
+    this.combines = rules.filter((r) => r.combine).map((r) => compile(r, r.combine!));
+    this.ruleOf = new Map(rules.filter((r) => !r.combine).map((r) => [r.id, r]));
+  }
+
+  get empty(): boolean {
+    return this.combines.length === 0;
+  }
+
+  /** Evidence of every combining rule that holds, given the other rules' evidence of one workspace folder. */
+  evidence(evidence: readonly Evidence[], units: UnitIndex): Evidence[] {
+    if (!this.combines.length) return [];
+    const known = evidence.filter((e) => this.ruleOf.has(e.rule));
+    const out: Evidence[] = [];
+    for (const c of this.combines) {
+      const facts = c.units ? this.inUnits(c, known, units) : holds(c, known, this.ruleOf);
+      if (facts) out.push(...relabel(facts, c.rule));
+    }
+    return out;
+  }
+
+  /** The facts of every unit where the combination holds, when at least `units` units do. */
+  private inUnits(c: CompiledCombine, evidence: readonly Evidence[], units: UnitIndex): Evidence[] | undefined {
+    const byUnit = new Map<string, Evidence[]>();
+    for (const e of evidence) {
+      // A unit's own Dockerfile says what the unit is built from (`FROM rabbitmq` packages a broker),
+      // not what its code serves or talks to: only the unit's code, manifests and configs count.
+      if (unitSignal(e.file) === 'container') continue;
+      const unit = units.unitOf(e.file);
+      if (unit === undefined) continue;
+      const list = byUnit.get(unit);
+      if (list) list.push(e);
+      else byUnit.set(unit, [e]);
+    }
+    const roots = units.unitRoots();
+    const facts: Evidence[] = [];
+    let count = 0;
+    for (const [unit, group] of byUnit) {
+      const held = holds(c, group, this.ruleOf);
+      if (!held) continue;
+      count++;
+      facts.push({ file: roots.get(unit)!, line: 1, technology: '', rule: '', strength: 'strong' }, ...held);
+    }
+    return count >= c.units ? facts : undefined;
+  }
+}

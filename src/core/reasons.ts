@@ -1,0 +1,67 @@
+/**
+ * Why a skill has its status, in words a learner can act on. The engine builds each reason as a
+ * message (an English template with `{0}`-style arguments, the form `vscode.l10n.t` takes), so the
+ * editor can show it translated while the CLI writes the English text.
+ */
+import type { Catalog, Evidence, Rule, Skill, Status } from './types';
+import { combinationSummary } from './combine/summary';
+
+export interface ReasonMessage {
+  id: 'practised' | 'practised-combined' | 'started' | 'missing';
+  /** English text with `{0}`, `{1}`... for the arguments. */
+  template: string;
+  args: string[];
+}
+
+const TEMPLATES: Record<ReasonMessage['id'], string> = {
+  practised: 'Practised: {0} at {1}.',
+  'practised-combined': 'Practised: {0}, {1}.',
+  started: 'Started: {0} found at {1}, a hint only. Practised needs {2}.',
+  missing: 'Not shown yet: nothing found. Looked for {0}.',
+};
+
+/** What practised means when a skill does not say: the generic bar every rule applies. */
+const DEFAULT_PROOF = 'the technology used by the project itself: a runtime dependency, its code or its configuration';
+/** Technologies named in a "looked for" list before "and N more". */
+const LOOKED_FOR_SHOWN = 6;
+
+/** Fills a template's `{n}` placeholders. */
+export function formatMessage(template: string, args: readonly string[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, n: string) => args[Number(n)] ?? whole);
+}
+
+function place(e: Evidence): string {
+  return `${e.folder ? `${e.folder}/` : ''}${e.file}:${e.line}`;
+}
+
+/** The first few technologies a skill's rules detect, strong ones first, in catalogue order. */
+function lookedFor(skill: Skill, catalog: Catalog): string {
+  const names: string[] = [];
+  for (const strength of ['strong', 'weak'] as const) {
+    for (const r of catalog.rules) if (r.skill === skill.id && r.strength === strength && !names.includes(r.technology)) names.push(r.technology);
+  }
+  const shown = names.slice(0, LOOKED_FOR_SHOWN).join(', ');
+  return names.length > LOOKED_FOR_SHOWN ? `${shown} and ${names.length - LOOKED_FOR_SHOWN} more` : shown || 'no rules';
+}
+
+/** What a skill's reason is made from: its status, its evidence (strong first, as `evaluate` orders it) and its technologies, most telling first. */
+export interface ReasonInput {
+  skill: Skill;
+  status: Status;
+  evidence: readonly Evidence[];
+  technologies: readonly string[];
+}
+
+/** The reason for one skill's status. */
+export function reasonMessage({ skill, status, evidence, technologies }: ReasonInput, catalog: Catalog, ruleOf: (id: string) => Rule | undefined): ReasonMessage {
+  const first = evidence.find((e) => e.technology === technologies[0] && e.strength === 'strong') ?? evidence[0];
+  if (status === 'missing' || !first) return { id: 'missing', template: TEMPLATES.missing, args: [lookedFor(skill, catalog)] };
+  if (status === 'started') {
+    const techs = technologies.slice(0, 3).join(', ');
+    return { id: 'started', template: TEMPLATES.started, args: [techs, place(first), skill.proof ?? DEFAULT_PROOF] };
+  }
+  const rule = ruleOf(first.rule);
+  const summary = rule ? combinationSummary(rule, evidence.filter((e) => e.rule === rule.id)) : undefined;
+  if (summary) return { id: 'practised-combined', template: TEMPLATES['practised-combined'], args: [first.technology, summary] };
+  return { id: 'practised', template: TEMPLATES.practised, args: [first.technology, place(first)] };
+}

@@ -1,0 +1,16 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activeApi, rows, stateAfterFirstScan } from '../helpers';
+
+describe('A folder with no backend evidence', function () {
+  it('shows the welcome content instead of an empty tree, and still suggests where to start', async function () {
+    const api = await activeApi();
+    await api.whenScanned();
+    assert.strictEqual(stateAfterFirstScan(), 'empty');
+    assert.strictEqual(api.getState(), 'empty');
+    assert.deepStrictEqual(await rows(api), []);
+    assert.strictEqual(api.getStatusText(), '$(checklist) Skills 0/21');
+    const list = (await vscode.commands.executeCommand('backendSkillMap.suggestNext', { noUi: true })) as { id: string }[];
+    assert.strictEqual(list[0]?.id, 'programming-languages');
+  });
+});
