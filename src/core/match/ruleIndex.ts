@@ -5,15 +5,22 @@
 import type { Catalog, ContentMatcher, DependencyMatcher, Evidence, Fact, ImportMatcher, Rule } from '../types';
 import { baseNameMatcher } from '../glob';
 import { isFixturePath, isProse } from '../paths';
+import { packageNameKey } from '../ecosystems';
 import { lookupPrefixes, NameIndex } from './names';
 import { apiVersionMatches } from './kubernetes';
 import { CandidateIndex, pathMatcher } from './candidates';
 import { ContentEngine, contentRules } from './content';
 import { countsIn, dependencyCounts, evidence, EvidenceCollector } from './evidencePolicy';
 
+/** One ecosystem's dependency rules, with the key its package names are looked up by. */
+interface DependencyNames {
+  names: NameIndex;
+  key: (name: string) => string;
+}
+
 export class RuleIndex {
   readonly rules: Rule[];
-  private deps = new Map<string, NameIndex>();
+  private deps = new Map<string, DependencyNames>();
   private images = new NameIndex();
   private kinds = new Map<string, Rule[]>();
   private imports = new Map<string, NameIndex>();
@@ -49,9 +56,9 @@ export class RuleIndex {
 
   private addDependencyRule(rule: Rule, dependency: DependencyMatcher): void {
     const eco = dependency.ecosystem;
-    const idx = this.deps.get(eco) ?? new NameIndex();
-    for (const n of dependency.names) idx.add(normaliseDepName(eco, n), rule, eco !== 'maven' && eco !== 'go');
-    this.deps.set(eco, idx);
+    let deps = this.deps.get(eco);
+    if (!deps) this.deps.set(eco, (deps = { names: new NameIndex(), key: packageNameKey(eco) }));
+    for (const n of dependency.names) deps.names.add(deps.key(n), rule, false);
   }
 
   private addImportRule(rule: Rule, imports: ImportMatcher): void {
@@ -101,8 +108,9 @@ export class RuleIndex {
     found.length = 0;
     switch (fact.type) {
       case 'dependency': {
-        const key = normaliseDepName(fact.ecosystem, fact.name);
-        this.deps.get(fact.ecosystem)?.lookup(fact.ecosystem === 'maven' || fact.ecosystem === 'go' ? key : key.toLowerCase(), found);
+        const deps = this.deps.get(fact.ecosystem);
+        if (!deps) break;
+        deps.names.lookup(deps.key(fact.name), found);
         for (let i = 0; i < found.length; i++) if (dependencyCounts(found[i], fact.dev)) sink.push(found[i], fact.line, fact.dev);
         break;
       }
@@ -126,9 +134,4 @@ export class RuleIndex {
       }
     }
   }
-}
-
-export function normaliseDepName(ecosystem: string, name: string): string {
-  if (ecosystem === 'pypi') return name.toLowerCase().replace(/[-_.]+/g, '-');
-  return name;
 }
