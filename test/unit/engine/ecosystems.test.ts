@@ -1,13 +1,12 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { ECOSYSTEMS } from '../../../src/core';
 import { ECOSYSTEM_REGISTRY, LOCK_FILES, MANIFEST_GLOBS, packageNameKey } from '../../../src/core/ecosystems';
 import { MANIFEST_READERS } from '../../../src/core/readers/manifests';
 import { READERS } from '../../../src/core/readers';
 import { userExcluder } from '../../../src/core/workspace/excludes';
-import type { DependencyFact, Ecosystem } from '../../../src/core/types';
+import type { DependencyFact } from '../../../src/core/types';
 import { builtinCatalog, SKILLS_DIR } from '../helpers';
 
 /** The `dependency.ecosystem` enum of the catalogue's schema. */
@@ -79,25 +78,14 @@ describe('package ecosystems', () => {
       const key = packageNameKey(d.id);
       assert.strictEqual(key('Some.Name') === key('some.name'), !d.caseSensitive, d.id);
     }
-    const caseSensitive: Ecosystem[] = ECOSYSTEM_REGISTRY.filter((d) => d.caseSensitive).map((d) => d.id);
-    assert.deepStrictEqual(caseSensitive, ['maven', 'go']);
     assert.strictEqual(packageNameKey('pypi')('Flask__SQLAlchemy'), 'flask-sqlalchemy');
     assert.strictEqual(packageNameKey('pypi')('zope.interface'), packageNameKey('pypi')('Zope-Interface'));
     assert.strictEqual(packageNameKey('npm')('@NestJS/Core'), '@nestjs/core');
     assert.strictEqual(packageNameKey('maven')('org.Foo:Bar'), 'org.Foo:Bar');
+    assert.strictEqual(packageNameKey('go')('github.com/Azure/azure-sdk-for-go'), 'github.com/Azure/azure-sdk-for-go');
   });
 
-  it('manifest globs are valid and cover a typical manifest of each ecosystem', () => {
-    const typical: Record<string, string> = {
-      npm: 'web/package.json', pypi: 'requirements-dev.txt', maven: 'svc/pom.xml', go: 'go.mod', rubygems: 'Gemfile',
-      composer: 'composer.json', cargo: 'crates/x/Cargo.toml', nuget: 'src/Api/Api.csproj', hex: 'mix.exs',
-    };
-    assert.deepStrictEqual(Object.keys(typical).sort(), [...ECOSYSTEMS].sort());
-    for (const d of ECOSYSTEM_REGISTRY) {
-      const p = typical[d.id];
-      assert.ok(picomatch(d.manifests as string[])(p), `${d.id}: ${p} is not among its manifest globs`);
-      assert.ok(d.readers.some((r) => r.matches(p)), `${d.id}: ${p} is read by none of its readers`);
-    }
+  it('manifest globs are listed once', () => {
     assert.strictEqual(new Set(MANIFEST_GLOBS).size, MANIFEST_GLOBS.length);
   });
 });

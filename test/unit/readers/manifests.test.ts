@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { MANIFEST_READERS } from '../../../src/core/readers/manifests';
-import { LOCK_FILES } from '../../../src/core/ecosystems';
+import picomatch from 'picomatch';
+import { ECOSYSTEM_REGISTRY, LOCK_FILES } from '../../../src/core/ecosystems';
 import type { DependencyFact, ReadResult } from '../../../src/core/types';
 
 /** Reads a file with the one manifest reader that claims it. */
@@ -528,6 +529,13 @@ describe('manifest readers', () => {
     it('has a sample path for every reader, and none for a reader that is gone', () => {
       for (const r of MANIFEST_READERS) assert.ok(SAMPLE[r.name] && r.matches(SAMPLE[r.name]), r.name);
       assert.deepStrictEqual(Object.keys(SAMPLE).sort(), MANIFEST_READERS.map((r) => r.name).sort());
+    });
+
+    it('offers the hover on each sample: it is among the manifest globs of its reader\'s ecosystem', () => {
+      for (const d of ECOSYSTEM_REGISTRY) {
+        const isManifest = picomatch(d.manifests as string[]);
+        for (const r of d.readers) assert.ok(isManifest(SAMPLE[r.name]), `${d.id}: ${SAMPLE[r.name]}`);
+      }
     });
 
     const bigLines = [
