@@ -1,6 +1,6 @@
 import type { Catalog, Evidence, Fact } from './types';
 import type { ReadOutcome } from './workspace/source';
-import { RuleIndex } from './match';
+import { RuleIndex } from './match/ruleIndex';
 import { readersFor } from './readers';
 
 /** What one file read gave: its evidence, its size, and why it was skipped or partly read. */

@@ -1,5 +1,6 @@
 /** The engine's public surface, shared by the CLI, the editor adapter, the tests and the benchmark. */
 export * from './types';
+export { ECOSYSTEMS } from './ecosystems';
 export { loadCatalog, findSkillsDir, CatalogError } from './catalog';
 export { Scanner, evidenceInText, prepareRuleIndex, type ScanOptions, type ScanProgress } from './scanner';
 export { DiskSource, type DiskSourceOptions } from './workspace/diskSource';

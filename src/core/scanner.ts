@@ -1,6 +1,6 @@
 import type { Catalog, Evidence, SkillMap, Skipped } from './types';
 import type { FileSource } from './workspace/source';
-import { RuleIndex } from './match';
+import { RuleIndex } from './match/ruleIndex';
 import { evaluate } from './evaluate';
 import { readersFor } from './readers';
 import { compileSomeGlobs } from './glob';

@@ -7,9 +7,11 @@ export type Tier = 'core' | 'advanced';
 export type Strength = 'strong' | 'weak';
 export type Status = 'practised' | 'started' | 'missing';
 
-/** Package ecosystems a dependency rule can name. Gradle and Maven share `maven` (group:artifact). */
+/**
+ * Package ecosystems a dependency rule can name. Gradle and Maven share `maven` (group:artifact).
+ * Each has a descriptor in `ecosystems/`, which the compiler holds to this list; `ECOSYSTEMS` is derived there.
+ */
 export type Ecosystem = 'npm' | 'pypi' | 'maven' | 'go' | 'rubygems' | 'composer' | 'cargo' | 'nuget' | 'hex';
-export const ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'pypi', 'maven', 'go', 'rubygems', 'composer', 'cargo', 'nuget', 'hex'];
 
 /** Languages whose source imports are read. */
 export type Language = 'js' | 'python' | 'java' | 'kotlin' | 'go' | 'ruby' | 'php' | 'csharp' | 'rust' | 'elixir';
@@ -23,7 +25,7 @@ export const LANGUAGES: readonly Language[] = ['js', 'python', 'java', 'kotlin',
 export interface DependencyFact {
   type: 'dependency';
   ecosystem: Ecosystem;
-  /** Normalised name: npm as written; pypi lower-case with runs of [-_.] as '-'; maven `group:artifact`; go module path; nuget as written. */
+  /** As the manifest writes it (maven: `group:artifact`); matching folds case and spelling as the ecosystem's descriptor says. */
   name: string;
   dev: boolean;
   line: number;

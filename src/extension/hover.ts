@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { evidenceInText, type Evidence } from '../core';
+import { MANIFEST_GLOBS } from '../core/ecosystems';
 import type { ScanSession } from './session';
 import type { Marks } from './marks';
 import { statusLabel } from './tree/model';
@@ -7,22 +8,7 @@ import { COMMANDS, HOVER_COMMANDS } from './commands/ids';
 
 /** The files a hover can say something about: manifests, container, cluster, infra and CI configs, and source. */
 export const HOVER_SELECTOR: vscode.DocumentSelector = [
-  '**/package.json',
-  '**/requirements*.txt',
-  '**/pyproject.toml',
-  '**/Pipfile',
-  '**/setup.{py,cfg}',
-  '**/pom.xml',
-  '**/build.gradle',
-  '**/build.gradle.kts',
-  '**/settings.gradle{,.kts}',
-  '**/gradle/*.versions.toml',
-  '**/go.mod',
-  '**/Gemfile',
-  '**/composer.json',
-  '**/Cargo.toml',
-  '**/*.csproj',
-  '**/mix.exs',
+  ...MANIFEST_GLOBS,
   '**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*}',
   '**/*.{yml,yaml}',
   '**/*.tf',

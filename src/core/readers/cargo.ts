@@ -1,6 +1,7 @@
 /** Cargo `Cargo.toml`: normal, dev, build, workspace and target-specific dependencies; renamed ones by their package. */
 import type { Reader } from '../types';
-import { Collector, TomlLocator, isRecord, makeReader, parseTomlText } from './manifestUtil';
+import { Collector, isRecord, makeReader } from './manifest';
+import { TomlLocator, parseTomlText } from './formats/toml';
 
 const KINDS: Record<string, boolean> = {
   dependencies: false,

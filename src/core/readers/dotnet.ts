@@ -4,7 +4,9 @@
  * (`PrivateAssets="all"`) and every reference of a test project are dev.
  */
 import type { Reader } from '../types';
-import { Collector, OccurrenceIndex, baseOf, getCi, isRecord, makeReader, parseXml, xmlList, xmlText } from './manifestUtil';
+import { Collector, baseOf, isRecord, makeReader } from './manifest';
+import { getCi, parseXml, xmlList, xmlText } from './formats/xml';
+import { OccurrenceIndex } from './formats/occurrences';
 
 const PROJECT_FILE = /\.(cs|fs|vb)proj$/i;
 const PROPS_FILE = /^(Directory\.Packages\.props|Directory\.Build\.props|Directory\.Build\.targets|packages\.config)$/i;

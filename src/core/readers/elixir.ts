@@ -1,6 +1,7 @@
 /** Hex `mix.exs`: the `{:name, ...}` tuples of the project's deps, with `only: :test`/`:dev` flagged dev. */
 import type { Reader } from '../types';
-import { Collector, MAX_FACTS, blankComments, makeReader } from './manifestUtil';
+import { Collector, MAX_FACTS, makeReader } from './manifest';
+import { blankComments } from './formats/comments';
 import { LineIndex } from './text';
 
 const DEV_ENVS = new Set(['dev', 'test', 'docs', 'bench', 'ci', 'lint']);

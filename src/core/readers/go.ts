@@ -1,6 +1,6 @@
 /** Go `go.mod`: the modules in `require`, without those marked `// indirect`. */
 import type { Reader } from '../types';
-import { Collector, makeReader } from './manifestUtil';
+import { Collector, makeReader } from './manifest';
 
 const MODULE_AND_VERSION = /^"?([A-Za-z0-9][A-Za-z0-9._~+\-/]{0,300})"?\s+(v\S{1,200})$/;
 const DIRECTIVE = /^(module|go|toolchain|require|replace|exclude|retract|tool|godebug|ignore)\b\s*(.*)$/;

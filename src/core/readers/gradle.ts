@@ -4,7 +4,9 @@
  * scripts (`libs.foo.bar`) cannot be resolved from one file and are left out: the catalog itself is read.
  */
 import type { Reader } from '../types';
-import { Collector, MAX_FACTS, TomlLocator, blankComments, isRecord, makeReader, parseTomlText } from './manifestUtil';
+import { Collector, MAX_FACTS, isRecord, makeReader } from './manifest';
+import { blankComments } from './formats/comments';
+import { TomlLocator, parseTomlText } from './formats/toml';
 
 const GRADLE_COMMENTS = { line: ['//'], block: true, quotes: `'"` };
 

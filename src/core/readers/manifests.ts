@@ -1,25 +1,2 @@
-import type { Reader } from '../types';
-import { npmReader } from './npm';
-import { pythonReader } from './python';
-import { mavenReader } from './maven';
-import { gradleReader } from './gradle';
-import { goReader } from './go';
-import { rubyReader } from './ruby';
-import { composerReader } from './php';
-import { cargoReader } from './cargo';
-import { dotnetReader } from './dotnet';
-import { elixirReader } from './elixir';
-
-/** Package manifests: one reader per ecosystem. */
-export const MANIFEST_READERS: readonly Reader[] = [
-  npmReader,
-  pythonReader,
-  mavenReader,
-  gradleReader,
-  goReader,
-  rubyReader,
-  composerReader,
-  cargoReader,
-  dotnetReader,
-  elixirReader,
-];
+/** Package manifests: the readers named by the ecosystem descriptors (see `ecosystems/`). */
+export { MANIFEST_READERS } from '../ecosystems';

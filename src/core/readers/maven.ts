@@ -4,7 +4,9 @@
  * `provided` dependencies (servlet APIs and the like) are used by the code.
  */
 import type { Reader } from '../types';
-import { Collector, OccurrenceIndex, elementRanges, isRecord, makeReader, parseXml, xmlList, xmlText } from './manifestUtil';
+import { Collector, isRecord, makeReader } from './manifest';
+import { elementRanges, parseXml, xmlList, xmlText } from './formats/xml';
+import { OccurrenceIndex } from './formats/occurrences';
 
 export const mavenReader: Reader = makeReader(
   'maven',

@@ -1,6 +1,7 @@
 /** npm `package.json`: dependencies as declared, with dev and peer dependencies flagged dev. */
 import type { Reader } from '../types';
-import { Collector, inVendorFolder, makeReader, readJsonSections } from './manifestUtil';
+import { Collector, inVendorFolder, makeReader } from './manifest';
+import { readJsonSections } from './formats/json';
 
 const SECTIONS: Record<string, boolean> = {
   dependencies: false,

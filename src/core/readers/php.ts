@@ -1,6 +1,7 @@
 /** Composer `composer.json`: `require` and `require-dev`, without platform packages (php, ext-*, lib-*). */
 import type { Reader } from '../types';
-import { Collector, inVendorFolder, makeReader, readJsonSections } from './manifestUtil';
+import { Collector, inVendorFolder, makeReader } from './manifest';
+import { readJsonSections } from './formats/json';
 
 const SECTIONS: Record<string, boolean> = { require: false, 'require-dev': true };
 

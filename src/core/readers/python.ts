@@ -3,19 +3,10 @@
  * `setup.py` and conda `environment.yml`. Names are kept as written; matching folds case and [-_.].
  */
 import type { Reader } from '../types';
-import {
-  Collector,
-  MAX_FACTS,
-  TomlLocator,
-  baseOf,
-  blankComments,
-  devLookingName,
-  inVendorFolder,
-  isRecord,
-  makeReader,
-  parseTomlText,
-  requirementName,
-} from './manifestUtil';
+import { Collector, MAX_FACTS, baseOf, devLookingName, inVendorFolder, isRecord, makeReader } from './manifest';
+import { blankComments } from './formats/comments';
+import { TomlLocator, parseTomlText } from './formats/toml';
+import { requirementName } from './formats/pep508';
 import { LineIndex } from './text';
 
 // ---------------------------------------------------------------------------

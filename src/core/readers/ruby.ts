@@ -1,6 +1,7 @@
 /** RubyGems: `Gemfile` / `gems.rb` (`gem` lines, groups) and `*.gemspec` (`add_*dependency`). */
 import type { Reader } from '../types';
-import { Collector, baseOf, blankComments, devLookingName, inVendorFolder, makeReader } from './manifestUtil';
+import { Collector, baseOf, devLookingName, inVendorFolder, makeReader } from './manifest';
+import { blankComments } from './formats/comments';
 import { LineIndex } from './text';
 
 const RUBY_COMMENTS = { line: ['#'], quotes: `'"` };

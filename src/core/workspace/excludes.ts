@@ -1,6 +1,7 @@
 import ignore, { type Ignore } from 'ignore';
 import { anyGlob, baseName, globMatcher, isBaseNameGlob } from '../glob';
 import { BaseNameBuckets } from '../baseBuckets';
+import { LOCK_FILES } from '../ecosystems';
 
 /** Folders never worth reading: dependencies (vendored ones too), build output, caches, editor and VCS state. */
 export const DEFAULT_EXCLUDED_DIRS: readonly string[] = [
@@ -14,9 +15,9 @@ export const DEFAULT_EXCLUDED_DIRS: readonly string[] = [
 /** Files that are generated, minified or locked: never evidence of what people wrote. */
 export const DEFAULT_EXCLUDED_FILES: readonly string[] = [
   '**/*.min.js', '**/*.min.css', '**/*.map', '**/*.bundle.js', '**/*.chunk.js', '**/*.generated.*', '**/*.g.cs',
-  '**/*.pb.go', '**/*_pb2.py', '**/*_pb2_grpc.py', '**/*.designer.cs', '**/package-lock.json', '**/yarn.lock',
-  '**/pnpm-lock.yaml', '**/poetry.lock', '**/Pipfile.lock', '**/Cargo.lock', '**/go.sum', '**/Gemfile.lock',
-  '**/composer.lock', '**/mix.lock', '**/uv.lock', '**/packages.lock.json', '**/*.snap',
+  '**/*.pb.go', '**/*_pb2.py', '**/*_pb2_grpc.py', '**/*.designer.cs', '**/*.snap',
+  // Each package ecosystem's lock files (package-lock.json, Cargo.lock, go.sum...).
+  ...LOCK_FILES.map((name) => `**/${name}`),
 ];
 
 const DIR_SET = new Set(DEFAULT_EXCLUDED_DIRS);

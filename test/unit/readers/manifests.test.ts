@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
 import { MANIFEST_READERS } from '../../../src/core/readers/manifests';
+import picomatch from 'picomatch';
+import { ECOSYSTEM_REGISTRY, LOCK_FILES } from '../../../src/core/ecosystems';
 import type { DependencyFact, ReadResult } from '../../../src/core/types';
 
 /** Reads a file with the one manifest reader that claims it. */
@@ -32,9 +34,7 @@ describe('manifest readers', () => {
       ];
       for (const p of claimed) assert.ok(MANIFEST_READERS.some((r) => r.matches(p)), `${p} should be claimed`);
       const notClaimed = [
-        'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'Pipfile.lock', 'uv.lock', 'Cargo.lock', 'go.sum',
-        'composer.lock', 'Gemfile.lock', 'packages.lock.json', 'mix.lock', 'constraints.txt', 'constraints-dev.txt',
-        'node_modules/pg/package.json', 'README.md', 'notes.txt', 'settings.gradle',
+        ...LOCK_FILES, 'constraints.txt', 'constraints-dev.txt', 'node_modules/pg/package.json', 'README.md', 'notes.txt', 'settings.gradle',
       ];
       for (const p of notClaimed) assert.ok(!MANIFEST_READERS.some((r) => r.matches(p)), `${p} should not be claimed`);
     });
@@ -526,8 +526,16 @@ describe('manifest readers', () => {
     };
     const EXTRA = ['pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py', 'environment.yml', 'build.gradle.kts', 'gradle/libs.versions.toml', 'x.gemspec', 'packages.config'];
 
-    it('has a sample path for every reader', () => {
+    it('has a sample path for every reader, and none for a reader that is gone', () => {
       for (const r of MANIFEST_READERS) assert.ok(SAMPLE[r.name] && r.matches(SAMPLE[r.name]), r.name);
+      assert.deepStrictEqual(Object.keys(SAMPLE).sort(), MANIFEST_READERS.map((r) => r.name).sort());
+    });
+
+    it('offers the hover on each sample: it is among the manifest globs of its reader\'s ecosystem', () => {
+      for (const d of ECOSYSTEM_REGISTRY) {
+        const isManifest = picomatch(d.manifests as string[]);
+        for (const r of d.readers) assert.ok(isManifest(SAMPLE[r.name]), `${d.id}: ${SAMPLE[r.name]}`);
+      }
     });
 
     const bigLines = [

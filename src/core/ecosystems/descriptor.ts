@@ -1,0 +1,23 @@
+/** What the engine knows of one package ecosystem, in one place: its files, its names and its readers. */
+import type { Ecosystem, Reader } from '../types';
+
+export interface EcosystemDescriptor<E extends Ecosystem = Ecosystem> {
+  /** The name dependency rules and facts use (`dependency: { ecosystem: npm }`). */
+  readonly id: E;
+  /**
+   * Its manifests, as globs on workspace-relative paths: the files an editor's hover may explain.
+   * The readers decide what is read; these only say where a hover is offered.
+   */
+  readonly manifests: readonly string[];
+  /** Base names of its lock files: generated, never evidence of what people wrote, so never read. */
+  readonly lockFiles: readonly string[];
+  /**
+   * Whether two package names that differ only in case are different packages (Maven coordinates,
+   * Go module paths). Otherwise rules and facts are matched ignoring case.
+   */
+  readonly caseSensitive: boolean;
+  /** The one spelling of a name that has several (PyPI treats runs of `-`, `_` and `.` alike); applied before any case folding. */
+  readonly normalise?: (name: string) => string;
+  /** The readers of its manifests, in the order they are asked. */
+  readonly readers: readonly Reader[];
+}

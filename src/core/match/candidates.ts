@@ -1,0 +1,103 @@
+/**
+ * The file and content rules a path may concern, found by its base name, with each distinct glob tested
+ * at most once per path. Most base names share their candidates with many others (every `*.js` file
+ * without a name of its own): those share one entry, and with it its matchers and literal table.
+ */
+import type { Rule } from '../types';
+import { baseName, globMatcher, isBaseNameGlob } from '../glob';
+import { BaseNameBuckets } from '../baseBuckets';
+import type { ContentRule, LiteralTable } from './content';
+
+export interface FileRule {
+  rule: Rule;
+  matches: (path: string) => boolean;
+  baseMatches: (base: string) => boolean;
+}
+
+/** The rules a base name may concern, with each rule's path matcher as an index into `matchers`. */
+export interface Candidates {
+  content: ContentRule[];
+  contentMatcher: number[];
+  files: FileRule[];
+  fileMatcher: number[];
+  /** Distinct path matchers (compiled globs are shared, so identity is the glob). */
+  matchers: ((path: string) => boolean)[];
+  /** Built on the first read of a file with these candidates. */
+  literalTable?: LiteralTable;
+}
+
+const always = () => true;
+
+export function lastSegment(glob: string): string {
+  return glob.slice(glob.lastIndexOf('/') + 1);
+}
+
+/** Candidates are first filtered by base name; for a glob of the form `**` + `/name` that was the whole test. */
+export function pathMatcher(glob: string): (path: string) => boolean {
+  return isBaseNameGlob(glob) ? always : globMatcher(glob);
+}
+
+function groupByMatcher(content: ContentRule[], files: FileRule[]): Candidates {
+  const matchers: ((path: string) => boolean)[] = [];
+  const slot = new Map<(path: string) => boolean, number>();
+  const indexOf = (m: (path: string) => boolean): number => {
+    let i = slot.get(m);
+    if (i === undefined) {
+      i = matchers.push(m) - 1;
+      slot.set(m, i);
+    }
+    return i;
+  };
+  return { content, contentMatcher: content.map((c) => indexOf(c.matches)), files, fileMatcher: files.map((f) => indexOf(f.matches)), matchers };
+}
+
+export class CandidateIndex {
+  private perBase = new Map<string, Candidates>();
+  private bySignature = new Map<string, Candidates>();
+  private lastPath: string | undefined;
+  /** Per distinct glob of the last path's candidates: 0 not tested yet, 1 matches, 2 does not. */
+  private globState = new Uint8Array(64);
+  private contentByBase = new BaseNameBuckets<ContentRule>();
+  private filesByBase = new BaseNameBuckets<FileRule>();
+
+  addFileRule(glob: string, f: FileRule): void {
+    this.filesByBase.add(lastSegment(glob), f, f.baseMatches);
+  }
+
+  addContentRule(glob: string, c: ContentRule): void {
+    this.contentByBase.add(lastSegment(glob), c, c.baseMatches);
+  }
+
+  for(path: string): Candidates {
+    const base = baseName(path);
+    let c = this.perBase.get(base);
+    if (!c) {
+      const signature = this.contentByBase.lookupKey(base) + '\0' + this.filesByBase.lookupKey(base);
+      c = this.bySignature.get(signature);
+      if (!c) {
+        c = groupByMatcher(this.contentByBase.lookup(base), this.filesByBase.lookup(base));
+        if (this.bySignature.size > 10000) this.bySignature.clear();
+        this.bySignature.set(signature, c);
+      }
+      if (this.perBase.size > 10000) this.perBase.clear();
+      this.perBase.set(base, c);
+    }
+    return c;
+  }
+
+  /**
+   * Whether the candidates' distinct glob `m` matches this path. Hundreds of CI rules share a few
+   * dozen globs, so each glob is tested once per path, and only when a rule needs the answer; the
+   * listing asks twice in a row for the same path.
+   */
+  globMatches(path: string, c: Candidates, m: number): boolean {
+    if (path !== this.lastPath) {
+      this.lastPath = path;
+      if (this.globState.length < c.matchers.length) this.globState = new Uint8Array(c.matchers.length * 2);
+      else this.globState.fill(0, 0, c.matchers.length);
+    }
+    let state = this.globState[m];
+    if (state === 0) this.globState[m] = state = c.matchers[m](path) ? 1 : 2;
+    return state === 1;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * Content rules: a regular expression tested on the lines of the files a glob names. A literal
+ * prefilter (each pattern's required strings, first tested as three-character windows) rules most
+ * patterns out without running them, and a time budget bounds the work on any one file.
+ */
+import type { ContentMatcher, Rule } from '../types';
+import { baseNameMatcher } from '../glob';
+import { commentMarkers, isProse } from '../paths';
+import { literalGrams, requiredLiterals, TextGrams } from '../literals';
+import { pathMatcher, type CandidateIndex, type Candidates } from './candidates';
+import { countsIn, type EvidenceCollector } from './evidencePolicy';
+
+/** Most lines a content rule will look at in one file, and the longest line it reads (minified code is skipped). */
+const MAX_LINE_LENGTH = 2000;
+/** Time the content patterns may take on one file before the rest of them are given up (with a note). */
+const CONTENT_BUDGET_MS = 250;
+
+export interface ContentRule {
+  rule: Rule;
+  matches: (path: string) => boolean;
+  baseMatches: (base: string) => boolean;
+  /** The rule's pattern, compiled when a file first gets past the prefilter (most never do). */
+  patterns: RulePatterns;
+  /** One of these occurs in any text the pattern matches (lower-cased when `lower`); null: no prefilter. */
+  literals: string[] | null;
+  /** The three-character windows of each literal, for a first test against the file's windows. */
+  grams: Uint16Array[];
+  lower: boolean;
+}
+
+/** A content rule's pattern, for one line and for a whole text (`m`), each compiled on first use. */
+class RulePatterns {
+  private lineRe: RegExp | undefined;
+  private multilineRe: RegExp | undefined;
+  constructor(
+    private readonly source: string,
+    private readonly flags: string,
+  ) {}
+  get line(): RegExp {
+    return (this.lineRe ??= new RegExp(this.source, this.flags));
+  }
+  get multiline(): RegExp {
+    return (this.multilineRe ??= new RegExp(this.source, this.flags + 'm'));
+  }
+}
+
+/** A rule's content matcher, one entry per glob; the pattern and its prefilter are shared by them. */
+export function contentRules(rule: Rule, content: ContentMatcher): { glob: string; entry: ContentRule }[] {
+  const lower = content.ignoreCase === true;
+  const literals = requiredLiterals(content.pattern, lower);
+  const grams = literals ? literals.map(literalGrams) : [];
+  const patterns = new RulePatterns(content.pattern, content.ignoreCase ? 'i' : '');
+  return content.files.map((glob) => ({
+    glob,
+    entry: { rule, matches: pathMatcher(glob), baseMatches: baseNameMatcher(glob), patterns, literals, grams, lower },
+  }));
+}
+
+/** The distinct literals of a base name's content rules, each rule's as indices into them. */
+export interface LiteralTable {
+  literals: { text: string; lower: boolean; grams: Uint16Array }[];
+  /** Per content candidate: indices of its literals, or null when it has no prefilter. */
+  ofRule: (number[] | null)[];
+}
+
+function literalTable(c: Candidates): LiteralTable {
+  if (c.literalTable) return c.literalTable;
+  const literals: LiteralTable['literals'] = [];
+  const slot = new Map<string, number>();
+  const ofRule = c.content.map((rule) =>
+    rule.literals
+      ? rule.literals.map((text, k) => {
+          const key = (rule.lower ? 'i:' : ':') + text;
+          let id = slot.get(key);
+          if (id === undefined) {
+            id = literals.push({ text, lower: rule.lower, grams: rule.grams[k] }) - 1;
+            slot.set(key, id);
+          }
+          return id;
+        })
+      : null,
+  );
+  return (c.literalTable = { literals, ofRule });
+}
+
+/** Runs the content rules on files, with scratch state reused from file to file. */
+export class ContentEngine {
+  private textGrams = new TextGrams();
+  private scratch = new Uint8Array(256);
+
+  constructor(private readonly candidates: CandidateIndex) {}
+
+  /** Whether any content rule applies to this path (then the file is worth reading). */
+  applies(path: string): boolean {
+    if (isProse(path)) return false;
+    const c = this.candidates.for(path);
+    for (let i = 0; i < c.content.length; i++) if (this.candidates.globMatches(path, c, c.contentMatcher[i])) return true;
+    return false;
+  }
+
+  /**
+   * Each candidate pattern for the path runs on the file unless its literal prefilter rules it out.
+   * The file's three-character windows rule most literals out in one pass; the rest are looked up
+   * once per file, however many rules share them.
+   */
+  evidence(path: string, text: string, sink: EvidenceCollector, notes?: string[]): void {
+    const c = this.candidates.for(path);
+    if (!c.content.length) return;
+    const table = literalTable(c);
+    // Patterns never see a line longer than MAX_LINE_LENGTH (minified or generated code, or an attack):
+    // a pattern that is linear per start position is still quadratic on a line of megabytes.
+    const hasLongLine = longestLine(text) > MAX_LINE_LENGTH;
+    const lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
+    const searchable = lines ? lines.map((l) => (l.length > MAX_LINE_LENGTH ? '' : l)).join('\n') : text;
+    let markers: readonly string[] | undefined;
+    let done: Set<string> | undefined;
+    let lowered: string | undefined;
+    let gramsLoaded = false;
+    // Per literal of the table: 0 not looked at yet, 1 present, 2 absent.
+    const known = this.literalScratch(table.literals.length);
+    const deadline = Date.now() + CONTENT_BUDGET_MS;
+    for (let i = 0; i < c.content.length; i++) {
+      const rule = c.content[i];
+      if (!countsIn(rule.rule, sink.onlyTesting) || done?.has(rule.rule.id)) continue;
+      if ((i & 7) === 0 && Date.now() > deadline) {
+        notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
+        break;
+      }
+      const ids = table.ofRule[i];
+      if (ids) {
+        if (!gramsLoaded) {
+          this.textGrams.load(searchable);
+          gramsLoaded = true;
+        }
+        let any = false;
+        for (let k = 0; k < ids.length && !any; k++) {
+          const id = ids[k];
+          if (known[id] === 0) {
+            const lit = table.literals[id];
+            const present = this.textGrams.mayContain(lit.grams) && (lit.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit.text);
+            known[id] = present ? 1 : 2;
+          }
+          any = known[id] === 1;
+        }
+        if (!any) continue;
+      }
+      if (!this.candidates.globMatches(path, c, c.contentMatcher[i])) continue;
+      const whole = rule.patterns.multiline;
+      whole.lastIndex = 0;
+      if (!whole.test(searchable)) continue;
+      markers ??= commentMarkers(path);
+      const line = firstMatchingLine(text, lines, rule.patterns.line, markers, DATA_FILE.test(path));
+      if (line > 0) {
+        (done ??= new Set()).add(rule.rule.id);
+        sink.push(rule.rule, line);
+      }
+    }
+  }
+
+  /** A zeroed per-file array for the literal table, reused from file to file. */
+  private literalScratch(n: number): Uint8Array {
+    if (this.scratch.length < n) this.scratch = new Uint8Array(n * 2);
+    this.scratch.fill(0, 0, n);
+    return this.scratch;
+  }
+}
+
+/** Length of the longest line, without splitting the text. */
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+    if (nl - start > longest) longest = nl - start;
+    start = nl + 1;
+  }
+  return Math.max(longest, text.length - start);
+}
+
+/** YAML and JSON: data files, where a line holding an escaped newline is a text blob, not configuration. */
+const DATA_FILE = /\.(ya?ml|json)$/i;
+/** A key that holds a search pattern (rule catalogues, Semgrep rules, linters): it names code, it is not code. */
+const SEARCH_PATTERN_KEY = /^\s*-?\s*"?(pattern[\w-]*|patterns|regexp?|regex-?\w*)"?\s*:/i;
+
+/** 1-based number of the first line that counts and matches, or 0; `lines` as `text.split(/\r?\n/)` would give them, if at hand. */
+function firstMatchingLine(text: string, lines: string[] | undefined, re: RegExp, markers: readonly string[], dataFile: boolean): number {
+  if (lines) {
+    for (let i = 0; i < lines.length; i++) if (lineMatches(lines[i], re, markers, dataFile)) return i + 1;
+    return 0;
+  }
+  // Line by line without splitting the text: the first match is most often near the top.
+  for (let start = 0, n = 1; start <= text.length; n++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (lineMatches(text.slice(start, end), re, markers, dataFile)) return n;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return 0;
+}
+
+function lineMatches(line: string, re: RegExp, markers: readonly string[], dataFile: boolean): boolean {
+  if (line.length > MAX_LINE_LENGTH) return false;
+  const t = line.trimStart();
+  for (let i = 0; i < markers.length; i++) if (t.startsWith(markers[i])) return false;
+  // A string with `\n` escapes in it (a snippet of another file kept as data: test cases, rule
+  // examples, templates) shows what some file could say, not what this project does.
+  if (dataFile && (line.includes('\\n') || SEARCH_PATTERN_KEY.test(line))) return false;
+  return re.test(line);
+}
