@@ -25,11 +25,12 @@ const MAX_MODULE = 300;
 // Languages and file names
 // ---------------------------------------------------------------------------
 
-const BY_EXTENSION: Record<string, Language> = {
+/** Without a prototype: `a.constructor` or `a.__proto__` names no language. */
+const BY_EXTENSION: Record<string, Language> = Object.assign(Object.create(null) as Record<string, Language>, {
   js: 'js', jsx: 'js', mjs: 'js', cjs: 'js', ts: 'js', tsx: 'js', mts: 'js', cts: 'js',
   py: 'python', java: 'java', kt: 'kotlin', kts: 'kotlin', go: 'go', rb: 'ruby', php: 'php', cs: 'csharp',
   rs: 'rust', ex: 'elixir', exs: 'elixir',
-};
+} satisfies Record<string, Language>);
 
 /** The language whose imports a path holds, if it is a source file this reader understands. */
 export function importLanguage(relPath: string): Language | undefined {
