@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { evidenceInText, type Evidence } from '../core';
+import { SOURCE_EXTENSIONS } from '../core/languages';
 import type { ScanSession } from './session';
 import type { Marks } from './marks';
 import { statusLabel } from './tree/model';
