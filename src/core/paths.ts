@@ -1,4 +1,5 @@
 /** What a workspace-relative path says about the file, independent of any rule. */
+import { sourceCommentMarkers } from './languages';
 
 const FIXTURE_FOLDER = /(?:^|\/)(?:fixtures?|__fixtures__|examples?|samples?|testdata|test-data|__snapshots__)\//i;
 
@@ -26,15 +27,16 @@ export function isProse(relPath: string): boolean {
 
 const HASH = ['#'];
 const SLASH = ['//', '/*', '*'];
-const COMMENT_MARKERS: Record<string, string[]> = {
-  py: HASH, rb: HASH, yml: HASH, yaml: HASH, toml: HASH, sh: HASH, bash: HASH, zsh: HASH, conf: HASH, cfg: HASH,
-  properties: HASH, env: HASH, r: HASH, pl: HASH, ex: HASH, exs: HASH, dockerfile: HASH, mk: HASH, nginx: HASH,
-  ini: ['#', ';'], tf: ['#', '//', '/*', '*'], hcl: ['#', '//', '/*', '*'], graphql: HASH, gql: HASH,
-  js: SLASH, mjs: SLASH, cjs: SLASH, jsx: SLASH, ts: SLASH, tsx: SLASH, mts: SLASH, cts: SLASH, java: SLASH,
-  kt: SLASH, kts: SLASH, go: SLASH, cs: SLASH, fs: SLASH, rs: SLASH, php: SLASH, c: SLASH, h: SLASH, cpp: SLASH,
-  swift: SLASH, scala: SLASH, groovy: SLASH, gradle: SLASH, proto: SLASH, prisma: SLASH, json5: SLASH, dart: SLASH,
+/** Source files whose imports are read take their markers from their language (src/core/languages). */
+const COMMENT_MARKERS: Record<string, readonly string[]> = {
+  yml: HASH, yaml: HASH, toml: HASH, sh: HASH, bash: HASH, zsh: HASH, conf: HASH, cfg: HASH, properties: HASH,
+  env: HASH, r: HASH, pl: HASH, dockerfile: HASH, mk: HASH, nginx: HASH, graphql: HASH, gql: HASH,
+  ini: ['#', ';'], tf: ['#', '//', '/*', '*'], hcl: ['#', '//', '/*', '*'],
+  fs: SLASH, c: SLASH, h: SLASH, cpp: SLASH, swift: SLASH, scala: SLASH, groovy: SLASH, gradle: SLASH, proto: SLASH,
+  prisma: SLASH, json5: SLASH, dart: SLASH,
   sql: ['--', '/*', '*'], xml: ['<!--'], csproj: ['<!--'], fsproj: ['<!--'], props: ['<!--'], config: ['<!--'],
   json: [],
+  ...sourceCommentMarkers(),
 };
 const BY_NAME: Record<string, string[]> = {
   dockerfile: HASH, containerfile: HASH, gemfile: HASH, procfile: HASH, makefile: HASH, pipfile: HASH,

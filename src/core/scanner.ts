@@ -4,6 +4,7 @@ import { RuleIndex } from './match/ruleIndex';
 import { evaluate } from './evaluate';
 import { readersFor } from './readers';
 import { compileSomeGlobs } from './glob';
+import { SOURCE_EXTENSIONS } from './languages';
 import { hasRuleIndex, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidence, type FileResult } from './fileEvidence';
 import { Combiner } from './combine/combine';
 import { UnitIndex } from './combine/units';
@@ -33,7 +34,8 @@ interface FileRecord {
 
 const READ_CONCURRENCY = 24;
 
-const SOURCE_EXT = /\.(m?[jt]sx?|c[jt]s|py|java|kts?|go|rb|php|cs|rs|exs?)$/i;
+/** The extensions of the languages whose imports are read (src/core/languages). */
+const SOURCE_EXT = new RegExp(`\\.(?:${SOURCE_EXTENSIONS.join('|')})$`, 'i');
 
 /** Source code is read in the second pass; manifests and configs first. */
 export function isSourceFile(path: string): boolean {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { evidenceInText, type Evidence } from '../core';
 import { MANIFEST_GLOBS } from '../core/ecosystems';
+import { SOURCE_EXTENSIONS } from '../core/languages';
 import type { ScanSession } from './session';
 import type { Marks } from './marks';
 import { statusLabel } from './tree/model';
@@ -14,7 +15,7 @@ export const HOVER_SELECTOR: vscode.DocumentSelector = [
   '**/*.tf',
   '**/Jenkinsfile',
   '**/*.{conf,sql,graphql,gql,json}',
-  '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,java,kt,kts,go,rb,php,cs,rs,ex,exs}',
+  `**/*.{${SOURCE_EXTENSIONS.join(',')}}`,
 ].map((pattern) => ({ scheme: 'file', pattern }));
 
 interface Cached {

@@ -32,7 +32,7 @@ describe('imports reader', () => {
       ];
       const no = [
         'types/index.d.ts', 'a.d.mts', 'vendor/jquery.min.js', 'README.md', 'package.json', 'go.mod', 'Gemfile', 'a.pyc',
-        'Cargo.toml', 'mix.exs.bak', '.ts', 'Makefile', 'a.rs.orig',
+        'Cargo.toml', 'mix.exs.bak', '.ts', 'Makefile', 'a.rs.orig', 'a.constructor', 'lib/a.toString', 'a.__proto__',
       ];
       for (const p of yes) assert.ok(reader.matches(p), p);
       for (const p of no) assert.ok(!reader.matches(p), p);

@@ -1,0 +1,48 @@
+/**
+ * What the project knows of a source language, in one place: its id, file extensions, comments and
+ * strings, the words its imports start with, and its import parser. The registry (index.ts) lists
+ * them; the imports reader, the scanner, comment markers and the editor's hover derive from it.
+ */
+import type { Language } from '../types';
+import type { Lexicon } from './lexer';
+
+/** A statement spread over more lines than this is dropped. */
+export const MAX_STATEMENT_LINES = 200;
+/** Module names longer than this are not module names. */
+export const MAX_MODULE = 300;
+
+/** `typeOnly`: a TypeScript `import type` (erased at build time). */
+export type Emit = (module: string, at: number, typeOnly?: boolean) => void;
+
+/** Reads the imports of one file, line by line; made afresh for each file (it may hold an open statement). */
+export interface Parser {
+  /** Whether a statement spread over lines is open: then every line is read. */
+  busy(): boolean;
+  /** A finer test on a line that holds one of the language's import words (default: it may hold an import). */
+  wants?(line: string): boolean;
+  /** One masked line; `at` is the offset of the line in the text. */
+  line(code: string, raw: string, at: number): void;
+  /** Drops any statement spread over lines (called on a skipped long line). */
+  reset(): void;
+}
+
+/** One source language whose imports are read. */
+export interface LanguageDescriptor<L extends Language = Language> {
+  /** The id rules name in `import.languages`. */
+  id: L;
+  /** File extensions, lower case, without the dot. */
+  extensions: readonly string[];
+  /** Comments and strings, for the masker and for comment markers. */
+  lexicon: Lexicon;
+  /**
+   * The words a line holds when it holds (the start of) an import: a file without them holds none,
+   * and lines without them are jumped over while no statement is open.
+   */
+  importWords: readonly string[];
+  /** A parser for one file (`text` is the whole file, for a file-wide test). */
+  parser(emit: Emit, text: string): Parser;
+  /** Where the imports of a file end at the latest (default: the end of the text). */
+  importsEnd?(text: string): number;
+  /** Whether a file of this language holds no imports worth reading, by its lower-case base name without the extension. */
+  ignoresStem?(stem: string): boolean;
+}

@@ -1,0 +1,54 @@
+/**
+ * The source languages whose imports are read: one descriptor each (see descriptor.ts), listed here.
+ * Adding a language is a new descriptor file, a line here, and its id in the `Language` type.
+ */
+import type { Language } from '../types';
+import { csharp } from './csharp';
+import type { LanguageDescriptor } from './descriptor';
+import { elixir } from './elixir';
+import { go } from './go';
+import { java } from './java';
+import { javascript } from './js';
+import { kotlin } from './kotlin';
+import { commentPrefixes } from './lexer';
+import { php } from './php';
+import { python } from './python';
+import { ruby } from './ruby';
+import { rust } from './rust';
+
+export type { Emit, LanguageDescriptor, Parser } from './descriptor';
+
+/** Every language once, under its id (the type checker holds this to the `Language` type). */
+const BY_ID: { readonly [L in Language]: LanguageDescriptor<L> } = {
+  js: javascript, python, java, kotlin, go, ruby, php, csharp, rust, elixir,
+};
+
+/** The descriptors, in the order of the `Language` type. */
+export const LANGUAGE_DESCRIPTORS: readonly LanguageDescriptor[] = Object.values(BY_ID);
+
+/** Every source file extension, lower case, without the dot. */
+export const SOURCE_EXTENSIONS: readonly string[] = LANGUAGE_DESCRIPTORS.flatMap((d) => d.extensions);
+
+/** Without a prototype: `a.constructor` or `a.__proto__` names no language. */
+const BY_EXTENSION: Record<string, LanguageDescriptor> = Object.create(null) as Record<string, LanguageDescriptor>;
+for (const d of LANGUAGE_DESCRIPTORS) for (const ext of d.extensions) BY_EXTENSION[ext] = d;
+
+/** The language of a source file whose imports are read, told by its path's base name; undefined for any other file. */
+export function sourceLanguage(relPath: string): LanguageDescriptor | undefined {
+  const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const d = BY_EXTENSION[base.slice(dot + 1)];
+  if (d === undefined || d.ignoresStem === undefined) return d;
+  return d.ignoresStem(base.slice(0, dot)) ? undefined : d;
+}
+
+/** Per source file extension, the prefixes that mark a line as a comment (see commentPrefixes). */
+export function sourceCommentMarkers(): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const d of LANGUAGE_DESCRIPTORS) {
+    const markers = commentPrefixes(d.lexicon);
+    for (const ext of d.extensions) out[ext] = markers;
+  }
+  return out;
+}

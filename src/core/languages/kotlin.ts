@@ -1,0 +1,12 @@
+/** Kotlin: imports read as Java's are (java.ts), `import a.b.C as D` included. */
+import type { LanguageDescriptor } from './descriptor';
+import { jvmParser } from './java';
+import { C_LIKE, lexicon } from './lexer';
+
+export const kotlin: LanguageDescriptor<'kotlin'> = {
+  id: 'kotlin',
+  extensions: ['kt', 'kts'],
+  lexicon: lexicon({ ...C_LIKE, multi: ['"""'], quotes: `'"` }),
+  importWords: ['import'],
+  parser: jvmParser,
+};

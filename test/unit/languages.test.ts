@@ -1,0 +1,91 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { LANGUAGE_DESCRIPTORS, SOURCE_EXTENSIONS, sourceLanguage } from '../../src/core/languages';
+import { commentMarkers } from '../../src/core/paths';
+import { IMPORT_READERS } from '../../src/core/readers/imports';
+import { isSourceFile } from '../../src/core/scanner';
+import { LANGUAGES } from '../../src/core/types';
+
+const ids = LANGUAGE_DESCRIPTORS.map((d) => d.id);
+
+describe('source languages', () => {
+  describe('the registry', () => {
+    it('has one descriptor per language of the Language type, in the order of LANGUAGES', () => {
+      assert.deepStrictEqual(ids, [...LANGUAGES]);
+    });
+
+    it('agrees with the languages the catalogue schema lets a rule name', () => {
+      const schema: unknown = JSON.parse(readFileSync(path.join(__dirname, '../../../skills/schema.json'), 'utf8'));
+      const enums: unknown[] = [];
+      const walk = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        const languages = (node as Record<string, { items?: { enum?: unknown } }>).languages;
+        if (languages?.items?.enum) enums.push(languages.items.enum);
+        for (const child of Object.values(node)) walk(child);
+      };
+      walk(schema);
+      assert.ok(enums.length > 0, 'schema.json names the languages');
+      for (const e of enums) assert.deepStrictEqual(e, ids);
+    });
+
+    it('gives every extension, in lower case without a dot, to one language only', () => {
+      for (const ext of SOURCE_EXTENSIONS) assert.match(ext, /^[a-z0-9]+$/);
+      assert.strictEqual(new Set(SOURCE_EXTENSIONS).size, SOURCE_EXTENSIONS.length);
+    });
+
+    it('gives every language extensions and import words', () => {
+      for (const d of LANGUAGE_DESCRIPTORS) {
+        assert.ok(d.extensions.length > 0, d.id);
+        assert.ok(d.importWords.length > 0, d.id);
+        for (const w of d.importWords) assert.match(w, /^[a-z]+$/, d.id);
+      }
+    });
+
+    it('tells a language by the extension, in any case, and names none by an Object member', () => {
+      for (const d of LANGUAGE_DESCRIPTORS) {
+        for (const ext of d.extensions) {
+          assert.strictEqual(sourceLanguage(`src/a.${ext}`)?.id, d.id, ext);
+          assert.strictEqual(sourceLanguage(`A.${ext.toUpperCase()}`)?.id, d.id, ext);
+        }
+      }
+      for (const p of ['a.constructor', 'a.__proto__', 'a.hasownproperty', 'a', '.ts', 'a.ts/b']) assert.strictEqual(sourceLanguage(p), undefined, p);
+    });
+  });
+
+  describe('what derives from it', () => {
+    it('the scanner reads every source file in the second pass, type declarations aside', () => {
+      for (const ext of SOURCE_EXTENSIONS) {
+        assert.ok(isSourceFile(`src/a.${ext}`), ext);
+        assert.ok(isSourceFile(`src/A.${ext.toUpperCase()}`), ext);
+      }
+      for (const p of ['a.d.ts', 'package.json', 'a.yaml', 'Dockerfile', 'a.ts.orig', 'a.json', 'a.md', 'a.c']) assert.ok(!isSourceFile(p), p);
+    });
+
+    it('the imports reader claims the files of every language', () => {
+      const reader = IMPORT_READERS[0];
+      for (const ext of SOURCE_EXTENSIONS) assert.ok(reader.claims?.(`a.${ext}`) && reader.matches(`src/a.${ext}`), ext);
+    });
+
+    it('comment markers of source files come from their language', () => {
+      const hash = ['#'];
+      const slash = ['//', '/*', '*'];
+      const expected: Record<string, string[]> = {
+        js: slash, jsx: slash, mjs: slash, cjs: slash, ts: slash, tsx: slash, mts: slash, cts: slash, py: hash,
+        java: slash, kt: slash, kts: slash, go: slash, rb: hash, cs: slash, rs: slash, ex: hash, exs: hash,
+        // `#` also starts a PHP comment, but `#[Route(...)]` is an attribute: a prefix cannot tell them apart.
+        php: slash,
+      };
+      assert.deepStrictEqual(Object.keys(expected).sort(), [...SOURCE_EXTENSIONS].sort());
+      for (const [ext, markers] of Object.entries(expected)) assert.deepStrictEqual(commentMarkers(`src/a.${ext}`), markers, ext);
+    });
+
+    it('other files keep their own comment markers', () => {
+      assert.deepStrictEqual(commentMarkers('a.yaml'), ['#']);
+      assert.deepStrictEqual(commentMarkers('a.sql'), ['--', '/*', '*']);
+      assert.deepStrictEqual(commentMarkers('a.scala'), ['//', '/*', '*']);
+      assert.deepStrictEqual(commentMarkers('Dockerfile'), ['#']);
+      assert.deepStrictEqual(commentMarkers('a.unknown'), ['#', '//']);
+    });
+  });
+});
