@@ -1,5 +1,5 @@
 import type { Catalog, Evidence, Fact } from './types';
-import type { ReadOutcome } from './workspace/source';
+import type { ReadOutcome, SkipCode } from './workspace/source';
 import { RuleIndex } from './match';
 import { readersFor } from './readers';
 
@@ -8,6 +8,8 @@ export interface FileResult {
   evidence: Evidence[];
   bytes: number;
   skipped?: string;
+  /** Set when the file was not read at all (`skipped` then says why, to a person). */
+  skipCode?: SkipCode;
 }
 
 /** Evidence in a file's text: its readers' facts and the content rules for its path. Never throws. */
@@ -37,7 +39,7 @@ export function textEvidence(index: RuleIndex, relPath: string, text: string, im
 
 /** A read's outcome as a file result. */
 export function outcomeEvidence(index: RuleIndex, relPath: string, outcome: ReadOutcome, imports: boolean): FileResult {
-  if ('skipped' in outcome) return { evidence: [], bytes: 0, skipped: outcome.skipped };
+  if ('skipped' in outcome) return { evidence: [], bytes: 0, skipped: outcome.skipped, skipCode: outcome.code };
   const { evidence, skipped } = textEvidence(index, relPath, outcome.text, imports);
   return { evidence, bytes: outcome.bytes, skipped };
 }

@@ -173,8 +173,8 @@ export class Scanner {
   private async refreshRecord(relPath: string): Promise<void> {
     if (this.source.isExcluded(relPath)) return this.dropRecords(relPath);
     const pathEv = this.index.pathEvidence(relPath);
-    const rec = this.needsRead(relPath) ? await this.readFile(relPath) : { evidence: [], bytes: 0, skipped: undefined };
-    if (rec.skipped === 'no longer exists') return this.dropRecords(relPath);
+    const rec: FileResult = this.needsRead(relPath) ? await this.readFile(relPath) : { evidence: [], bytes: 0 };
+    if (rec.skipCode === 'gone') return this.dropRecords(relPath);
     const evidence = [...pathEv, ...rec.evidence];
     if (evidence.length || rec.skipped) this.records.set(relPath, { evidence, skipped: rec.skipped });
     else this.records.delete(relPath);

@@ -271,29 +271,39 @@ function firstLine(message: unknown): string {
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
+/** What kind of problem came first in a YAML file: a syntax error in a document, or anything else. */
+export type YamlProblem = 'syntax' | 'other';
+
 /**
  * Reads a YAML file document by document. `perDoc` returns the facts of one document; the facts of a
  * broken document are kept only up to its first error. Never throws.
  */
 export function readYaml(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]): ReadResult {
+  return readYamlDetailed(text, perDoc).result;
+}
+
+/** `readYaml`, also telling what kind of problem its `skipped` reason starts with. */
+export function readYamlDetailed(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]): { result: ReadResult; first?: YamlProblem } {
   try {
     return readDocs(text, perDoc);
   } catch (e) {
-    return { facts: [], skipped: `YAML not read: ${firstLine((e as Error)?.message)}` };
+    return { result: { facts: [], skipped: `YAML not read: ${firstLine((e as Error)?.message)}` }, first: 'other' };
   }
 }
 
-function readDocs(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]): ReadResult {
-  if (looksBinary(text)) return { facts: [], skipped: 'binary content (NUL bytes), not YAML' };
+function readDocs(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]): { result: ReadResult; first?: YamlProblem } {
+  if (looksBinary(text)) return { result: { facts: [], skipped: 'binary content (NUL bytes), not YAML' }, first: 'other' };
   const file = parseYaml(text);
-  if (!(file instanceof YamlFile)) return { facts: [], skipped: `YAML not read: ${file.problem}` };
+  if (!(file instanceof YamlFile)) return { result: { facts: [], skipped: `YAML not read: ${file.problem}` }, first: 'other' };
   const facts: Fact[] = [];
   const problems: string[] = [];
+  let first: YamlProblem | undefined;
   const many = file.docs.length > 1;
   const where = (d: YamlDoc) => (many ? ` (document ${d.index} of ${file.docs.length})` : '');
   for (const doc of file.docs) {
     if (doc.refused) {
       problems.push(`${many ? `YAML document ${doc.index} of ${file.docs.length}` : 'YAML'} ${doc.refused}`);
+      first ??= 'other';
       continue;
     }
     let found: Fact[] = [];
@@ -301,15 +311,17 @@ function readDocs(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]
       found = perDoc(doc, file);
     } catch (e) {
       problems.push(`YAML document ${doc.index} could not be read: ${firstLine((e as Error)?.message)}`);
+      first ??= 'other';
     }
     if (doc.error) {
       const stop = doc.error.line;
       found = found.filter((f) => f.line < stop);
       problems.push(`invalid YAML at line ${doc.error.line}${where(doc)}: ${doc.error.message}`);
+      first ??= 'syntax';
     }
     facts.push(...found);
   }
-  return { facts: dedupe(facts), skipped: joinProblems(problems) };
+  return { result: { facts: dedupe(facts), skipped: joinProblems(problems) }, first };
 }
 
 /** One reason for the first problem, with a count of the others. */

@@ -1,7 +1,7 @@
 import { promises as fsp, constants as C, closeSync, fstatSync, openSync, readSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { Skipped } from '../types';
-import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome } from './source';
+import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome, type SkippedRead } from './source';
 import { fileIgnoredByLayers, ignoredByLayers, isDefaultExcludedDir, parseGitignore, userExcluder, type GitignoreLayer } from './excludes';
 
 export interface DiskSourceOptions {
@@ -161,10 +161,10 @@ export class DiskSource implements FileSource {
     try {
       if (this.realRoot) {
         const real = await fsp.realpath(abs);
-        if (!isInside(this.realRoot, real)) return { skipped: 'link points outside the workspace: not followed' };
+        if (!isInside(this.realRoot, real)) return OUTSIDE_ROOT;
       }
     } catch (err) {
-      return { skipped: describeError(err) };
+      return describeError(err);
     }
     return this.readLocal(abs, false);
   }
@@ -174,7 +174,7 @@ export class DiskSource implements FileSource {
     if (!this.plainDirs.has(slash < 0 ? '' : relPath.slice(0, slash)) || this.linksInPlainDirs.has(relPath)) return undefined;
     const outcome = this.readLocal(this.rootPrefix + relPath, true);
     // ELOOP under O_NOFOLLOW: a link was put there since the listing; `read` checks it like any other.
-    return 'skipped' in outcome && outcome.skipped === LINK_LOOP ? undefined : outcome;
+    return 'code' in outcome && outcome.code === 'link-loop' ? undefined : outcome;
   }
 
   /**
@@ -207,14 +207,14 @@ export class DiskSource implements FileSource {
       }
       if (length === 0 || length > limit) {
         const stat = fstatSync(fd);
-        if (!stat.isFile()) return { skipped: 'not a regular file: not read' };
-        if (length > limit) return { skipped: `too large (${formatBytes(Math.max(stat.size, length))}; the limit is ${formatBytes(limit)})` };
+        if (!stat.isFile()) return { code: 'not-regular', skipped: 'not a regular file: not read' };
+        if (length > limit) return { code: 'too-large', skipped: `too large (${formatBytes(Math.max(stat.size, length))}; the limit is ${formatBytes(limit)})` };
       }
       if (buf.length > readBuffer.length && buf.length <= MAX_KEPT_BUFFER) readBuffer = buf;
       const decoded = decode(buf.subarray(0, length));
       return 'text' in decoded ? { text: decoded.text, bytes: length } : decoded;
     } catch (err) {
-      return { skipped: describeError(err) };
+      return describeError(err);
     } finally {
       if (fd !== undefined) {
         try {
@@ -230,7 +230,7 @@ export class DiskSource implements FileSource {
     try {
       return await fsp.readdir(abs, { withFileTypes: true });
     } catch (err) {
-      if (rel) this.skips.push({ file: rel + '/', reason: describeError(err) });
+      if (rel) this.skips.push({ file: rel + '/', reason: describeError(err).skipped });
       else throw err;
       return undefined;
     }
@@ -240,7 +240,7 @@ export class DiskSource implements FileSource {
     try {
       const real = await fsp.realpath(abs);
       if (!isInside(this.realRoot!, real)) {
-        this.skips.push({ file: rel, reason: 'link points outside the workspace: not followed' });
+        this.skips.push({ file: rel, reason: OUTSIDE_ROOT.skipped });
         return undefined;
       }
       const stat = await fsp.stat(real);
@@ -256,7 +256,7 @@ export class DiskSource implements FileSource {
       this.skips.push({ file: rel, reason: 'link to something that is not a regular file: not opened' });
       return undefined;
     } catch (err) {
-      this.skips.push({ file: rel, reason: `broken or looping link (${describeError(err)})` });
+      this.skips.push({ file: rel, reason: `broken or looping link (${describeError(err).skipped})` });
       return undefined;
     }
   }
@@ -277,7 +277,7 @@ export class DiskSource implements FileSource {
   }
 }
 
-const LINK_LOOP = 'symbolic link loop';
+const OUTSIDE_ROOT: SkippedRead = { code: 'outside-root', skipped: 'link points outside the workspace: not followed' };
 
 function isInside(root: string, p: string): boolean {
   return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
@@ -290,21 +290,22 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
-function describeError(err: unknown): string {
+/** A failed file operation as a skipped read: its code and the message the map shows. */
+function describeError(err: unknown): SkippedRead {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return 'unreadable: permission denied';
+      return { code: 'unreadable', skipped: 'unreadable: permission denied' };
     case 'ENOENT':
-      return 'no longer exists';
+      return { code: 'gone', skipped: 'no longer exists' };
     case 'ELOOP':
-      return LINK_LOOP;
+      return { code: 'link-loop', skipped: 'symbolic link loop' };
     case 'EISDIR':
-      return 'is a folder';
+      return { code: 'not-regular', skipped: 'is a folder' };
     case 'EAGAIN':
-      return 'not ready for reading (FIFO or device): not read';
+      return { code: 'unreadable', skipped: 'not ready for reading (FIFO or device): not read' };
     default:
-      return `unreadable: ${code ?? (err instanceof Error ? err.message : String(err))}`;
+      return { code: 'unreadable', skipped: `unreadable: ${code ?? (err instanceof Error ? err.message : String(err))}` };
   }
 }
