@@ -44,24 +44,44 @@ export function outcomeEvidence(index: RuleIndex, relPath: string, outcome: Read
   return { evidence, bytes: outcome.bytes, skipped };
 }
 
-const indexCache = new WeakMap<Catalog, RuleIndex>();
+/**
+ * Rule indexes by catalogue object, for the life of each catalogue. Compiling a catalogue's patterns
+ * and globs is the costly part: once per catalogue object, shared by every scanner made for it.
+ */
+class RuleIndexes {
+  private readonly byCatalog = new WeakMap<Catalog, RuleIndex>();
 
-/** Compiling a catalogue's patterns and globs is the costly part: once per catalogue object. */
-export function ruleIndexFor(catalog: Catalog): RuleIndex {
-  let index = indexCache.get(catalog);
-  if (!index) {
-    index = new RuleIndex(catalog);
-    indexCache.set(catalog, index);
+  get(catalog: Catalog): RuleIndex {
+    let index = this.byCatalog.get(catalog);
+    if (!index) {
+      index = new RuleIndex(catalog);
+      this.byCatalog.set(catalog, index);
+    }
+    return index;
   }
-  return index;
+
+  has(catalog: Catalog): boolean {
+    return this.byCatalog.has(catalog);
+  }
+
+  keep(catalog: Catalog, index: RuleIndex): void {
+    if (!this.byCatalog.has(catalog)) this.byCatalog.set(catalog, index);
+  }
+}
+
+const ruleIndexes = new RuleIndexes();
+
+/** The catalogue's rule index, built on first use. */
+export function ruleIndexFor(catalog: Catalog): RuleIndex {
+  return ruleIndexes.get(catalog);
 }
 
 /** Whether the index for this catalogue is built. */
 export function hasRuleIndex(catalog: Catalog): boolean {
-  return indexCache.has(catalog);
+  return ruleIndexes.has(catalog);
 }
 
 /** Keeps an index built elsewhere (in pieces) as the catalogue's, unless one is there already. */
 export function keepRuleIndex(catalog: Catalog, index: RuleIndex): void {
-  if (!indexCache.has(catalog)) indexCache.set(catalog, index);
+  ruleIndexes.keep(catalog, index);
 }

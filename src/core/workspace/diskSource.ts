@@ -15,12 +15,13 @@ export interface DiskSourceOptions {
 
 const MAX_GITIGNORE_BYTES = 256 * 1024;
 const DIR_CONCURRENCY = 16;
-/** Read buffer shared by all reads (the text is decoded out of it at once); it grows up to this size. */
+/** The read buffer grows up to this size (a larger one is used for that read only). */
 const MAX_KEPT_BUFFER = 1024 * 1024;
-let readBuffer = Buffer.allocUnsafe(64 * 1024);
 
 /** A folder on disk. Never follows a link out of the root or round a loop; never opens a FIFO. */
 export class DiskSource implements FileSource {
+  /** One read buffer for every read of every source (the text is decoded out of it at once). */
+  private static readBuffer = Buffer.allocUnsafe(64 * 1024);
   readonly root: string;
   /** The root with a separator after it: a relative path (with `/`, which every platform accepts) appended makes a file's path. */
   private readonly rootPrefix: string;
@@ -190,7 +191,7 @@ export class DiskSource implements FileSource {
     try {
       fd = openSync(abs, C.O_RDONLY | C.O_NONBLOCK | (plain ? C.O_NOFOLLOW : 0));
       const limit = this.maxFileBytes;
-      let buf = readBuffer;
+      let buf = DiskSource.readBuffer;
       let length = 0;
       for (;;) {
         if (length === buf.length) {
@@ -210,7 +211,7 @@ export class DiskSource implements FileSource {
         if (!stat.isFile()) return { code: 'not-regular', skipped: 'not a regular file: not read' };
         if (length > limit) return { code: 'too-large', skipped: `too large (${formatBytes(Math.max(stat.size, length))}; the limit is ${formatBytes(limit)})` };
       }
-      if (buf.length > readBuffer.length && buf.length <= MAX_KEPT_BUFFER) readBuffer = buf;
+      if (buf.length > DiskSource.readBuffer.length && buf.length <= MAX_KEPT_BUFFER) DiskSource.readBuffer = buf;
       const decoded = decode(buf.subarray(0, length));
       return 'text' in decoded ? { text: decoded.text, bytes: length } : decoded;
     } catch (err) {
