@@ -5,7 +5,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { Catalog, Rule, Skill } from './types';
 import { checkPattern } from './patterns';
 import { literalsTable, primeLiterals } from './literals';
-import { globTable, primeGlobs } from './glob';
+import { baseName, globTable, primeGlobs } from './glob';
 
 /** A catalogue or rule file that cannot be used, with where and why. */
 export class CatalogError extends Error {
@@ -245,7 +245,7 @@ export interface CompiledCatalog {
 /** Every glob the rule index compiles: each rule's own, and the last segment it tests base names with. */
 function ruleGlobs(rules: readonly Rule[]): string[] {
   const globs = rules.flatMap((r) => r.file?.paths ?? r.content?.files ?? []);
-  return [...globs, ...globs.map((g) => g.slice(g.lastIndexOf('/') + 1)).filter((g) => g !== '' && g !== '**')];
+  return [...globs, ...globs.map(baseName).filter((g) => g !== '' && g !== '**')];
 }
 
 export function compileCatalog(skillsDir: string): CompiledCatalog {

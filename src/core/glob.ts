@@ -87,11 +87,12 @@ export function anyGlob(globs: readonly string[]): (path: string) => boolean {
 
 /** The glob's last path segment, matched against a file's base name: a cheap first filter. */
 export function baseNameMatcher(glob: string): (baseName: string) => boolean {
-  const last = glob.slice(glob.lastIndexOf('/') + 1);
+  const last = baseName(glob);
   if (last === '**' || last === '') return () => true;
   return globMatcher(last);
 }
 
+/** The last segment of a POSIX path or glob. */
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }

@@ -7,3 +7,4 @@ export { MemorySource } from './workspace/memorySource';
 export type { FileSource } from './workspace/source';
 export { suggestNext } from './suggest';
 export { toMarkdown, mergeMaps, proficiency } from './report';
+export { escapeMarkdown, formatBytes } from './format';

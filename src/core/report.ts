@@ -1,4 +1,5 @@
 import type { Catalog, Evidence, SkillMap, SkillResult } from './types';
+import { escapeMarkdown } from './format';
 
 /** Proficiency shown on a résumé line: practised with most further-practice items ticked is Advanced. */
 export function proficiency(skill: SkillResult): 'Advanced' | 'Intermediate' | 'Beginner' | undefined {
@@ -12,9 +13,8 @@ function where(e: Evidence): string {
   return `${e.folder ? e.folder + '/' : ''}${e.file}:${e.line}`;
 }
 
-function mdEscape(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
-}
+/** Résumé text: escaped, yet readable as plain text. */
+const mdEscape = (s: string) => escapeMarkdown(s, 'inline');
 
 /** The skill map as a résumé's "Technical skills" section, with the evidence behind each line. */
 export function toMarkdown(map: SkillMap, catalog: Catalog): string {

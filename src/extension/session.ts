@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DiskSource, loadCatalog, mergeMaps, prepareRuleIndex, Scanner, type Catalog, type SkillMap } from '../core';
+import { DiskSource, formatBytes, loadCatalog, mergeMaps, prepareRuleIndex, Scanner, type Catalog, type SkillMap } from '../core';
 import { folderSettings, ruleFiles } from './settings';
 
 export const VIEW_ID = 'backendSkillMap.skills';
@@ -189,7 +189,7 @@ export class ScanSession implements vscode.Disposable {
     for (const s of scans) {
       const m = s.scanner.current();
       this.log.appendLine(
-        `  ${s.folder.name}: ${m.stats.files} files listed, ${formatKiB(m.stats.bytesRead)} read, ${m.skipped.length} skipped, ` +
+        `  ${s.folder.name}: ${m.stats.files} files listed, ${formatBytes(m.stats.bytesRead)} read, ${m.skipped.length} skipped, ` +
           `${m.skills.filter((k) => k.status === 'practised').length} skills practised`,
       );
       for (const k of m.skipped.slice(0, MAX_SKIPS_LOGGED)) this.log.appendLine(`    skipped ${k.file}: ${k.reason}`);
@@ -288,9 +288,4 @@ function stamp(): string {
   const d = new Date();
   const two = (n: number) => String(n).padStart(2, '0');
   return `[${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}]`;
-}
-
-function formatKiB(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} B`;
 }

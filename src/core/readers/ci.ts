@@ -6,7 +6,7 @@
 import type { Node } from 'yaml';
 import type { Fact, Reader, ReadResult } from '../types';
 import { imageName } from './docker';
-import { baseOf, isYamlPath, MAX_WALK_DEPTH, readYaml, type MapEntry, type YamlDoc, type YamlFile } from './yamlDocs';
+import { lowerBaseName, isYamlPath, MAX_WALK_DEPTH, readYaml, type MapEntry, type YamlDoc, type YamlFile } from './yamlDocs';
 
 type Flavour = 'github' | 'gitlab' | 'circleci' | 'bitbucket' | 'azure' | 'travis' | 'drone';
 
@@ -14,7 +14,7 @@ type Flavour = 'github' | 'gitlab' | 'circleci' | 'bitbucket' | 'azure' | 'travi
 export function ciFlavour(relPath: string): Flavour | undefined {
   if (!isYamlPath(relPath)) return undefined;
   const path = relPath.toLowerCase();
-  const base = baseOf(relPath);
+  const base = lowerBaseName(relPath);
   if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return 'github';
   if (base === '.gitlab-ci.yml' || base === '.gitlab-ci.yaml' || /\.gitlab-ci\.ya?ml$/.test(base) || /(^|\/)\.gitlab\/ci\//.test(path)) return 'gitlab';
   if (/(^|\/)\.circleci\/[^/]+$/.test(path)) return 'circleci';

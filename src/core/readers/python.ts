@@ -3,11 +3,11 @@
  * `setup.py` and conda `environment.yml`. Names are kept as written; matching folds case and [-_.].
  */
 import type { Reader } from '../types';
+import { baseName } from '../glob';
 import {
   Collector,
   MAX_FACTS,
   TomlLocator,
-  baseOf,
   blankComments,
   devLookingName,
   inVendorFolder,
@@ -24,7 +24,7 @@ import { LineIndex } from './text';
 
 /** True for requirements files (and pip-tools `.in` files); constraints files pin versions and are not read. */
 export function isRequirementsFile(relPath: string): boolean {
-  const base = baseOf(relPath).toLowerCase();
+  const base = baseName(relPath).toLowerCase();
   if (!/\.(txt|in)$/.test(base) || base.startsWith('constraints')) return false;
   if (base.includes('requirements')) return true;
   const parts = relPath.toLowerCase().split('/');
@@ -298,7 +298,7 @@ function kindOf(relPath: string): Kind | undefined {
 const PYTHON_MANIFESTS = new Set(['pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py', 'environment.yml', 'environment.yaml']);
 
 function kindByName(relPath: string): Kind | undefined {
-  const base = baseOf(relPath);
+  const base = baseName(relPath);
   if (base === 'pyproject.toml') return 'pyproject';
   if (base === 'Pipfile') return 'pipfile';
   if (base === 'setup.cfg') return 'setup.cfg';

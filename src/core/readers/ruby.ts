@@ -1,6 +1,7 @@
 /** RubyGems: `Gemfile` / `gems.rb` (`gem` lines, groups) and `*.gemspec` (`add_*dependency`). */
 import type { Reader } from '../types';
-import { Collector, baseOf, blankComments, devLookingName, inVendorFolder, makeReader } from './manifestUtil';
+import { baseName } from '../glob';
+import { Collector, blankComments, devLookingName, inVendorFolder, makeReader } from './manifestUtil';
 import { LineIndex } from './text';
 
 const RUBY_COMMENTS = { line: ['#'], quotes: `'"` };
@@ -73,7 +74,7 @@ export const rubyReader: Reader = makeReader(
   },
   (p, text) => {
     const out = new Collector('rubygems');
-    if (baseOf(p).endsWith('.gemspec')) readGemspec(text, out);
+    if (baseName(p).endsWith('.gemspec')) readGemspec(text, out);
     else readGemfile(text, out);
     return out.result();
   },

@@ -5,6 +5,7 @@
  */
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import type { Fact, ReadResult } from '../types';
+import { baseName } from '../glob';
 import { LineIndex, looksBinary, stripBom } from './text';
 
 /** Lines longer than this are replaced by a short stand-in: the parser is slow on long lines full of tokens. */
@@ -342,8 +343,8 @@ export function dedupe(facts: Fact[]): Fact[] {
 }
 
 /** The base name of a workspace-relative path, lower-case. */
-export function baseOf(relPath: string): string {
-  return relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
+export function lowerBaseName(relPath: string): string {
+  return baseName(relPath).toLowerCase();
 }
 
 /** True for `.yml` and `.yaml` files. */

@@ -1,6 +1,7 @@
 import { promises as fsp, constants as C, closeSync, fstatSync, openSync, readSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { Skipped } from '../types';
+import { formatBytes } from '../format';
 import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome, type SkippedRead } from './source';
 import { fileIgnoredByLayers, ignoredByLayers, isDefaultExcludedDir, parseGitignore, userExcluder, type GitignoreLayer } from './excludes';
 
@@ -284,14 +285,6 @@ function isInside(root: string, p: string): boolean {
   return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GiB`;
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
-  return `${n} B`;
-}
-
-/** A failed file operation as a skipped read: its code and the message the map shows. */
 function describeError(err: unknown): SkippedRead {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {

@@ -3,6 +3,7 @@
  * No 'vscode' import here, so the wording can be unit-tested; nodes.ts turns rows into TreeItems.
  */
 import type { Catalog, Evidence, SkillMap, SkillResult, Status, Tier } from '../../core';
+import { escapeMarkdown } from '../../core/format';
 import type { Mark } from '../marks';
 
 export type Filter = 'all' | 'practised' | 'missing';
@@ -91,7 +92,7 @@ export function evidenceLabel(e: Evidence): string {
 }
 
 function mdText(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+\-.!<>|])/g, '\\$1');
+  return escapeMarkdown(s, 'anywhere');
 }
 
 function link(parent: TreeNode, child: TreeNode): TreeNode {
