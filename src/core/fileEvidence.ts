@@ -13,13 +13,13 @@ export interface FileResult {
 }
 
 /** Evidence in a file's text: its readers' facts and the content rules for its path. Never throws. */
-export function textEvidence(index: RuleIndex, relPath: string, text: string, imports = true): { evidence: Evidence[]; skipped?: string } {
+export function textEvidence(index: RuleIndex, relPath: string, text: string, readImports = true): { evidence: Evidence[]; skipped?: string } {
   let facts: Fact[] = [];
   const reasons: string[] = [];
   const readers = readersFor(relPath);
   for (let i = 0; i < readers.length; i++) {
     const reader = readers[i];
-    if (!imports && reader.name === 'imports') continue;
+    if (!readImports && reader.name === 'imports') continue;
     try {
       const result = reader.read(relPath, text);
       facts = facts.length ? facts.concat(result.facts) : result.facts;
@@ -38,9 +38,9 @@ export function textEvidence(index: RuleIndex, relPath: string, text: string, im
 }
 
 /** A read's outcome as a file result. */
-export function outcomeEvidence(index: RuleIndex, relPath: string, outcome: ReadOutcome, imports: boolean): FileResult {
+export function outcomeEvidence(index: RuleIndex, relPath: string, outcome: ReadOutcome, readImports: boolean): FileResult {
   if ('skipped' in outcome) return { evidence: [], bytes: 0, skipped: outcome.skipped, skipCode: outcome.code };
-  const { evidence, skipped } = textEvidence(index, relPath, outcome.text, imports);
+  const { evidence, skipped } = textEvidence(index, relPath, outcome.text, readImports);
   return { evidence, bytes: outcome.bytes, skipped };
 }
 

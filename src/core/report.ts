@@ -44,8 +44,8 @@ export function toMarkdown(map: SkillMap, catalog: Catalog): string {
   if (missing.length) {
     lines.push('## Not yet shown', '', missing.map((s) => mdEscape(s.title)).join(', '), '');
   }
-  const catalogTitle = catalog.skills.length;
-  lines.push(`_${shown.filter((s) => s.status === 'practised').length} of ${catalogTitle} skills practised, from ${map.stats.files} files._`, '');
+  const skillCount = catalog.skills.length;
+  lines.push(`_${shown.filter((s) => s.status === 'practised').length} of ${skillCount} skills practised, from ${map.stats.files} files._`, '');
   return lines.join('\n');
 }
 

@@ -150,7 +150,7 @@ export class ScanSession implements vscode.Disposable {
           Promise.all(
             scans.map((s) =>
               s.scanner.scan({
-                imports: folderSettings(s.folder).scanImports,
+                readSources: folderSettings(s.folder).scanImports,
                 signal: ctrl.signal,
                 onPartial: () => {
                   if (!ctrl.signal.aborted) this.publish(this.merge());

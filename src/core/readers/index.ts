@@ -2,9 +2,10 @@ import type { Reader } from '../types';
 import { baseName } from '../glob';
 import { MANIFEST_READERS } from './manifests';
 import { CONFIG_READERS } from './configs';
+import { IMPORT_READERS } from './imports';
 
-/** Every reader, manifests first. Each claims files by their workspace-relative path. */
-export const READERS: readonly Reader[] = [...MANIFEST_READERS, ...CONFIG_READERS];
+/** Every reader: manifests, then configs, then source imports. Each claims files by their workspace-relative path. */
+export const READERS: readonly Reader[] = [...MANIFEST_READERS, ...CONFIG_READERS, ...IMPORT_READERS];
 
 const NONE: Reader[] = [];
 
