@@ -1,4 +1,4 @@
-export type Format = 'text' | 'json' | 'markdown';
+type Format = 'text' | 'json' | 'markdown';
 
 export interface CliArgs {
   command: 'scan' | 'suggest' | 'help' | 'version';

@@ -184,14 +184,14 @@ function toSkill(d: any): Skill {
   };
 }
 
-export const SKILL_COUNT = 21;
+const SKILL_COUNT = 21;
 
 /**
  * Reads and validates the built-in catalogue (`skills/*.yaml`). An invalid file throws a CatalogError
  * (file:line: message). The build runs this once and writes the result as JSON (see
  * `compileCatalog`), so the editor and the CLI need not parse YAML on every start.
  */
-export function readBuiltinCatalog(skillsDir: string): Catalog {
+function readBuiltinCatalog(skillsDir: string): Catalog {
   const builtinProblems: string[] = [];
   const skills = new Map<string, Skill>();
   const rules = new Map<string, Rule>();
@@ -230,7 +230,7 @@ export function readBuiltinCatalog(skillsDir: string): Catalog {
 }
 
 /** The catalogue as the build writes it: guidance and rules, without the rules' examples. */
-export interface CompiledCatalog {
+interface CompiledCatalog {
   format: 2;
   catalog: Catalog;
   /** Derived from the rules at build time so a session need not derive them again. */

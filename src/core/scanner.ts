@@ -38,7 +38,7 @@ const READ_CONCURRENCY = 24;
 const SOURCE_EXT = /\.(m?[jt]sx?|c[jt]s|py|java|kts?|go|rb|php|cs|rs|exs?)$/i;
 
 /** Source code is read in the second pass; manifests and configs first. */
-export function isSourceFile(path: string): boolean {
+function isSourceFile(path: string): boolean {
   return SOURCE_EXT.test(path) && !path.endsWith('.d.ts');
 }
 

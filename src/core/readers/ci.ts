@@ -11,7 +11,7 @@ import { lowerBaseName, isYamlPath, MAX_WALK_DEPTH, readYaml, type MapEntry, typ
 type Flavour = 'github' | 'gitlab' | 'circleci' | 'bitbucket' | 'azure' | 'travis' | 'drone';
 
 /** Which CI system a path belongs to, if any. */
-export function ciFlavour(relPath: string): Flavour | undefined {
+function ciFlavour(relPath: string): Flavour | undefined {
   if (!isYamlPath(relPath)) return undefined;
   const path = relPath.toLowerCase();
   const base = lowerBaseName(relPath);

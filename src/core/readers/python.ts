@@ -23,7 +23,7 @@ import { LineIndex } from './text';
 // ---------------------------------------------------------------------------
 
 /** True for requirements files (and pip-tools `.in` files); constraints files pin versions and are not read. */
-export function isRequirementsFile(relPath: string): boolean {
+function isRequirementsFile(relPath: string): boolean {
   const base = baseName(relPath).toLowerCase();
   if (!/\.(txt|in)$/.test(base) || base.startsWith('constraints')) return false;
   if (base.includes('requirements')) return true;

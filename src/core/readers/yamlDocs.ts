@@ -231,7 +231,7 @@ function sanitise(text: string): { text: string; problem?: string } {
 }
 
 /** Parses all documents of a YAML text. Never throws. */
-export function parseYaml(rawText: string): YamlFile | { problem: string } {
+function parseYaml(rawText: string): YamlFile | { problem: string } {
   const clean = sanitise(stripBom(rawText));
   if (clean.problem) return { problem: clean.problem };
   const file = new YamlFile(new LineIndex(clean.text));
@@ -273,7 +273,7 @@ function firstLine(message: unknown): string {
 }
 
 /** What kind of problem came first in a YAML file: a syntax error in a document, or anything else. */
-export type YamlProblem = 'syntax' | 'other';
+type YamlProblem = 'syntax' | 'other';
 
 /**
  * Reads a YAML file document by document. `perDoc` returns the facts of one document; the facts of a
@@ -326,7 +326,7 @@ function readDocs(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]
 }
 
 /** One reason for the first problem, with a count of the others. */
-export function joinProblems(problems: string[]): string | undefined {
+function joinProblems(problems: string[]): string | undefined {
   if (problems.length === 0) return undefined;
   return problems.length === 1 ? problems[0] : `${problems[0]} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`;
 }

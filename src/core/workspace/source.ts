@@ -51,7 +51,7 @@ export interface FileSource {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-export const SNIFF_BYTES = 8192;
+const SNIFF_BYTES = 8192;
 
 const utf8 = new TextDecoder('utf-8');
 
