@@ -1,4 +1,4 @@
-export type Format = 'text' | 'json' | 'markdown';
+type Format = 'text' | 'json' | 'markdown';
 
 export interface CliArgs {
   command: 'scan' | 'suggest' | 'help' | 'version';
@@ -6,7 +6,8 @@ export interface CliArgs {
   format: Format;
   rules: string[];
   excludes: string[];
-  imports: boolean;
+  /** Read source files (imports and code patterns); `--no-imports` turns it off. */
+  readSources: boolean;
   gitignore: boolean;
 }
 
@@ -22,7 +23,7 @@ suggest  prints the skills to learn next, ranked, with the reason for each
 DIR defaults to the current folder. Exit codes: 0 scan completed, 2 bad arguments or unreadable folder.`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'help', dir: '.', format: 'text', rules: [], excludes: [], imports: true, gitignore: true };
+  const args: CliArgs = { command: 'help', dir: '.', format: 'text', rules: [], excludes: [], readSources: true, gitignore: true };
   const rest = [...argv];
   const first = rest[0];
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return args;
@@ -44,7 +45,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a.startsWith('--rules=')) args.rules.push(a.slice(8));
     else if (a === '--exclude') args.excludes.push(value(a));
     else if (a.startsWith('--exclude=')) args.excludes.push(a.slice(10));
-    else if (a === '--no-imports') args.imports = false;
+    else if (a === '--no-imports') args.readSources = false;
     else if (a === '--no-gitignore') args.gitignore = false;
     else if (a === '--help' || a === '-h') return { ...args, command: 'help' };
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);

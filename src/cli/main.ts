@@ -54,7 +54,7 @@ async function run(args: CliArgs): Promise<void> {
   const tty = process.stderr.isTTY;
   const scanner = new Scanner(new DiskSource(root, { excludes: args.excludes, useGitignore: args.gitignore }), catalog);
   const map = await scanner.scan({
-    imports: args.imports,
+    readSources: args.readSources,
     onProgress: (p) => {
       capYoungGeneration();
       if (tty) process.stderr.write(`\r${p.phase}: ${p.total ? `${p.done}/${p.total}` : p.done} files   `);

@@ -6,7 +6,7 @@ import { ruleIdPattern } from './combine/combine';
 import type { Catalog, Rule, Skill } from './types';
 import { checkPattern } from './patterns';
 import { literalsTable, primeLiterals } from './literals';
-import { globTable, primeGlobs } from './glob';
+import { baseName, globTable, primeGlobs } from './glob';
 
 /** A catalogue or rule file that cannot be used, with where and why. */
 export class CatalogError extends Error {
@@ -17,18 +17,43 @@ export class CatalogError extends Error {
 }
 
 const MAX_RULE_FILE_BYTES = 1024 * 1024;
-let validators: { skill: ValidateFunction; rules: ValidateFunction } | undefined;
-
 /** One validator per shape (skill file, rules-only file), so errors speak about the shape intended. */
-function schemaValidators(skillsDir: string): { skill: ValidateFunction; rules: ValidateFunction } {
-  if (!validators) {
-    const schema = JSON.parse(readFileSync(path.join(skillsDir, 'schema.json'), 'utf8'));
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addSchema(schema, 'catalogue');
-    validators = { skill: ajv.getSchema('catalogue#/definitions/skillFile')!, rules: ajv.getSchema('catalogue#/definitions/rulesFile')! };
-  }
-  return validators;
+interface SchemaValidators {
+  skill: ValidateFunction;
+  rules: ValidateFunction;
 }
+
+/**
+ * What catalogue files gave, kept for the life of the process: the schema validators of each
+ * skills folder, and each compiled catalogue file read. Every rescan then gets the same Catalog
+ * object, so the rule index built from it (patterns, globs, literal prefilters) is reused.
+ */
+class CatalogFiles {
+  private readonly validators = new Map<string, SchemaValidators>();
+  private readonly compiled = new Map<string, Catalog>();
+
+  schemaValidators(skillsDir: string): SchemaValidators {
+    let v = this.validators.get(skillsDir);
+    if (!v) {
+      const schema = JSON.parse(readFileSync(path.join(skillsDir, 'schema.json'), 'utf8'));
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      ajv.addSchema(schema, 'catalogue');
+      v = { skill: ajv.getSchema('catalogue#/definitions/skillFile')!, rules: ajv.getSchema('catalogue#/definitions/rulesFile')! };
+      this.validators.set(skillsDir, v);
+    }
+    return v;
+  }
+
+  compiledCatalog(file: string): Catalog | undefined {
+    const cached = this.compiled.get(file);
+    if (cached) return cached;
+    const catalog = readCompiledFile(file);
+    if (catalog) this.compiled.set(file, catalog);
+    return catalog;
+  }
+}
+
+const catalogFiles = new CatalogFiles();
 
 /** Finds the `skills/` folder that ships beside the code, walking up from `fromDir`. */
 export function findSkillsDir(fromDir: string): string {
@@ -97,7 +122,7 @@ function validate(p: ParsedFile, skillsDir: string, problems: string[]): boolean
     return false;
   }
   const isSkillFile = 'title' in p.data;
-  const v = isSkillFile ? schemaValidators(skillsDir).skill : schemaValidators(skillsDir).rules;
+  const v = isSkillFile ? catalogFiles.schemaValidators(skillsDir).skill : catalogFiles.schemaValidators(skillsDir).rules;
   if (v(p.data)) return true;
   const seen = new Set<string>();
   for (const e of v.errors ?? []) {
@@ -173,14 +198,14 @@ function toSkill(d: any): Skill {
   };
 }
 
-export const SKILL_COUNT = 21;
+const SKILL_COUNT = 21;
 
 /**
  * Reads and validates the built-in catalogue (`skills/*.yaml`). An invalid file throws a CatalogError
  * (file:line: message). The build runs this once and writes the result as JSON (see
  * `compileCatalog`), so the editor and the CLI need not parse YAML on every start.
  */
-export function readBuiltinCatalog(skillsDir: string): Catalog {
+function readBuiltinCatalog(skillsDir: string): Catalog {
   const builtinProblems: string[] = [];
   const skills = new Map<string, Skill>();
   const rules = new Map<string, Rule>();
@@ -220,7 +245,7 @@ export function readBuiltinCatalog(skillsDir: string): Catalog {
 }
 
 /** The catalogue as the build writes it: guidance and rules, without the rules' examples. */
-export interface CompiledCatalog {
+interface CompiledCatalog {
   format: 2;
   catalog: Catalog;
   /** Derived from the rules at build time so a session need not derive them again. */
@@ -235,7 +260,7 @@ export interface CompiledCatalog {
 /** Every glob the rule index compiles: each rule's own, and the last segment it tests base names with. */
 function ruleGlobs(rules: readonly Rule[]): string[] {
   const globs = rules.flatMap((r) => r.file?.paths ?? r.content?.files ?? []);
-  return [...globs, ...globs.map((g) => g.slice(g.lastIndexOf('/') + 1)).filter((g) => g !== '' && g !== '**')];
+  return [...globs, ...globs.map(baseName).filter((g) => g !== '' && g !== '**')];
 }
 
 export function compileCatalog(skillsDir: string): CompiledCatalog {
@@ -252,20 +277,6 @@ export function compileCatalog(skillsDir: string): CompiledCatalog {
       globs: globTable(ruleGlobs(catalog.rules)),
     },
   };
-}
-
-/**
- * The compiled catalogue, read once per file: every rescan then gets the same Catalog object, so the
- * rule index built from it (patterns, globs, literal prefilters) is reused instead of rebuilt.
- */
-const compiledCache = new Map<string, Catalog>();
-
-function readCompiled(file: string): Catalog | undefined {
-  const cached = compiledCache.get(file);
-  if (cached) return cached;
-  const catalog = readCompiledFile(file);
-  if (catalog) compiledCache.set(file, catalog);
-  return catalog;
 }
 
 function readCompiledFile(file: string): Catalog | undefined {
@@ -288,7 +299,7 @@ function readCompiledFile(file: string): Catalog | undefined {
  * out and its problems are returned, so one typo never hides the built-in map.
  */
 export function loadCatalog(skillsDir: string, userRuleFiles: readonly string[] = [], compiledFile?: string): { catalog: Catalog; problems: string[] } {
-  const builtin = (compiledFile && readCompiled(compiledFile)) || readBuiltinCatalog(skillsDir);
+  const builtin = (compiledFile && catalogFiles.compiledCatalog(compiledFile)) || readBuiltinCatalog(skillsDir);
   if (!userRuleFiles.length) return { catalog: builtin, problems: [] };
   const skills = new Map(builtin.skills.map((s) => [s.id, s]));
   const rules = new Map(builtin.rules.map((r) => [r.id, r]));

@@ -7,4 +7,6 @@ export { DiskSource, type DiskSourceOptions } from './workspace/diskSource';
 export { MemorySource } from './workspace/memorySource';
 export type { FileSource } from './workspace/source';
 export { suggestNext } from './suggest';
-export { toMarkdown, mergeMaps, proficiency } from './report';
+export { toMarkdown, proficiency } from './report';
+export { mergeMaps } from './merge';
+export { escapeMarkdown, formatBytes } from './format';

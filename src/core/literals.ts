@@ -42,17 +42,32 @@ const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: 
  * `ignoreCase` (then compare with a lower-cased text). Null when no such set can be derived safely.
  */
 export function requiredLiterals(pattern: string, ignoreCase = false): string[] | null {
-  const memo = ignoreCase ? knownIgnoringCase : knownExact;
-  const known = memo.get(pattern);
-  if (known !== undefined) return known;
-  const derived = deriveLiterals(pattern, ignoreCase);
-  memo.set(pattern, derived);
-  return derived;
+  return knownLiterals.get(pattern, ignoreCase);
 }
 
-/** Derived once per pattern: the build stores them with the compiled catalogue (see `primeLiterals`). */
-const knownExact = new Map<string, string[] | null>();
-const knownIgnoringCase = new Map<string, string[] | null>();
+/**
+ * The process's prefilters, derived once per pattern and kept for its life: the build stores them
+ * with the compiled catalogue (see `primeLiterals`), so a session mostly reads them from there.
+ */
+class KnownLiterals {
+  private readonly exact = new Map<string, string[] | null>();
+  private readonly ignoringCase = new Map<string, string[] | null>();
+
+  get(pattern: string, ignoreCase: boolean): string[] | null {
+    const memo = ignoreCase ? this.ignoringCase : this.exact;
+    const known = memo.get(pattern);
+    if (known !== undefined) return known;
+    const derived = deriveLiterals(pattern, ignoreCase);
+    memo.set(pattern, derived);
+    return derived;
+  }
+
+  keep(pattern: string, ignoreCase: boolean, literals: string[] | null): void {
+    (ignoreCase ? this.ignoringCase : this.exact).set(pattern, literals);
+  }
+}
+
+const knownLiterals = new KnownLiterals();
 
 /** The prefilters of many patterns at once, as `primeLiterals` takes them back: keys are `i:` or `:` and the pattern. */
 export function literalsTable(patterns: readonly { pattern: string; ignoreCase: boolean }[]): [string, string[] | null][] {
@@ -62,8 +77,8 @@ export function literalsTable(patterns: readonly { pattern: string; ignoreCase: 
 /** Loads prefilters derived at build time, so a session does not derive thousands of them again. */
 export function primeLiterals(table: readonly [string, string[] | null][]): void {
   for (const [key, literals] of table) {
-    if (key.startsWith('i:')) knownIgnoringCase.set(key.slice(2), literals);
-    else knownExact.set(key.slice(1), literals);
+    if (key.startsWith('i:')) knownLiterals.keep(key.slice(2), true, literals);
+    else knownLiterals.keep(key.slice(1), false, literals);
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Catalog, Evidence, SkillMap, SkillResult, Status } from './types';
+import type { Catalog, Evidence, SkillMap, SkillResult } from './types';
+import { escapeMarkdown } from './format';
 
 /** Proficiency shown on a résumé line: practised with most further-practice items ticked is Advanced. */
 export function proficiency(skill: SkillResult): 'Advanced' | 'Intermediate' | 'Beginner' | undefined {
@@ -12,9 +13,8 @@ function where(e: Evidence): string {
   return `${e.folder ? e.folder + '/' : ''}${e.file}:${e.line}`;
 }
 
-function mdEscape(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
-}
+/** Résumé text: escaped, yet readable as plain text. */
+const mdEscape = (s: string) => escapeMarkdown(s, 'inline');
 
 /** The skill map as a résumé's "Technical skills" section, with the evidence behind each line. */
 export function toMarkdown(map: SkillMap, catalog: Catalog): string {
@@ -44,52 +44,7 @@ export function toMarkdown(map: SkillMap, catalog: Catalog): string {
   if (missing.length) {
     lines.push('## Not yet shown', '', missing.map((s) => mdEscape(s.title)).join(', '), '');
   }
-  const catalogTitle = catalog.skills.length;
-  lines.push(`_${shown.filter((s) => s.status === 'practised').length} of ${catalogTitle} skills practised, from ${map.stats.files} files._`, '');
+  const skillCount = catalog.skills.length;
+  lines.push(`_${shown.filter((s) => s.status === 'practised').length} of ${skillCount} skills practised, from ${map.stats.files} files._`, '');
   return lines.join('\n');
-}
-
-const STATUS_RANK: Record<Status, number> = { missing: 0, started: 1, practised: 2 };
-
-/** Multi-root: one map from several folders, each piece of evidence labelled with its folder. */
-export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap {
-  if (parts.length === 1) return parts[0].map;
-  const first = parts[0]?.map;
-  const skills = (first?.skills ?? []).map((s) => {
-    const evidence: Evidence[] = [];
-    const technologies: string[] = [];
-    const done = new Set<string>();
-    let strong = false;
-    let reason = s.reason;
-    let reasonRank = STATUS_RANK[s.status];
-    for (const { folder, map } of parts) {
-      const r = map.skills.find((x) => x.id === s.id);
-      if (!r) continue;
-      // The merged skill's reason is that of the folder where it stands best.
-      if (STATUS_RANK[r.status] > reasonRank) [reason, reasonRank] = [r.reason, STATUS_RANK[r.status]];
-      for (const e of r.evidence) evidence.push({ ...e, folder });
-      for (const t of r.technologies) if (!technologies.includes(t)) technologies.push(t);
-      for (const p of r.practice) if (p.done) done.add(p.id);
-      strong ||= r.status === 'practised';
-    }
-    return {
-      ...s,
-      status: strong ? ('practised' as const) : evidence.length ? ('started' as const) : ('missing' as const),
-      technologies,
-      evidence,
-      practice: s.practice.map((p) => ({ ...p, done: done.has(p.id) })),
-      reason,
-    };
-  });
-  return {
-    version: 1,
-    root: parts.map((p) => p.map.root).join(', '),
-    skills,
-    skipped: parts.flatMap(({ folder, map }) => map.skipped.map((k) => ({ ...k, file: `${folder}/${k.file}` }))),
-    stats: {
-      files: parts.reduce((n, p) => n + p.map.stats.files, 0),
-      bytesRead: parts.reduce((n, p) => n + p.map.stats.bytesRead, 0),
-      ms: Math.max(0, ...parts.map((p) => p.map.stats.ms)),
-    },
-  };
 }

@@ -17,8 +17,12 @@ export interface ScanProgress {
 }
 
 export interface ScanOptions {
-  /** Read source files for imports and code patterns (the second pass). Default true. */
-  imports?: boolean;
+  /**
+   * Read source files (the second pass): their imports and the content rules for code. False skips
+   * them and reads manifests and configs alone (the CLI's --no-imports, the editor's
+   * backendSkillMap.scanImports). Default true.
+   */
+  readSources?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: ScanProgress) => void;
   /** Longest stretch of work between two turns of the event loop, in ms (default 20). */
@@ -86,7 +90,7 @@ export class Scanner {
   private records = new Map<string, FileRecord>();
   private listing: Skipped[] = [];
   private stats = { files: 0, bytesRead: 0, ms: 0 };
-  private importsEnabled = true;
+  private readSources = true;
   private units = new UnitIndex();
   private readonly combiner: Combiner;
 
@@ -102,13 +106,13 @@ export class Scanner {
   }
 
   private needsRead(path: string): boolean {
-    if (isSourceFile(path) && !this.importsEnabled) return false;
+    if (isSourceFile(path) && !this.readSources) return false;
     return readersFor(path).length > 0 || this.index.hasContentRules(path);
   }
 
   async scan(options: ScanOptions = {}): Promise<SkillMap> {
     const started = Date.now();
-    this.importsEnabled = options.imports ?? true;
+    this.readSources = options.readSources ?? true;
     const records = new Map<string, FileRecord>();
     const units = new UnitIndex();
     const configs: string[] = [];
@@ -127,7 +131,7 @@ export class Scanner {
         if (pathEv.length) records.set(p, { evidence: pathEv });
         if (p === '.git/HEAD') continue;
         if (isSourceFile(p)) {
-          if (this.importsEnabled && this.needsRead(p)) sources.push(p);
+          if (this.readSources && this.needsRead(p)) sources.push(p);
         } else if (this.needsRead(p)) configs.push(p);
         if (listingSlices.over()) await listingSlices.pause();
       }
@@ -149,7 +153,7 @@ export class Scanner {
         while (next < paths.length && !options.signal?.aborted) {
           const p = paths[next++];
           const now = this.source.readNow?.(p);
-          record(p, now ? outcomeEvidence(this.index, p, now, this.importsEnabled) : await this.readFile(p));
+          record(p, now ? outcomeEvidence(this.index, p, now, this.readSources) : await this.readFile(p));
           done++;
           if (slices.over()) await slices.pause();
         }
@@ -184,8 +188,8 @@ export class Scanner {
     if (this.source.isExcluded(relPath)) return this.dropRecords(relPath);
     this.units.add(relPath);
     const pathEv = this.index.pathEvidence(relPath);
-    const rec = this.needsRead(relPath) ? await this.readFile(relPath) : { evidence: [], bytes: 0, skipped: undefined };
-    if (rec.skipped === 'no longer exists') return this.dropRecords(relPath);
+    const rec: FileResult = this.needsRead(relPath) ? await this.readFile(relPath) : { evidence: [], bytes: 0 };
+    if (rec.skipCode === 'gone') return this.dropRecords(relPath);
     const evidence = [...pathEv, ...rec.evidence];
     if (evidence.length || rec.skipped) this.records.set(relPath, { evidence, skipped: rec.skipped });
     else this.records.delete(relPath);
@@ -246,7 +250,7 @@ export class Scanner {
   }
 
   private async readFile(relPath: string): Promise<FileResult> {
-    return outcomeEvidence(this.index, relPath, await this.source.read(relPath), this.importsEnabled);
+    return outcomeEvidence(this.index, relPath, await this.source.read(relPath), this.readSources);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Catalog, SkillMap, Suggestion } from './types';
 
-export interface SuggestOptions {
+interface SuggestOptions {
   /** Skills the user marked done or skipped by hand: not suggested; done ones count as practised. */
   done?: readonly string[];
   skipped?: readonly string[];

@@ -2,6 +2,7 @@
  * Backend Skill Map for VS Code: this file only wires the parts together.
  *
  *   session.ts         the scan state: catalogue, one Scanner per folder, the merged map
+ *   scanScheduler.ts   when scans and file updates run (one scan at a time, updates batched)
  *   tree/              the Skills view (model → nodes → provider)
  *   hover.ts           hover hints on lines that prove a skill
  *   guidance/          one webview page per skill

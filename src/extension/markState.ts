@@ -2,7 +2,7 @@
 
 export type Mark = 'done' | 'skipped';
 
-export interface CheckedMarks {
+interface CheckedMarks {
   marks: Record<string, Mark>;
   /** Set when the stored value was not a clean record of marks: what was wrong, for the log and a message. */
   problem?: string;

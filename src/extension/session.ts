@@ -2,13 +2,22 @@ import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DiskSource, loadCatalog, mergeMaps, prepareRuleIndex, Scanner, type Catalog, type SkillMap } from '../core';
+import { DiskSource, formatBytes, loadCatalog, mergeMaps, prepareRuleIndex, Scanner, type Catalog, type SkillMap } from '../core';
 import { folderSettings, ruleFiles } from './settings';
+import { ScanScheduler } from './scanScheduler';
 
 export const VIEW_ID = 'backendSkillMap.skills';
 
 /** What the tree shows when it has no skills to show (drives the welcome content). */
 export type SessionState = 'starting' | 'scanning' | 'ready' | 'empty' | 'error' | 'noFolder';
+
+/** A file event waiting to be applied. */
+interface Change {
+  uri: vscode.Uri;
+  deleted: boolean;
+  /** A created path that cannot hold evidence itself: perhaps a new folder. */
+  maybeFolder?: boolean;
+}
 
 interface FolderScan {
   folder: vscode.WorkspaceFolder;
@@ -33,12 +42,7 @@ export class ScanSession implements vscode.Disposable {
   private _map: SkillMap | undefined;
   private _state: SessionState = 'starting';
   private scans: FolderScan[] = [];
-  private abort: AbortController | undefined;
-  private running: Promise<void> | undefined;
-  private updating: Promise<void> = Promise.resolve();
-  private pending = new Map<string, { uri: vscode.Uri; deleted: boolean; maybeFolder?: boolean }>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private flushed: Promise<void> = Promise.resolve();
+  private readonly scheduler = new ScanScheduler<Change>(DEBOUNCE_MS);
   private started = false;
 
   constructor(
@@ -69,31 +73,12 @@ export class ScanSession implements vscode.Disposable {
   /** A full scan of every folder. A scan already running is cancelled. */
   rescan(reason: string): Promise<void> {
     this.started = true;
-    this.abort?.abort();
-    const ctrl = new AbortController();
-    this.abort = ctrl;
-    const run = this.previous().then(() => this.runScan(reason, ctrl));
-    this.running = run;
-    void run.finally(() => {
-      if (this.running === run) this.running = undefined;
-    });
-    return run;
-  }
-
-  private previous(): Promise<void> {
-    return this.running ? this.running.catch(() => undefined) : Promise.resolve();
+    return this.scheduler.scan((ctrl) => this.runScan(reason, ctrl));
   }
 
   /** Resolves when no scan, queued change or update is left. */
-  async whenIdle(): Promise<void> {
-    for (let i = 0; i < 50; i++) {
-      const running = this.running;
-      const flushed = this.flushed;
-      const updating = this.updating;
-      await Promise.allSettled([running ?? Promise.resolve(), flushed, updating]);
-      if (this.timer) await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 20));
-      if (!this.running && !this.timer && !this.pending.size && this.updating === updating && this.flushed === flushed) return;
-    }
+  whenIdle(): Promise<void> {
+    return this.scheduler.whenIdle();
   }
 
   private setState(state: SessionState): void {
@@ -150,7 +135,7 @@ export class ScanSession implements vscode.Disposable {
           Promise.all(
             scans.map((s) =>
               s.scanner.scan({
-                imports: folderSettings(s.folder).scanImports,
+                readSources: folderSettings(s.folder).scanImports,
                 signal: ctrl.signal,
                 onPartial: () => {
                   if (!ctrl.signal.aborted) this.publish(this.merge());
@@ -189,7 +174,7 @@ export class ScanSession implements vscode.Disposable {
     for (const s of scans) {
       const m = s.scanner.current();
       this.log.appendLine(
-        `  ${s.folder.name}: ${m.stats.files} files listed, ${formatKiB(m.stats.bytesRead)} read, ${m.skipped.length} skipped, ` +
+        `  ${s.folder.name}: ${m.stats.files} files listed, ${formatBytes(m.stats.bytesRead)} read, ${m.skipped.length} skipped, ` +
           `${m.skills.filter((k) => k.status === 'practised').length} skills practised`,
       );
       for (const k of m.skipped.slice(0, MAX_SKIPS_LOGGED)) this.log.appendLine(`    skipped ${k.file}: ${k.reason}`);
@@ -225,51 +210,39 @@ export class ScanSession implements vscode.Disposable {
     if (where.scanner.source.isExcluded(where.relPath)) return;
     const maybeFolder = created && !deleted && !where.scanner.isRelevant(where.relPath);
     if (!deleted && !maybeFolder && !where.scanner.isRelevant(where.relPath)) return;
-    this.pending.set(uri.toString(), { uri, deleted, maybeFolder });
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flushed = this.flush();
-    }, DEBOUNCE_MS);
+    this.scheduler.queue(uri.toString(), { uri, deleted, maybeFolder }, (batch) => this.applyChanges(batch));
   }
 
-  private async flush(): Promise<void> {
-    await this.previous();
-    const batch = [...this.pending.values()];
-    this.pending.clear();
-    if (!batch.length || !this._catalog) return;
-    const work = this.updating.then(async () => {
-      const started = Date.now();
-      const names: string[] = [];
-      for (const { uri, deleted, maybeFolder } of batch) {
-        const where = this.locate(uri);
-        if (!where) continue;
-        try {
-          // A deletion event can arrive after the path was created again (a folder removed and
-          // refilled within one debounce): what is on disk now decides.
-          const now = deleted || maybeFolder ? await statOrUndefined(uri.fsPath) : undefined;
-          if (maybeFolder) {
-            if (!now?.isDirectory()) continue; // a new file that cannot hold evidence
-            await where.scanner.addFolder(where.relPath);
-          } else if (deleted && !now) where.scanner.removeFile(where.relPath);
-          else if (now?.isDirectory()) await where.scanner.refreshFolder(where.relPath);
-          else await where.scanner.updateFile(where.relPath);
-          names.push(`${deleted && !now ? 'removed' : maybeFolder ? 'read new folder' : 'updated'} ${where.relPath}`);
-        } catch (err) {
-          this.log.appendLine(`${stamp()} could not update ${where.relPath}: ${(err as Error).message}`);
-        }
+  /** Applies a batch of changes, after any scan (see ScanScheduler). */
+  private async applyChanges(batch: Change[]): Promise<void> {
+    if (!this._catalog) return;
+    const started = Date.now();
+    const names: string[] = [];
+    for (const { uri, deleted, maybeFolder } of batch) {
+      const where = this.locate(uri);
+      if (!where) continue;
+      try {
+        // A deletion event can arrive after the path was created again (a folder removed and
+        // refilled within one debounce): what is on disk now decides.
+        const now = deleted || maybeFolder ? await statOrUndefined(uri.fsPath) : undefined;
+        if (maybeFolder) {
+          if (!now?.isDirectory()) continue; // a new file that cannot hold evidence
+          await where.scanner.addFolder(where.relPath);
+        } else if (deleted && !now) where.scanner.removeFile(where.relPath);
+        else if (now?.isDirectory()) await where.scanner.refreshFolder(where.relPath);
+        else await where.scanner.updateFile(where.relPath);
+        names.push(`${deleted && !now ? 'removed' : maybeFolder ? 'read new folder' : 'updated'} ${where.relPath}`);
+      } catch (err) {
+        this.log.appendLine(`${stamp()} could not update ${where.relPath}: ${(err as Error).message}`);
       }
-      if (!names.length) return;
-      this.publish(this.merge());
-      this.log.appendLine(`${stamp()} ${names.join(', ')} (${Date.now() - started} ms)`);
-    });
-    this.updating = work.catch(() => undefined);
-    await work;
+    }
+    if (!names.length) return;
+    this.publish(this.merge());
+    this.log.appendLine(`${stamp()} ${names.join(', ')} (${Date.now() - started} ms)`);
   }
 
   dispose(): void {
-    this.abort?.abort();
-    if (this.timer) clearTimeout(this.timer);
+    this.scheduler.dispose();
     this.mapChanged.dispose();
     this.stateChanged.dispose();
   }
@@ -288,9 +261,4 @@ function stamp(): string {
   const d = new Date();
   const two = (n: number) => String(n).padStart(2, '0');
   return `[${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}]`;
-}
-
-function formatKiB(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} B`;
 }

@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import type { Tier } from '../core';
 
 /** Everything the extension reads from the settings, in one place. */
-export const SECTION = 'backendSkillMap';
+const SECTION = 'backendSkillMap';
 
-export interface FolderSettings {
+interface FolderSettings {
   /** Our own globs plus the editor's files.exclude and search.exclude (the ones switched on). */
   excludes: string[];
   scanImports: boolean;

@@ -6,15 +6,15 @@
 import type { Node } from 'yaml';
 import type { Fact, Reader, ReadResult } from '../types';
 import { imageName } from './docker';
-import { baseOf, isYamlPath, MAX_WALK_DEPTH, readYaml, type MapEntry, type YamlDoc, type YamlFile } from './yamlDocs';
+import { lowerBaseName, isYamlPath, MAX_WALK_DEPTH, readYaml, type MapEntry, type YamlDoc, type YamlFile } from './yamlDocs';
 
 type Flavour = 'github' | 'gitlab' | 'circleci' | 'bitbucket' | 'azure' | 'travis' | 'drone';
 
 /** Which CI system a path belongs to, if any. */
-export function ciFlavour(relPath: string): Flavour | undefined {
+function ciFlavour(relPath: string): Flavour | undefined {
   if (!isYamlPath(relPath)) return undefined;
   const path = relPath.toLowerCase();
-  const base = baseOf(relPath);
+  const base = lowerBaseName(relPath);
   if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return 'github';
   if (base === '.gitlab-ci.yml' || base === '.gitlab-ci.yaml' || /\.gitlab-ci\.ya?ml$/.test(base) || /(^|\/)\.gitlab\/ci\//.test(path)) return 'gitlab';
   if (/(^|\/)\.circleci\/[^/]+$/.test(path)) return 'circleci';
@@ -41,7 +41,8 @@ const TRAVIS_SERVICES: Record<string, string> = {
   neo4j: 'neo4j',
 };
 
-class Collector {
+/** The image facts of one CI file, gathered by the walkers of each CI flavour. */
+class CiImages {
   readonly facts: Fact[] = [];
   constructor(readonly file: YamlFile) {}
 
@@ -77,7 +78,7 @@ class Collector {
   }
 }
 
-function github(c: Collector, root: Node | null): void {
+function github(c: CiImages, root: Node | null): void {
   const f = c.file;
   for (const job of f.entries(f.at(root, 'jobs'))) {
     for (const svc of f.entries(f.at(job.value, 'services'))) c.image(svc.value, svc.line, 'image');
@@ -92,20 +93,20 @@ function github(c: Collector, root: Node | null): void {
 
 const GITLAB_KEYWORDS = new Set(['stages', 'variables', 'include', 'workflow', 'cache', 'before_script', 'after_script', 'spec', 'image', 'services', 'default']);
 
-function gitlabJob(c: Collector, job: Node | null): void {
+function gitlabJob(c: CiImages, job: Node | null): void {
   const f = c.file;
   c.entry(f.get(job, 'image'));
   for (const svc of f.items(f.at(job, 'services'))) c.image(svc, f.lineOf(svc), 'name');
 }
 
-function gitlab(c: Collector, root: Node | null): void {
+function gitlab(c: CiImages, root: Node | null): void {
   const f = c.file;
   gitlabJob(c, root);
   gitlabJob(c, f.at(root, 'default'));
   for (const e of f.entries(root)) if (!GITLAB_KEYWORDS.has(e.key) && f.isMap(e.value)) gitlabJob(c, e.value);
 }
 
-function circleci(c: Collector, root: Node | null): void {
+function circleci(c: CiImages, root: Node | null): void {
   const f = c.file;
   for (const section of ['jobs', 'executors']) {
     for (const job of f.entries(f.at(root, section))) {
@@ -114,14 +115,14 @@ function circleci(c: Collector, root: Node | null): void {
   }
 }
 
-function bitbucket(c: Collector, root: Node | null): void {
+function bitbucket(c: CiImages, root: Node | null): void {
   const f = c.file;
   c.entry(f.get(root, 'image'));
   for (const svc of f.entries(f.at(root, 'definitions', 'services'))) c.entry(f.get(svc.value, 'image'));
   c.each(f.at(root, 'pipelines'), 'image', (e) => c.entry(e));
 }
 
-function azure(c: Collector, root: Node | null): void {
+function azure(c: CiImages, root: Node | null): void {
   const f = c.file;
   const aliases = new Set<string>();
   for (const res of f.items(f.at(root, 'resources', 'containers'))) {
@@ -148,7 +149,7 @@ function azure(c: Collector, root: Node | null): void {
   }
 }
 
-function travis(c: Collector, root: Node | null): void {
+function travis(c: CiImages, root: Node | null): void {
   const f = c.file;
   const services = (node: Node | null): void => {
     const single = f.str(node);
@@ -169,7 +170,7 @@ function travis(c: Collector, root: Node | null): void {
   }
 }
 
-function drone(c: Collector, root: Node | null): void {
+function drone(c: CiImages, root: Node | null): void {
   const f = c.file;
   for (const key of ['steps', 'services', 'pipeline']) {
     const section = f.at(root, key);
@@ -178,7 +179,7 @@ function drone(c: Collector, root: Node | null): void {
   }
 }
 
-const READ: Record<Flavour, (c: Collector, root: Node | null) => void> = { github, gitlab, circleci, bitbucket, azure, travis, drone };
+const READ: Record<Flavour, (c: CiImages, root: Node | null) => void> = { github, gitlab, circleci, bitbucket, azure, travis, drone };
 
 export const ciReader: Reader = {
   name: 'ci',
@@ -190,7 +191,7 @@ export const ciReader: Reader = {
     const flavour = ciFlavour(relPath);
     if (!flavour) return { facts: [] };
     return readYaml(text, (doc: YamlDoc, file: YamlFile) => {
-      const c = new Collector(file);
+      const c = new CiImages(file);
       READ[flavour](c, doc.root);
       return c.facts;
     });

@@ -1,7 +1,7 @@
 /** Docker Compose files: the image of each service. */
 import type { Fact, Reader, ReadResult } from '../types';
 import { imageName } from './docker';
-import { baseOf, readYaml, type YamlDoc, type YamlFile } from './yamlDocs';
+import { lowerBaseName, readYaml, type YamlDoc, type YamlFile } from './yamlDocs';
 
 const COMPOSE_NAME = /^(?:(?:docker-)?compose(?:[-._][^/]*)?|[^/]+\.compose)\.ya?ml$/;
 
@@ -26,7 +26,7 @@ export const composeReader: Reader = {
     return COMPOSE_NAME.test(baseName);
   },
   matches(relPath: string): boolean {
-    return COMPOSE_NAME.test(baseOf(relPath));
+    return COMPOSE_NAME.test(lowerBaseName(relPath));
   },
   read(_relPath: string, text: string): ReadResult {
     return readYaml(text, composeFacts);

@@ -1,6 +1,7 @@
 /** Dockerfiles and Containerfiles: the base images of FROM (and COPY --from) instructions. */
 import type { Fact, ImageFact, Reader, ReadResult } from '../types';
 import { isProse } from '../paths';
+import { baseName } from '../glob';
 import { looksBinary, stripBom } from './text';
 
 const REPO_PATH = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
@@ -172,7 +173,7 @@ export const dockerfileReader: Reader = {
     return DOCKERFILE_NAME.test(base) && !NOT_A_DOCKERFILE.test(base);
   },
   matches(relPath: string): boolean {
-    return dockerfileReader.claims!(relPath.slice(relPath.lastIndexOf('/') + 1)) && !isProse(relPath);
+    return dockerfileReader.claims!(baseName(relPath)) && !isProse(relPath);
   },
   read(_relPath: string, text: string): ReadResult {
     try {

@@ -4,7 +4,8 @@
  * (`PrivateAssets="all"`) and every reference of a test project are dev.
  */
 import type { Reader } from '../types';
-import { Collector, baseOf, isRecord, makeReader } from './manifest';
+import { baseName } from '../glob';
+import { Collector, isRecord, makeReader } from './manifest';
 import { getCi, parseXml, xmlList, xmlText } from './formats/xml';
 import { OccurrenceIndex } from './formats/occurrences';
 
@@ -66,7 +67,7 @@ export const dotnetReader: Reader = makeReader(
     }
     const refs = collectRefs(parsed.value);
     const testProject =
-      TEST_PROJECT_NAME.test(baseOf(p)) || /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(text) || refs.some((r) => TEST_SDK.test(r.name));
+      TEST_PROJECT_NAME.test(baseName(p)) || /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(text) || refs.some((r) => TEST_SDK.test(r.name));
     const finder = new OccurrenceIndex(text, /\b(Include|Update|id)\s*=\s*(["'])([^"'<>]{1,500})\2/gi, (m) => `${m[1]}\0${m[3].trim()}`.toLowerCase());
     for (const r of refs) {
       out.add(r.name, testProject || r.dev, finder.take(`${r.attribute}\0${r.name}`.toLowerCase()) ?? 1);

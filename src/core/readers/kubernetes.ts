@@ -9,7 +9,7 @@ import { ciReader } from './ci';
 import { composeReader } from './compose';
 import { imageName } from './docker';
 import { looksBinary, stripBom } from './text';
-import { baseOf, dedupe, isYamlPath, MAX_WALK_DEPTH, readYaml, type YamlDoc, type YamlFile } from './yamlDocs';
+import { lowerBaseName, dedupe, isYamlPath, MAX_WALK_DEPTH, readYaml, readYamlDetailed, type YamlDoc, type YamlFile } from './yamlDocs';
 
 const KIND = /^[A-Za-z][A-Za-z0-9]{0,99}$/;
 const API_VERSION = /^[A-Za-z0-9][A-Za-z0-9.\-/]{0,199}$/;
@@ -166,7 +166,7 @@ function lineScan(text: string): Fact[] {
 
 function readKubernetes(relPath: string, text: string): ReadResult {
   if (looksBinary(text)) return { facts: [], skipped: 'binary content (NUL bytes), not YAML' };
-  const base = baseOf(relPath);
+  const base = lowerBaseName(relPath);
   if (VALUES.test(base)) {
     if (!text.includes('repository')) return { facts: [] };
     return readYaml(text, (doc, file) => valuesFacts(file, doc.root));
@@ -175,13 +175,14 @@ function readKubernetes(relPath: string, text: string): ReadResult {
   if (!kustomize && !(text.includes('apiVersion') && text.includes('kind'))) return { facts: [] };
   const templated = text.includes('{{');
   if (templated && underTemplates(relPath)) return { facts: dedupe(lineScan(text)) };
-  const result = readYaml(text, (doc, file) => {
+  const { result, first } = readYamlDetailed(text, (doc, file) => {
     const facts: Fact[] = [];
     objectFacts(file, doc.root, facts);
     if (kustomize) kustomizeFacts(file, doc, facts);
     return facts;
   });
-  if (result.skipped && templated && result.skipped.startsWith('invalid YAML')) return { facts: dedupe(lineScan(text)) };
+  // A template's placeholders break the YAML: its lines are scanned instead.
+  if (templated && first === 'syntax') return { facts: dedupe(lineScan(text)) };
   return result;
 }
 

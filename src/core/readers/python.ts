@@ -3,7 +3,8 @@
  * `setup.py` and conda `environment.yml`. Names are kept as written; matching folds case and [-_.].
  */
 import type { Reader } from '../types';
-import { Collector, MAX_FACTS, baseOf, devLookingName, inVendorFolder, isRecord, makeReader } from './manifest';
+import { baseName } from '../glob';
+import { Collector, MAX_FACTS, devLookingName, inVendorFolder, isRecord, makeReader } from './manifest';
 import { blankComments } from './formats/comments';
 import { TomlLocator, parseTomlText } from './formats/toml';
 import { requirementName } from './formats/pep508';
@@ -14,8 +15,8 @@ import { LineIndex } from './text';
 // ---------------------------------------------------------------------------
 
 /** True for requirements files (and pip-tools `.in` files); constraints files pin versions and are not read. */
-export function isRequirementsFile(relPath: string): boolean {
-  const base = baseOf(relPath).toLowerCase();
+function isRequirementsFile(relPath: string): boolean {
+  const base = baseName(relPath).toLowerCase();
   if (!/\.(txt|in)$/.test(base) || base.startsWith('constraints')) return false;
   if (base.includes('requirements')) return true;
   const parts = relPath.toLowerCase().split('/');
@@ -289,7 +290,7 @@ function kindOf(relPath: string): Kind | undefined {
 const PYTHON_MANIFESTS = new Set(['pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py', 'environment.yml', 'environment.yaml']);
 
 function kindByName(relPath: string): Kind | undefined {
-  const base = baseOf(relPath);
+  const base = baseName(relPath);
   if (base === 'pyproject.toml') return 'pyproject';
   if (base === 'Pipfile') return 'pipfile';
   if (base === 'setup.cfg') return 'setup.cfg';

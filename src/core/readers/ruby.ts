@@ -1,6 +1,7 @@
 /** RubyGems: `Gemfile` / `gems.rb` (`gem` lines, groups) and `*.gemspec` (`add_*dependency`). */
 import type { Reader } from '../types';
-import { Collector, baseOf, devLookingName, inVendorFolder, makeReader } from './manifest';
+import { baseName } from '../glob';
+import { Collector, devLookingName, inVendorFolder, makeReader } from './manifest';
 import { blankComments } from './formats/comments';
 import { LineIndex } from './text';
 
@@ -74,7 +75,7 @@ export const rubyReader: Reader = makeReader(
   },
   (p, text) => {
     const out = new Collector('rubygems');
-    if (baseOf(p).endsWith('.gemspec')) readGemspec(text, out);
+    if (baseName(p).endsWith('.gemspec')) readGemspec(text, out);
     else readGemfile(text, out);
     return out.result();
   },

@@ -5,6 +5,7 @@
  */
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import type { Fact, ReadResult } from '../types';
+import { baseName } from '../glob';
 import { LineIndex, looksBinary, stripBom } from './text';
 
 /** Lines longer than this are replaced by a short stand-in: the parser is slow on long lines full of tokens. */
@@ -230,7 +231,7 @@ function sanitise(text: string): { text: string; problem?: string } {
 }
 
 /** Parses all documents of a YAML text. Never throws. */
-export function parseYaml(rawText: string): YamlFile | { problem: string } {
+function parseYaml(rawText: string): YamlFile | { problem: string } {
   const clean = sanitise(stripBom(rawText));
   if (clean.problem) return { problem: clean.problem };
   const file = new YamlFile(new LineIndex(clean.text));
@@ -271,29 +272,39 @@ function firstLine(message: unknown): string {
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
+/** What kind of problem came first in a YAML file: a syntax error in a document, or anything else. */
+type YamlProblem = 'syntax' | 'other';
+
 /**
  * Reads a YAML file document by document. `perDoc` returns the facts of one document; the facts of a
  * broken document are kept only up to its first error. Never throws.
  */
 export function readYaml(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]): ReadResult {
+  return readYamlDetailed(text, perDoc).result;
+}
+
+/** `readYaml`, also telling what kind of problem its `skipped` reason starts with. */
+export function readYamlDetailed(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]): { result: ReadResult; first?: YamlProblem } {
   try {
     return readDocs(text, perDoc);
   } catch (e) {
-    return { facts: [], skipped: `YAML not read: ${firstLine((e as Error)?.message)}` };
+    return { result: { facts: [], skipped: `YAML not read: ${firstLine((e as Error)?.message)}` }, first: 'other' };
   }
 }
 
-function readDocs(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]): ReadResult {
-  if (looksBinary(text)) return { facts: [], skipped: 'binary content (NUL bytes), not YAML' };
+function readDocs(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]): { result: ReadResult; first?: YamlProblem } {
+  if (looksBinary(text)) return { result: { facts: [], skipped: 'binary content (NUL bytes), not YAML' }, first: 'other' };
   const file = parseYaml(text);
-  if (!(file instanceof YamlFile)) return { facts: [], skipped: `YAML not read: ${file.problem}` };
+  if (!(file instanceof YamlFile)) return { result: { facts: [], skipped: `YAML not read: ${file.problem}` }, first: 'other' };
   const facts: Fact[] = [];
   const problems: string[] = [];
+  let first: YamlProblem | undefined;
   const many = file.docs.length > 1;
   const where = (d: YamlDoc) => (many ? ` (document ${d.index} of ${file.docs.length})` : '');
   for (const doc of file.docs) {
     if (doc.refused) {
       problems.push(`${many ? `YAML document ${doc.index} of ${file.docs.length}` : 'YAML'} ${doc.refused}`);
+      first ??= 'other';
       continue;
     }
     let found: Fact[] = [];
@@ -301,19 +312,21 @@ function readDocs(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]
       found = perDoc(doc, file);
     } catch (e) {
       problems.push(`YAML document ${doc.index} could not be read: ${firstLine((e as Error)?.message)}`);
+      first ??= 'other';
     }
     if (doc.error) {
       const stop = doc.error.line;
       found = found.filter((f) => f.line < stop);
       problems.push(`invalid YAML at line ${doc.error.line}${where(doc)}: ${doc.error.message}`);
+      first ??= 'syntax';
     }
     facts.push(...found);
   }
-  return { facts: dedupe(facts), skipped: joinProblems(problems) };
+  return { result: { facts: dedupe(facts), skipped: joinProblems(problems) }, first };
 }
 
 /** One reason for the first problem, with a count of the others. */
-export function joinProblems(problems: string[]): string | undefined {
+function joinProblems(problems: string[]): string | undefined {
   if (problems.length === 0) return undefined;
   return problems.length === 1 ? problems[0] : `${problems[0]} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`;
 }
@@ -330,8 +343,8 @@ export function dedupe(facts: Fact[]): Fact[] {
 }
 
 /** The base name of a workspace-relative path, lower-case. */
-export function baseOf(relPath: string): string {
-  return relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
+export function lowerBaseName(relPath: string): string {
+  return baseName(relPath).toLowerCase();
 }
 
 /** True for `.yml` and `.yaml` files. */

@@ -1,7 +1,8 @@
 import { promises as fsp, constants as C, closeSync, fstatSync, openSync, readSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { Skipped } from '../types';
-import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome } from './source';
+import { formatBytes } from '../format';
+import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome, type SkippedRead } from './source';
 import { fileIgnoredByLayers, ignoredByLayers, isDefaultExcludedDir, parseGitignore, userExcluder, type GitignoreLayer } from './excludes';
 
 export interface DiskSourceOptions {
@@ -15,12 +16,13 @@ export interface DiskSourceOptions {
 
 const MAX_GITIGNORE_BYTES = 256 * 1024;
 const DIR_CONCURRENCY = 16;
-/** Read buffer shared by all reads (the text is decoded out of it at once); it grows up to this size. */
+/** The read buffer grows up to this size (a larger one is used for that read only). */
 const MAX_KEPT_BUFFER = 1024 * 1024;
-let readBuffer = Buffer.allocUnsafe(64 * 1024);
 
 /** A folder on disk. Never follows a link out of the root or round a loop; never opens a FIFO. */
 export class DiskSource implements FileSource {
+  /** One read buffer for every read of every source (the text is decoded out of it at once). */
+  private static readBuffer = Buffer.allocUnsafe(64 * 1024);
   readonly root: string;
   /** The root with a separator after it: a relative path (with `/`, which every platform accepts) appended makes a file's path. */
   private readonly rootPrefix: string;
@@ -161,10 +163,10 @@ export class DiskSource implements FileSource {
     try {
       if (this.realRoot) {
         const real = await fsp.realpath(abs);
-        if (!isInside(this.realRoot, real)) return { skipped: 'link points outside the workspace: not followed' };
+        if (!isInside(this.realRoot, real)) return OUTSIDE_ROOT;
       }
     } catch (err) {
-      return { skipped: describeError(err) };
+      return describeError(err);
     }
     return this.readLocal(abs, false);
   }
@@ -174,7 +176,7 @@ export class DiskSource implements FileSource {
     if (!this.plainDirs.has(slash < 0 ? '' : relPath.slice(0, slash)) || this.linksInPlainDirs.has(relPath)) return undefined;
     const outcome = this.readLocal(this.rootPrefix + relPath, true);
     // ELOOP under O_NOFOLLOW: a link was put there since the listing; `read` checks it like any other.
-    return 'skipped' in outcome && outcome.skipped === LINK_LOOP ? undefined : outcome;
+    return 'code' in outcome && outcome.code === 'link-loop' ? undefined : outcome;
   }
 
   /**
@@ -190,7 +192,7 @@ export class DiskSource implements FileSource {
     try {
       fd = openSync(abs, C.O_RDONLY | C.O_NONBLOCK | (plain ? C.O_NOFOLLOW : 0));
       const limit = this.maxFileBytes;
-      let buf = readBuffer;
+      let buf = DiskSource.readBuffer;
       let length = 0;
       for (;;) {
         if (length === buf.length) {
@@ -207,14 +209,14 @@ export class DiskSource implements FileSource {
       }
       if (length === 0 || length > limit) {
         const stat = fstatSync(fd);
-        if (!stat.isFile()) return { skipped: 'not a regular file: not read' };
-        if (length > limit) return { skipped: `too large (${formatBytes(Math.max(stat.size, length))}; the limit is ${formatBytes(limit)})` };
+        if (!stat.isFile()) return { code: 'not-regular', skipped: 'not a regular file: not read' };
+        if (length > limit) return { code: 'too-large', skipped: `too large (${formatBytes(Math.max(stat.size, length))}; the limit is ${formatBytes(limit)})` };
       }
-      if (buf.length > readBuffer.length && buf.length <= MAX_KEPT_BUFFER) readBuffer = buf;
+      if (buf.length > DiskSource.readBuffer.length && buf.length <= MAX_KEPT_BUFFER) DiskSource.readBuffer = buf;
       const decoded = decode(buf.subarray(0, length));
       return 'text' in decoded ? { text: decoded.text, bytes: length } : decoded;
     } catch (err) {
-      return { skipped: describeError(err) };
+      return describeError(err);
     } finally {
       if (fd !== undefined) {
         try {
@@ -230,7 +232,7 @@ export class DiskSource implements FileSource {
     try {
       return await fsp.readdir(abs, { withFileTypes: true });
     } catch (err) {
-      if (rel) this.skips.push({ file: rel + '/', reason: describeError(err) });
+      if (rel) this.skips.push({ file: rel + '/', reason: describeError(err).skipped });
       else throw err;
       return undefined;
     }
@@ -240,7 +242,7 @@ export class DiskSource implements FileSource {
     try {
       const real = await fsp.realpath(abs);
       if (!isInside(this.realRoot!, real)) {
-        this.skips.push({ file: rel, reason: 'link points outside the workspace: not followed' });
+        this.skips.push({ file: rel, reason: OUTSIDE_ROOT.skipped });
         return undefined;
       }
       const stat = await fsp.stat(real);
@@ -256,7 +258,7 @@ export class DiskSource implements FileSource {
       this.skips.push({ file: rel, reason: 'link to something that is not a regular file: not opened' });
       return undefined;
     } catch (err) {
-      this.skips.push({ file: rel, reason: `broken or looping link (${describeError(err)})` });
+      this.skips.push({ file: rel, reason: `broken or looping link (${describeError(err).skipped})` });
       return undefined;
     }
   }
@@ -277,34 +279,27 @@ export class DiskSource implements FileSource {
   }
 }
 
-const LINK_LOOP = 'symbolic link loop';
+const OUTSIDE_ROOT: SkippedRead = { code: 'outside-root', skipped: 'link points outside the workspace: not followed' };
 
 function isInside(root: string, p: string): boolean {
   return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GiB`;
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
-  return `${n} B`;
-}
-
-function describeError(err: unknown): string {
+function describeError(err: unknown): SkippedRead {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return 'unreadable: permission denied';
+      return { code: 'unreadable', skipped: 'unreadable: permission denied' };
     case 'ENOENT':
-      return 'no longer exists';
+      return { code: 'gone', skipped: 'no longer exists' };
     case 'ELOOP':
-      return LINK_LOOP;
+      return { code: 'link-loop', skipped: 'symbolic link loop' };
     case 'EISDIR':
-      return 'is a folder';
+      return { code: 'not-regular', skipped: 'is a folder' };
     case 'EAGAIN':
-      return 'not ready for reading (FIFO or device): not read';
+      return { code: 'unreadable', skipped: 'not ready for reading (FIFO or device): not read' };
     default:
-      return `unreadable: ${code ?? (err instanceof Error ? err.message : String(err))}`;
+      return { code: 'unreadable', skipped: `unreadable: ${code ?? (err instanceof Error ? err.message : String(err))}` };
   }
 }

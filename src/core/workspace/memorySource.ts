@@ -36,7 +36,7 @@ export class MemorySource implements FileSource {
 
   async read(relPath: string): Promise<ReadOutcome> {
     const text = this.files.get(relPath);
-    return text === undefined ? { skipped: 'no longer exists' } : { text, bytes: Buffer.byteLength(text) };
+    return text === undefined ? { code: 'gone', skipped: 'no longer exists' } : { text, bytes: Buffer.byteLength(text) };
   }
 
   listingSkips(): Skipped[] {

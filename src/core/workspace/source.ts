@@ -6,7 +6,26 @@ export interface FileEntry {
   size: number;
 }
 
-export type ReadOutcome = { text: string; bytes: number } | { skipped: string };
+/**
+ * Why a file was not read, for the code that acts on it; `skipped` says it to a person (the map's
+ * skipped list). Control flow tests the code, never the message.
+ */
+export type SkipCode =
+  | 'gone' // no longer exists
+  | 'link-loop' // ELOOP: a link where the listing saw none, or a loop of links
+  | 'outside-root' // a link out of the workspace
+  | 'not-regular' // a folder, FIFO, socket or device
+  | 'too-large'
+  | 'binary'
+  | 'unreadable'; // permission denied, not ready, or another error
+
+/** A file not read: the code for control flow, the message for the map. */
+export interface SkippedRead {
+  code: SkipCode;
+  skipped: string;
+}
+
+export type ReadOutcome = { text: string; bytes: number } | SkippedRead;
 
 /**
  * Where the engine gets files from: a folder on disk, a set of files in memory, or whatever
@@ -32,16 +51,16 @@ export interface FileSource {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-export const SNIFF_BYTES = 8192;
+const SNIFF_BYTES = 8192;
 
 const utf8 = new TextDecoder('utf-8');
 
 /** Decodes file bytes: UTF-8 (BOM stripped), UTF-16 with a BOM; NUL bytes mean binary. */
-export function decode(buf: Uint8Array): { text: string } | { skipped: string } {
+export function decode(buf: Uint8Array): { text: string } | SkippedRead {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)) };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)) };
   const sniff = Math.min(buf.length, SNIFF_BYTES);
-  if (buf.subarray(0, sniff).indexOf(0) >= 0) return { skipped: 'binary file (contains NUL bytes)' };
+  if (buf.subarray(0, sniff).indexOf(0) >= 0) return { code: 'binary', skipped: 'binary file (contains NUL bytes)' };
   let start = 0;
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
   return { text: utf8.decode(buf.subarray(start)) };

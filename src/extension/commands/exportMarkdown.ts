@@ -3,7 +3,7 @@ import { toMarkdown } from '../../core';
 import type { CommandDeps } from './deps';
 
 /** The résumé-style Markdown, with the skills marked done by hand listed apart from the detected ones. */
-export async function markdownReport(deps: CommandDeps): Promise<string | undefined> {
+async function markdownReport(deps: CommandDeps): Promise<string | undefined> {
   deps.session.ensureStarted();
   await deps.session.whenIdle();
   const { map, catalog } = deps.session;

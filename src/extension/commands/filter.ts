@@ -8,7 +8,7 @@ const CHOICES: { filter: Filter; label: string; detail: string; description: str
   { filter: 'missing', label: 'Not practised yet', description: 'only', detail: 'Skills with no or only weak evidence (skipped ones hidden)' },
 ];
 
-export function describeFilter(filter: Filter): string | undefined {
+function describeFilter(filter: Filter): string | undefined {
   return filter === 'all' ? undefined : filter === 'practised' ? 'practised only' : 'not practised yet';
 }
 

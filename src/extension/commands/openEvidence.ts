@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 
-export interface EvidenceTarget {
+interface EvidenceTarget {
   file: string;
   line: number;
   folder?: string;

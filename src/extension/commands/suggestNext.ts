@@ -5,7 +5,7 @@ import { visibleTiers } from '../settings';
 import { COMMANDS } from './ids';
 
 /** The ranked suggestions for the current map, marks and tiers. */
-export async function currentSuggestions(deps: CommandDeps): Promise<Suggestion[]> {
+async function currentSuggestions(deps: CommandDeps): Promise<Suggestion[]> {
   deps.session.ensureStarted();
   await deps.session.whenIdle();
   const { map, catalog } = deps.session;

@@ -3,11 +3,12 @@
  * No 'vscode' import here, so the wording can be unit-tested; nodes.ts turns rows into TreeItems.
  */
 import type { Catalog, Evidence, SkillMap, SkillResult, Status, Tier } from '../../core';
+import { escapeMarkdown } from '../../core/format';
 import type { Mark } from '../marks';
 
 export type Filter = 'all' | 'practised' | 'missing';
 
-export interface IconSpec {
+interface IconSpec {
   id: string;
   color?: string;
 }
@@ -27,17 +28,17 @@ interface Base {
 }
 
 export interface TierNode extends Base { kind: 'tier'; tier: Tier }
-export interface SkillNode extends Base { kind: 'skill'; skillId: string; status: Status; mark?: Mark }
-export interface TechnologyNode extends Base { kind: 'technology'; skillId: string }
-export interface EvidenceNode extends Base { kind: 'evidence'; skillId: string; evidence: Evidence }
-export interface PracticeGroupNode extends Base { kind: 'practiceGroup'; skillId: string }
-export interface PracticeNode extends Base { kind: 'practice'; skillId: string; done: boolean }
-export interface HowToLearnNode extends Base { kind: 'howToLearn'; skillId: string }
-export interface InfoNode extends Base { kind: 'info' }
+interface SkillNode extends Base { kind: 'skill'; skillId: string; status: Status; mark?: Mark }
+interface TechnologyNode extends Base { kind: 'technology'; skillId: string }
+interface EvidenceNode extends Base { kind: 'evidence'; skillId: string; evidence: Evidence }
+interface PracticeGroupNode extends Base { kind: 'practiceGroup'; skillId: string }
+interface PracticeNode extends Base { kind: 'practice'; skillId: string; done: boolean }
+interface HowToLearnNode extends Base { kind: 'howToLearn'; skillId: string }
+interface InfoNode extends Base { kind: 'info' }
 
 export type TreeNode = TierNode | SkillNode | TechnologyNode | EvidenceNode | PracticeGroupNode | PracticeNode | HowToLearnNode | InfoNode;
 
-export interface TreeInput {
+interface TreeInput {
   map: SkillMap;
   catalog: Catalog;
   marks: ReadonlyMap<string, Mark>;
@@ -48,7 +49,7 @@ export interface TreeInput {
 
 const MAX_EVIDENCE_ROWS = 50;
 
-export const TIER_LABEL: Record<Tier, string> = { core: 'Core', advanced: 'Advanced' };
+const TIER_LABEL: Record<Tier, string> = { core: 'Core', advanced: 'Advanced' };
 
 export const STATUS_WORD: Record<Status, string> = { practised: 'practised', started: 'started', missing: 'not shown yet' };
 
@@ -65,7 +66,7 @@ export function statusLabel(result: Pick<SkillResult, 'status'>, mark: Mark | un
   return STATUS_WORD[result.status];
 }
 
-export function skillIcon(status: Status, mark: Mark | undefined): IconSpec {
+function skillIcon(status: Status, mark: Mark | undefined): IconSpec {
   if (mark === 'done') return { id: 'verified', color: 'charts.blue' };
   if (mark === 'skipped') return { id: 'circle-slash', color: 'disabledForeground' };
   if (status === 'practised') return { id: 'pass-filled', color: 'testing.iconPassed' };
@@ -73,7 +74,7 @@ export function skillIcon(status: Status, mark: Mark | undefined): IconSpec {
   return { id: 'circle-outline', color: 'disabledForeground' };
 }
 
-export function skillDescription(result: SkillResult, mark: Mark | undefined): string {
+function skillDescription(result: SkillResult, mark: Mark | undefined): string {
   const tech = result.technologies.join(', ');
   if (mark === 'done') return tech ? `(marked done) ${tech}` : '(marked done)';
   if (mark === 'skipped') return '(skipped)';
@@ -82,16 +83,16 @@ export function skillDescription(result: SkillResult, mark: Mark | undefined): s
   return STATUS_WORD.missing;
 }
 
-export function tierDescription(practised: number, total: number): string {
+function tierDescription(practised: number, total: number): string {
   return `${practised} of ${total} practised`;
 }
 
-export function evidenceLabel(e: Evidence): string {
+function evidenceLabel(e: Evidence): string {
   return `${e.file}:${e.line}`;
 }
 
 function mdText(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+\-.!<>|])/g, '\\$1');
+  return escapeMarkdown(s, 'anywhere');
 }
 
 function link(parent: TreeNode, child: TreeNode): TreeNode {

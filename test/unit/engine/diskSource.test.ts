@@ -143,8 +143,8 @@ describe('disk source: hostile file systems', () => {
     symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'svc', 'b.txt'));
     symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'svc', 'new.txt'));
     assert.deepStrictEqual(await source.read('svc/a.txt'), { text: 'inside', bytes: 6 });
-    assert.deepStrictEqual(await source.read('svc/b.txt'), { skipped: 'link points outside the workspace: not followed' });
-    assert.deepStrictEqual(await source.read('svc/new.txt'), { skipped: 'link points outside the workspace: not followed' });
+    assert.deepStrictEqual(await source.read('svc/b.txt'), { code: 'outside-root', skipped: 'link points outside the workspace: not followed' });
+    assert.deepStrictEqual(await source.read('svc/new.txt'), { code: 'outside-root', skipped: 'link points outside the workspace: not followed' });
     assert.deepStrictEqual(await source.read('requirements.txt'), { text: 'django-redis==5.4\n', bytes: 18 });
   });
 
@@ -164,7 +164,7 @@ describe('disk source: hostile file systems', () => {
     // Root reads any file whatever its mode: the refusal is made up, on both ways of reading.
     const original = source.read.bind(source);
     const originalNow = source.readNow.bind(source);
-    const refused = { skipped: 'unreadable: permission denied' };
+    const refused = { code: 'unreadable' as const, skipped: 'unreadable: permission denied' };
     source.read = async (rel: string) => (rel === 'package.json' ? refused : original(rel));
     source.readNow = (rel: string) => (rel === 'package.json' ? refused : originalNow(rel));
     const map = await new Scanner(source, builtinCatalog()).scan();

@@ -128,7 +128,7 @@ describe('scanner', () => {
   it('can skip the imports pass', async () => {
     const files = { 'app/views.py': 'from django.core.cache import cache\n\ncache.set("k", 1, timeout=60)\n' };
     assert.strictEqual(statusOf(await scanMemory(files), 'caching'), 'practised');
-    const off = await new Scanner(new MemorySource(files), builtinCatalog()).scan({ imports: false });
+    const off = await new Scanner(new MemorySource(files), builtinCatalog()).scan({ readSources: false });
     assert.strictEqual(statusOf(off, 'caching'), 'missing');
   });
 

@@ -1,0 +1,46 @@
+import type { Evidence, SkillMap, Status } from './types';
+
+const STATUS_RANK: Record<Status, number> = { missing: 0, started: 1, practised: 2 };
+
+/** Multi-root: one map from several folders, each piece of evidence labelled with its folder. */
+export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap {
+  if (parts.length === 1) return parts[0].map;
+  const first = parts[0]?.map;
+  const skills = (first?.skills ?? []).map((s) => {
+    const evidence: Evidence[] = [];
+    const technologies: string[] = [];
+    const done = new Set<string>();
+    let strong = false;
+    let reason = s.reason;
+    let reasonRank = STATUS_RANK[s.status];
+    for (const { folder, map } of parts) {
+      const r = map.skills.find((x) => x.id === s.id);
+      if (!r) continue;
+      // The merged skill's reason is that of the folder where it stands best.
+      if (STATUS_RANK[r.status] > reasonRank) [reason, reasonRank] = [r.reason, STATUS_RANK[r.status]];
+      for (const e of r.evidence) evidence.push({ ...e, folder });
+      for (const t of r.technologies) if (!technologies.includes(t)) technologies.push(t);
+      for (const p of r.practice) if (p.done) done.add(p.id);
+      strong ||= r.status === 'practised';
+    }
+    return {
+      ...s,
+      status: strong ? ('practised' as const) : evidence.length ? ('started' as const) : ('missing' as const),
+      technologies,
+      evidence,
+      practice: s.practice.map((p) => ({ ...p, done: done.has(p.id) })),
+      reason,
+    };
+  });
+  return {
+    version: 1,
+    root: parts.map((p) => p.map.root).join(', '),
+    skills,
+    skipped: parts.flatMap(({ folder, map }) => map.skipped.map((k) => ({ ...k, file: `${folder}/${k.file}` }))),
+    stats: {
+      files: parts.reduce((n, p) => n + p.map.stats.files, 0),
+      bytesRead: parts.reduce((n, p) => n + p.map.stats.bytesRead, 0),
+      ms: Math.max(0, ...parts.map((p) => p.map.stats.ms)),
+    },
+  };
+}
