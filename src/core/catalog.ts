@@ -67,11 +67,20 @@ export function findSkillsDir(fromDir: string): string {
   }
 }
 
+/** A rule as written in a catalogue file, once the schema has validated it. */
+type RawRule = Omit<Rule, 'skill' | 'source'>;
+
+/** A skill as written in a catalogue file, once the schema has validated it. */
+type RawSkill = Omit<Skill, 'learningMonths' | 'prerequisites' | 'buildsOn'> & { prerequisites?: string[]; buildsOn?: string[] };
+
+/** A catalogue file's data: a skill with its rules, or (a user's file) rules alone. Unchecked until `validate`. */
+type RawFile = Partial<RawSkill> & { rules?: RawRule[] };
+
 interface ParsedFile {
   file: string;
   doc: Document;
   lines: LineCounter;
-  data: any;
+  data: RawFile;
 }
 
 function parseFile(file: string, text: string, problems: string[]): ParsedFile | undefined {
@@ -81,7 +90,7 @@ function parseFile(file: string, text: string, problems: string[]): ParsedFile |
     for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? 1}: ${e.message.split('\n')[0]}`);
     return undefined;
   }
-  let data: any;
+  let data: RawFile;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
@@ -110,8 +119,8 @@ function pointerParts(instancePath: string): (string | number)[] {
 
 function describeSchemaError(e: ErrorObject): string {
   const where = e.instancePath || '(top level)';
-  if (e.keyword === 'additionalProperties') return `${where}: unknown field "${(e.params as any).additionalProperty}"`;
-  if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as any).allowedValues.join(', ')}`;
+  if (e.keyword === 'additionalProperties') return `${where}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: string[] }).allowedValues.join(', ')}`;
   if (e.keyword === 'oneOf') return `${where}: a rule needs exactly one matcher (dependency, image, kind, import, file, content or combine)`;
   return `${where}: ${e.message}`;
 }
@@ -129,7 +138,7 @@ function validate(p: ParsedFile, skillsDir: string, problems: string[]): boolean
     // A rule with the wrong number of matchers also fails each branch's `required`: say it once.
     if (e.keyword === 'required' && e.schemaPath.includes('oneOf')) continue;
     const parts = pointerParts(e.instancePath);
-    if (e.keyword === 'additionalProperties') parts.push((e.params as any).additionalProperty);
+    if (e.keyword === 'additionalProperties') parts.push((e.params as { additionalProperty: string }).additionalProperty);
     const msg = `${p.file}:${lineAt(p, parts)}: ${describeSchemaError(e)}`;
     if (!seen.has(msg)) problems.push(msg);
     seen.add(msg);
@@ -137,7 +146,7 @@ function validate(p: ParsedFile, skillsDir: string, problems: string[]): boolean
   return false;
 }
 
-function toRule(raw: any, p: ParsedFile, index: number): Rule {
+function toRule(raw: RawRule, p: ParsedFile, index: number): Rule {
   const [skill] = String(raw.id).split('/');
   return {
     ...raw,
@@ -180,7 +189,7 @@ function learningMonths(text: string): number {
   return m ? Number(m[1]) : 3;
 }
 
-function toSkill(d: any): Skill {
+function toSkill(d: RawSkill): Skill {
   return {
     id: d.id,
     title: d.title,
@@ -219,13 +228,15 @@ function readBuiltinCatalog(skillsDir: string): Catalog {
       builtinProblems.push(`${file}:1: a built-in catalogue file must define a skill`);
       continue;
     }
-    if (`${p.data.id}.yaml` !== name && `${p.data.id}.yml` !== name) builtinProblems.push(`${file}:${lineAt(p, ['id'])}: file name must be ${p.data.id}.yaml`);
-    if (skills.has(p.data.id)) builtinProblems.push(`${file}:1: skill ${p.data.id} is defined twice`);
-    skills.set(p.data.id, toSkill(p.data));
+    // The schema requires every skill field once a file has a title.
+    const skill = p.data as RawSkill;
+    if (`${skill.id}.yaml` !== name && `${skill.id}.yml` !== name) builtinProblems.push(`${file}:${lineAt(p, ['id'])}: file name must be ${skill.id}.yaml`);
+    if (skills.has(skill.id)) builtinProblems.push(`${file}:1: skill ${skill.id} is defined twice`);
+    skills.set(skill.id, toSkill(skill));
     parsed.push(p);
   }
   for (const p of parsed) {
-    (p.data.rules as any[]).forEach((raw, i) => {
+    (p.data.rules ?? []).forEach((raw, i) => {
       const rule = toRule(raw, p, i);
       if (rule.skill !== p.data.id) builtinProblems.push(`${p.file}:${rule.source.line}: rule ${rule.id} must start with "${p.data.id}/"`);
       if (rules.has(rule.id)) builtinProblems.push(`${p.file}:${rule.source.line}: rule id ${rule.id} is used twice`);
@@ -317,8 +328,10 @@ export function loadCatalog(skillsDir: string, userRuleFiles: readonly string[] 
     const p = parseFile(file, text, fileProblems);
     if (p && validate(p, skillsDir, fileProblems)) {
       if ('title' in p.data) fileProblems.push(`${file}:1: a user rule file holds only "rules:", not a whole skill`);
-      const own: Rule[] = (p.data.rules as any[] | undefined ?? []).map((raw, i) => toRule(raw, p, i));
+      const own: Rule[] = (p.data.rules ?? []).map((raw, i) => toRule(raw, p, i));
       for (const rule of own) checkRule(rule, skills, fileProblems);
+      const known = new Map([...rules, ...own.map((r) => [r.id, r] as const)]);
+      for (const rule of own) if (rule.combine) checkCombine(rule, known, fileProblems);
       if (!fileProblems.length) for (const rule of own) rules.set(rule.id, rule);
     }
     problems.push(...fileProblems);

@@ -10,3 +10,5 @@ export { suggestNext } from './suggest';
 export { toMarkdown, proficiency } from './report';
 export { mergeMaps } from './merge';
 export { escapeMarkdown, formatBytes } from './format';
+export { reasonsFor, formatMessage, type ReasonMessage } from './reasons';
+export { combinationSummary } from './combine/summary';

@@ -3,7 +3,7 @@
  * message (an English template with `{0}`-style arguments, the form `vscode.l10n.t` takes), so the
  * editor can show it translated while the CLI writes the English text.
  */
-import type { Catalog, Evidence, Rule, Skill, Status } from './types';
+import type { Catalog, Evidence, Rule, Skill, SkillMap, Status } from './types';
 import { combinationSummary } from './combine/summary';
 
 export interface ReasonMessage {
@@ -64,4 +64,15 @@ export function reasonMessage({ skill, status, evidence, technologies }: ReasonI
   const summary = rule ? combinationSummary(rule, evidence.filter((e) => e.rule === rule.id)) : undefined;
   if (summary) return { id: 'practised-combined', template: TEMPLATES['practised-combined'], args: [first.technology, summary] };
   return { id: 'practised', template: TEMPLATES.practised, args: [first.technology, place(first)] };
+}
+
+/** Every skill's reason in a map, as messages (for an editor that shows them in its own language). */
+export function reasonsFor(map: SkillMap, catalog: Catalog): Map<string, ReasonMessage> {
+  const rules = new Map(catalog.rules.map((r) => [r.id, r]));
+  const out = new Map<string, ReasonMessage>();
+  for (const result of map.skills) {
+    const skill = catalog.skills.find((s) => s.id === result.id);
+    if (skill) out.set(result.id, reasonMessage({ skill, status: result.status, evidence: result.evidence, technologies: result.technologies }, catalog, (id) => rules.get(id)));
+  }
+  return out;
 }

@@ -84,7 +84,7 @@ export class EvidenceHoverProvider implements vscode.HoverProvider, vscode.Dispo
     if (catalog) {
       const where = this.session.locate(document.uri);
       const relPath = where?.relPath ?? vscode.workspace.asRelativePath(document.uri, false);
-      let found: Evidence[] = [];
+      let found: Evidence[];
       try {
         found = evidenceInText(relPath, document.getText(), catalog);
       } catch {

@@ -272,7 +272,7 @@ function readCondaEnvironment(text: string, out: Collector): void {
       if (name) out.add(name, false, i + 1);
       continue;
     }
-    const conda = /^(?:[A-Za-z0-9_.-]+::)?([A-Za-z0-9][A-Za-z0-9._-]{0,200})\s*(?:$|[=<>!~ \[])/.exec(value);
+    const conda = /^(?:[A-Za-z0-9_.-]+::)?([A-Za-z0-9][A-Za-z0-9._-]{0,200})\s*(?:$|[=<>!~ [])/.exec(value);
     if (conda && !CONDA_SKIP.has(conda[1].toLowerCase())) out.add(conda[1], false, i + 1);
   }
 }

@@ -83,7 +83,7 @@ function fileNameTest(text: string): (base: string) => boolean {
     if (!line || line.startsWith('#') || line.startsWith('!') || line.endsWith('/')) continue;
     const last = line.slice(line.lastIndexOf('/') + 1);
     if (!/^[\w.\- *?]+$/.test(last) || last.includes('**')) return always;
-    parts.push(last.replace(/[.\-]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'));
+    parts.push(last.replace(/[.-]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'));
   }
   if (!parts.length) return () => false;
   const re = new RegExp(`^(?:${parts.join('|')})$`, 'i');

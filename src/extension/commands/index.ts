@@ -13,7 +13,7 @@ import { clearMark } from './clearMark';
 import { showLog } from './showLog';
 import { openEvidence } from './openEvidence';
 
-type Handler = (...args: any[]) => unknown;
+type Handler = Parameters<typeof vscode.commands.registerCommand>[1];
 
 /** Every command in one table: id → handler. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Evidence } from '../../core';
+import { reasonsFor, type Evidence } from '../../core';
 import type { ScanSession } from '../session';
 import type { Marks } from '../marks';
 import { countsAsPractised } from '../tree/model';
@@ -62,6 +62,13 @@ export class GuidancePanels implements vscode.Disposable {
     for (const [id, entry] of this.open) this.render(id, entry);
   }
 
+  /** The skill's reason in the editor's language. */
+  private reasonOf(skillId: string): string | undefined {
+    const { map, catalog } = this.session;
+    const message = map && catalog ? reasonsFor(map, catalog).get(skillId) : undefined;
+    return message && vscode.l10n.t(message.template, ...message.args);
+  }
+
   private render(skillId: string, entry: Open): void {
     const catalog = this.session.catalog;
     const skill = catalog?.skills.find((s) => s.id === skillId);
@@ -86,6 +93,7 @@ export class GuidancePanels implements vscode.Disposable {
       prerequisites,
       evidence: entry.evidence,
       multiRoot: this.session.multiRoot,
+      reason: this.reasonOf(skillId),
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'guidance.js')).toString(),

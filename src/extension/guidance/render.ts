@@ -16,6 +16,8 @@ export interface GuidanceInput {
   /** Evidence rows in the order the page numbers them (data-evidence indexes into this). */
   evidence?: Evidence[];
   multiRoot?: boolean;
+  /** Why the skill has its status, in the editor's language (else the engine's English `result.reason`). */
+  reason?: string;
   cspSource: string;
   nonce: string;
   scriptUri: string;
@@ -55,24 +57,16 @@ function statusText(status: Status, mark: Mark | undefined): string {
   return STATUS_TEXT[status];
 }
 
-export function renderGuidanceHtml(input: GuidanceInput): string {
-  const { skill, result, mark, cspSource, nonce } = input;
-  const e = escapeHtml;
-  const status = result?.status ?? 'missing';
-  const evidence = (input.evidence ?? result?.evidence ?? []).slice(0, MAX_EVIDENCE);
-  const practice = result?.practice ?? skill.practice.map((p) => ({ ...p, done: false }));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${cspSource}`,
-    `img-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
+const e = escapeHtml;
 
-  const sections: string[] = [];
-  sections.push(`<header>
+function headerSection(input: GuidanceInput, status: Status): string {
+  const { skill, mark } = input;
+  const reason = input.reason ?? input.result?.reason;
+  return `<header>
   <p class="tier">${e(skill.tier === 'core' ? 'Core skill' : 'Advanced skill')}</p>
   <h1>${e(skill.title)}</h1>
   <p class="status status-${e(mark ?? status)}">${e(statusText(status, mark))}</p>
+  ${reason ? `<p class="reason">${e(reason)}</p>` : ''}
   <p class="summary">${e(skill.summary)}</p>
   <p class="time"><span class="label">Learning time</span> ${e(skill.learningTime)}</p>
   <div class="actions">
@@ -80,68 +74,90 @@ export function renderGuidanceHtml(input: GuidanceInput): string {
     ${mark !== 'skipped' ? '<button type="button" class="secondary" data-action="skipped">Skip this skill</button>' : ''}
     ${mark ? '<button type="button" class="secondary" data-action="clear">Clear mark</button>' : ''}
   </div>
-</header>`);
+</header>`;
+}
 
-  if (input.prerequisites?.length) {
-    sections.push(`<section>
+/** A list of items ticked off or still open. */
+function checkList(items: readonly { title: string; done: boolean }[], doneNote: string): string {
+  return `<ul class="checks">${items
+    .map((p) => `<li class="${p.done ? 'done' : 'open'}"><span class="tick" aria-hidden="true">${p.done ? '✓' : '○'}</span> ${e(p.title)}${p.done ? ` <span class="muted">${doneNote}</span>` : ''}</li>`)
+    .join('')}</ul>`;
+}
+
+function prerequisitesSection(input: GuidanceInput): string | undefined {
+  if (!input.prerequisites?.length) return undefined;
+  return `<section>
   <h2>Learn first</h2>
-  <ul class="checks">${input.prerequisites
-    .map((p) => `<li class="${p.practised ? 'done' : 'open'}"><span class="tick" aria-hidden="true">${p.practised ? '✓' : '○'}</span> ${e(p.title)}${p.practised ? ' <span class="muted">practised</span>' : ''}</li>`)
-    .join('')}</ul>
-</section>`);
-  }
+  ${checkList(input.prerequisites.map((p) => ({ title: p.title, done: p.practised })), 'practised')}
+</section>`;
+}
 
-  sections.push(`<section>
+function howToLearnSection(input: GuidanceInput): string {
+  return `<section>
   <h2>How to learn</h2>
-  <ol>${skill.howToLearn.map((step) => `<li>${e(step)}</li>`).join('')}</ol>
-</section>`);
+  <ol>${input.skill.howToLearn.map((step) => `<li>${e(step)}</li>`).join('')}</ol>
+</section>`;
+}
 
-  if (practice.length) {
-    const done = practice.filter((p) => p.done).length;
-    sections.push(`<section>
+function practiceSection(input: GuidanceInput): string | undefined {
+  const practice = input.result?.practice ?? input.skill.practice.map((p) => ({ ...p, done: false }));
+  if (!practice.length) return undefined;
+  const done = practice.filter((p) => p.done).length;
+  return `<section>
   <h2>Further practice <span class="muted">${done} of ${practice.length} shown in this workspace</span></h2>
-  <ul class="checks">${practice
-    .map((p) => `<li class="${p.done ? 'done' : 'open'}"><span class="tick" aria-hidden="true">${p.done ? '✓' : '○'}</span> ${e(p.title)}${p.done ? ' <span class="muted">shown in code</span>' : ''}</li>`)
-    .join('')}</ul>
-</section>`);
-  }
+  ${checkList(practice, 'shown in code')}
+</section>`;
+}
 
-  if (evidence.length) {
-    const total = input.evidence?.length ?? result?.evidence.length ?? evidence.length;
-    sections.push(`<section>
+function evidenceSection(input: GuidanceInput): string {
+  const evidence = (input.evidence ?? input.result?.evidence ?? []).slice(0, MAX_EVIDENCE);
+  if (!evidence.length) {
+    return `<section>
+  <h2>Evidence in this workspace</h2>
+  <p class="muted">Nothing yet. Once a manifest, config or import shows this skill, it is listed here with its file and line.</p>
+</section>`;
+  }
+  const total = input.evidence?.length ?? input.result?.evidence.length ?? evidence.length;
+  const rows = evidence.map((ev, i) => {
+    const where = `${input.multiRoot && ev.folder ? `${ev.folder}/` : ''}${ev.file}:${ev.line}`;
+    return `<tr><td>${e(ev.technology)}${ev.strength === 'weak' ? ' <span class="muted">weak</span>' : ''}</td><td><a href="#" data-evidence="${i}">${e(where)}</a></td><td><code>${e(ev.rule)}</code></td></tr>`;
+  });
+  return `<section>
   <h2>Evidence in this workspace</h2>
   <table class="evidence">
     <thead><tr><th>Technology</th><th>Where</th><th>Rule</th></tr></thead>
-    <tbody>${evidence
-      .map((ev, i) => {
-        const where = `${input.multiRoot && ev.folder ? `${ev.folder}/` : ''}${ev.file}:${ev.line}`;
-        return `<tr><td>${e(ev.technology)}${ev.strength === 'weak' ? ' <span class="muted">weak</span>' : ''}</td><td><a href="#" data-evidence="${i}">${e(where)}</a></td><td><code>${e(ev.rule)}</code></td></tr>`;
-      })
-      .join('')}</tbody>
+    <tbody>${rows.join('')}</tbody>
   </table>
   ${total > evidence.length ? `<p class="muted">… and ${total - evidence.length} more.</p>` : ''}
-</section>`);
-  } else {
-    sections.push(`<section>
-  <h2>Evidence in this workspace</h2>
-  <p class="muted">Nothing yet. Once a manifest, config or import shows this skill, it is listed here with its file and line.</p>
-</section>`);
-  }
+</section>`;
+}
 
-  if (skill.links.length) {
-    sections.push(`<section>
+function linksSection(input: GuidanceInput): string | undefined {
+  if (!input.skill.links.length) return undefined;
+  const items = input.skill.links.map((l, i) =>
+    isSafeLink(l.url)
+      ? `<li><a href="#" data-link="${i}">${e(l.title)}</a> <span class="url">${e(l.url)}</span></li>`
+      : `<li>${e(l.title)} <span class="url">${e(l.url)}</span></li>`,
+  );
+  return `<section>
   <h2>Learn more</h2>
-  <ul class="links">${skill.links
-    .map((l, i) =>
-      isSafeLink(l.url)
-        ? `<li><a href="#" data-link="${i}">${e(l.title)}</a> <span class="url">${e(l.url)}</span></li>`
-        : `<li>${e(l.title)} <span class="url">${e(l.url)}</span></li>`,
-    )
-    .join('')}</ul>
+  <ul class="links">${items.join('')}</ul>
   <p class="muted">Links open in your browser only when you click them.</p>
-</section>`);
-  }
+</section>`;
+}
 
+export function renderGuidanceHtml(input: GuidanceInput): string {
+  const { skill, cspSource, nonce } = input;
+  const status = input.result?.status ?? 'missing';
+  const csp = ["default-src 'none'", `style-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  const sections = [
+    headerSection(input, status),
+    prerequisitesSection(input),
+    howToLearnSection(input),
+    practiceSection(input),
+    evidenceSection(input),
+    linksSection(input),
+  ].filter((x): x is string => x !== undefined);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -2,7 +2,7 @@
  * The skill tree as plain data: what each row says, which icon it wears, what it opens.
  * No 'vscode' import here, so the wording can be unit-tested; nodes.ts turns rows into TreeItems.
  */
-import type { Catalog, Evidence, SkillMap, SkillResult, Status, Tier } from '../../core';
+import { combinationSummary, formatMessage, reasonsFor, type Catalog, type Evidence, type ReasonMessage, type Rule, type Skill, type SkillMap, type SkillResult, type Status, type Tier } from '../../core';
 import { escapeMarkdown } from '../../core/format';
 import type { Mark } from '../marks';
 
@@ -45,6 +45,8 @@ interface TreeInput {
   filter: Filter;
   tiers: readonly Tier[];
   multiRoot: boolean;
+  /** Turns a reason into the words shown (the editor translates it); English by default. */
+  localise?: (message: ReasonMessage) => string;
 }
 
 const MAX_EVIDENCE_ROWS = 50;
@@ -112,6 +114,9 @@ function passesFilter(filter: Filter, result: SkillResult, mark: Mark | undefine
 export function buildTree(input: TreeInput): TierNode[] {
   const { map, catalog, marks, filter, tiers, multiRoot } = input;
   const results = new Map(map.skills.map((s) => [s.id, s]));
+  const reasons = reasonsFor(map, catalog);
+  const localise = input.localise ?? ((m: ReasonMessage) => formatMessage(m.template, m.args));
+  const ruleById = new Map(catalog.rules.map((r) => [r.id, r]));
   const roots: TierNode[] = [];
   for (const tier of tiers) {
     const skills = catalog.skills.filter((s) => s.tier === tier);
@@ -137,45 +142,63 @@ export function buildTree(input: TreeInput): TierNode[] {
       if (!result) continue;
       const mark = marks.get(skill.id);
       if (!passesFilter(filter, result, mark)) continue;
-      const skillNode: SkillNode = {
-        kind: 'skill',
-        skillId: skill.id,
-        status: result.status,
-        mark,
-        id: `skill:${skill.id}`,
-        label: skill.title,
-        description: skillDescription(result, mark),
-        tooltip:
-          `**${mdText(skill.title)}**: ${mdText(statusLabel(result, mark))}\n\n${mdText(skill.summary)}\n\n` +
-          `Learning time: ${mdText(skill.learningTime)}` +
-          (result.technologies.length ? `\n\nFound: ${mdText(result.technologies.join(', '))}` : ''),
-        icon: skillIcon(result.status, mark),
-        contextValue: `skill.${mark ?? 'unmarked'}.${result.status}`,
-        children: [],
-      };
-      link(tierNode, skillNode);
-      addTechnologies(skillNode, result, multiRoot);
-      if (result.status !== 'practised' && mark !== 'done') {
-        link(skillNode, {
-          kind: 'howToLearn',
-          skillId: skill.id,
-          id: `learn:${skill.id}`,
-          label: 'How to learn',
-          description: skill.learningTime,
-          tooltip: `Open the guidance for ${mdText(skill.title)}`,
-          icon: { id: 'book' },
-          contextValue: 'howToLearn',
-          children: [],
-        });
-      }
-      addPractice(skillNode, result);
+      const reason = reasons.get(skill.id);
+      link(tierNode, skillRow(skill, result, mark, reason ? localise(reason) : result.reason, { multiRoot, ruleById }));
     }
     roots.push(tierNode);
   }
   return roots;
 }
 
-function addTechnologies(skillNode: SkillNode, result: SkillResult, multiRoot: boolean): void {
+interface RowContext {
+  multiRoot: boolean;
+  ruleById: ReadonlyMap<string, Rule>;
+}
+
+/** A skill's row with its technologies, its guidance link and its further practice below it. */
+function skillRow(skill: Skill, result: SkillResult, mark: Mark | undefined, reason: string, ctx: RowContext): SkillNode {
+  const skillNode: SkillNode = {
+    kind: 'skill',
+    skillId: skill.id,
+    status: result.status,
+    mark,
+    id: `skill:${skill.id}`,
+    label: skill.title,
+    description: skillDescription(result, mark),
+    tooltip:
+      `**${mdText(skill.title)}**: ${mdText(statusLabel(result, mark))}\n\n${mdText(reason)}\n\n${mdText(skill.summary)}\n\n` +
+      `Learning time: ${mdText(skill.learningTime)}` +
+      (result.technologies.length ? `\n\nFound: ${mdText(result.technologies.join(', '))}` : ''),
+    icon: skillIcon(result.status, mark),
+    contextValue: `skill.${mark ?? 'unmarked'}.${result.status}`,
+    children: [],
+  };
+  addTechnologies(skillNode, result, ctx);
+  if (result.status !== 'practised' && mark !== 'done') {
+    link(skillNode, {
+      kind: 'howToLearn',
+      skillId: skill.id,
+      id: `learn:${skill.id}`,
+      label: 'How to learn',
+      description: skill.learningTime,
+      tooltip: `Open the guidance for ${mdText(skill.title)}`,
+      icon: { id: 'book' },
+      contextValue: 'howToLearn',
+      children: [],
+    });
+  }
+  addPractice(skillNode, result);
+  return skillNode;
+}
+
+/** "3 services: orders/, payment/, shipping/" for a combination over units, else how many places. */
+function technologyDescription(ev: readonly Evidence[], strong: boolean, ruleById: ReadonlyMap<string, Rule>): string {
+  const rule = ev.length ? ruleById.get(ev[0].rule) : undefined;
+  const summary = rule ? combinationSummary(rule, ev) : undefined;
+  return summary ?? `${ev.length} ${ev.length === 1 ? 'place' : 'places'}${strong ? '' : ', weak evidence only'}`;
+}
+
+function addTechnologies(skillNode: SkillNode, result: SkillResult, { multiRoot, ruleById }: RowContext): void {
   for (const tech of result.technologies) {
     const ev = result.evidence.filter((e) => e.technology === tech);
     const strong = ev.some((e) => e.strength === 'strong');
@@ -184,7 +207,7 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, multiRoot: b
       skillId: result.id,
       id: `tech:${result.id}:${tech}`,
       label: tech,
-      description: `${ev.length} ${ev.length === 1 ? 'place' : 'places'}${strong ? '' : ', weak evidence only'}`,
+      description: technologyDescription(ev, strong, ruleById),
       tooltip: `**${mdText(tech)}** proves ${mdText(result.title)}${strong ? '' : ' (weak evidence only: a dev dependency, a bare file name or a single mention)'}`,
       icon: { id: 'tag' },
       contextValue: 'technology',

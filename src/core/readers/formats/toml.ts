@@ -36,7 +36,7 @@ export function splitDottedKey(raw: string): string[] | undefined {
   const s = raw.trim();
   while (i <= s.length) {
     while (s[i] === ' ' || s[i] === '\t') i++;
-    let part = '';
+    let part: string;
     if (s[i] === '"' || s[i] === "'") {
       const q = s[i];
       const end = s.indexOf(q, i + 1);
