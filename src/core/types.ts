@@ -105,6 +105,11 @@ export interface ContentMatcher {
   /** A JavaScript regular expression tested against each line that is not a comment. */
   pattern: string;
   ignoreCase?: boolean;
+  /**
+   * Modules (as import rules name them) of which a source file must import one for the pattern to be
+   * tried there: a Kafka listener pattern only in files that import a Kafka client.
+   */
+  imports?: string[];
 }
 
 /** Evidence a combining rule counts: that of rules whose id fits `rule` (`*` is a wildcard), or of any rule of `skill`. */

@@ -3,7 +3,7 @@
  * prefilter (each pattern's required strings, first tested as three-character windows) rules most
  * patterns out without running them, and a time budget bounds the work on any one file.
  */
-import type { ContentMatcher, Rule } from '../types';
+import type { ContentMatcher, Fact, Rule } from '../types';
 import { baseNameMatcher } from '../glob';
 import { commentMarkers, isProse } from '../paths';
 import { literalGrams, requiredLiterals, TextGrams } from '../literals';
@@ -26,6 +26,8 @@ export interface ContentRule {
   /** The three-character windows of each literal, for a first test against the file's windows. */
   grams: Uint16Array[];
   lower: boolean;
+  /** Modules of which the file must import one (see ContentMatcher.imports); null: any file. */
+  imports: readonly string[] | null;
 }
 
 /** A content rule's pattern, for one line and for a whole text (`m`), each compiled on first use. */
@@ -52,7 +54,7 @@ export function contentRules(rule: Rule, content: ContentMatcher): { glob: strin
   const patterns = new RulePatterns(content.pattern, content.ignoreCase ? 'i' : '');
   return content.files.map((glob) => ({
     glob,
-    entry: { rule, matches: pathMatcher(glob), baseMatches: baseNameMatcher(glob), patterns, literals, grams, lower },
+    entry: { rule, matches: pathMatcher(glob), baseMatches: baseNameMatcher(glob), patterns, literals, grams, lower, imports: content.imports ?? null },
   }));
 }
 
@@ -103,7 +105,7 @@ export class ContentEngine {
    * The file's three-character windows rule most literals out in one pass; the rest are looked up
    * once per file, however many rules share them.
    */
-  evidence(path: string, text: string, sink: EvidenceCollector, notes?: string[]): void {
+  evidence(path: string, text: string, facts: readonly Fact[], sink: EvidenceCollector, notes?: string[]): void {
     const c = this.candidates.for(path);
     if (!c.content.length) return;
     const table = literalTable(c);
@@ -122,6 +124,7 @@ export class ContentEngine {
     for (let i = 0; i < c.content.length; i++) {
       const rule = c.content[i];
       if (!countsIn(rule.rule, sink.onlyTesting) || done?.has(rule.rule.id)) continue;
+      if (rule.imports && !importsOneOf(facts, rule.imports)) continue;
       if ((i & 7) === 0 && Date.now() > deadline) {
         notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
         break;
@@ -163,6 +166,24 @@ export class ContentEngine {
     this.scratch.fill(0, 0, n);
     return this.scratch;
   }
+}
+
+/** Separators after a module prefix: `kafkajs/x`, `org.apache.kafka.clients`, `Confluent::Kafka`, `Enqueue\\RdKafka`. */
+function isModuleSeparator(c: string): boolean {
+  return c === '/' || c === '.' || c === ':' || c === '\\';
+}
+
+/** Whether the file's facts import one of the modules, by name or as a prefix followed by a separator. */
+function importsOneOf(facts: readonly Fact[], modules: readonly string[]): boolean {
+  for (let f = 0; f < facts.length; f++) {
+    const fact = facts[f];
+    if (fact.type !== 'import') continue;
+    for (let m = 0; m < modules.length; m++) {
+      const name = modules[m];
+      if (fact.module === name || (fact.module.startsWith(name) && isModuleSeparator(fact.module.charAt(name.length)))) return true;
+    }
+  }
+  return false;
 }
 
 /** Length of the longest line, without splitting the text. */

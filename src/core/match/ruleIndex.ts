@@ -99,7 +99,7 @@ export class RuleIndex {
     sink.start(path);
     const prose = isProse(path);
     for (let f = 0; f < facts.length; f++) this.factEvidence(facts[f], prose, sink);
-    if (!prose) this.content.evidence(path, text, sink, notes);
+    if (!prose) this.content.evidence(path, text, facts, sink, notes);
     return sink.finish();
   }
 
