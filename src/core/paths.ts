@@ -7,11 +7,19 @@ const FIXTURE_FOLDER = /(?:^|\/)(?:fixtures?|__fixtures__|examples?|samples?|tes
 const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//;
 
 /**
- * Files under fixture, example and sample folders prove only Testing. Below a JVM source root the
- * folders spell a package, and `com/example/demo` (Spring Initializr's default) is the project's
- * own code: only the folders above the root count there.
+ * A test file by its name, as the test runners of each ecosystem find them: `x.test.ts`,
+ * `x.spec.js`, `x_test.go`, `test_x.py`, `x_spec.rb`. What a test imports or starts is what it
+ * tests, not what the project is built on.
+ */
+const TEST_FILE = /(?:^|\/)(?:[^/]+\.(?:test|spec)\.[cm]?[jt]sx?|[^/]+_test\.(?:go|py|rb|exs)|test_[^/]+\.py|[^/]+_spec\.rb)$/;
+
+/**
+ * Test files and files under fixture, example and sample folders prove only Testing. Below a JVM
+ * source root the folders spell a package, and `com/example/demo` (Spring Initializr's default) is
+ * the project's own code: only the folders above the root count there.
  */
 export function isFixturePath(relPath: string): boolean {
+  if (TEST_FILE.test(relPath)) return true;
   if (!FIXTURE_FOLDER.test(relPath)) return false;
   const root = JVM_SOURCE_ROOT.exec(relPath);
   return root ? FIXTURE_FOLDER.test(relPath.slice(0, root.index + root[0].length)) : true;

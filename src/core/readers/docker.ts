@@ -135,6 +135,7 @@ function readDockerfile(text: string): ReadResult {
   const args = new Map<string, string>();
   const stages = new Set<string>();
   let seenFrom = false;
+  let builds = false;
   const push = (ref: string, line: number): void => {
     const resolved = substitute(ref, args);
     if (stages.has(resolved.toLowerCase()) || resolved.toLowerCase() === 'scratch' || /^\d+$/.test(resolved)) return;
@@ -159,11 +160,16 @@ function readDockerfile(text: string): ReadResult {
       const asAt = words.findIndex((w, k) => k > words.indexOf(ref) && w.toLowerCase() === 'as');
       if (asAt >= 0 && words[asAt + 1]) stages.add(words[asAt + 1].toLowerCase());
     } else if (ins.keyword === 'COPY') {
+      builds = true;
       const from = /(?:^|\s)--from=(\S+)/.exec(ins.rest);
       if (from) push(from[1].replace(/^["']|["']$/g, ''), ins.line);
+    } else if (ins.keyword !== 'ARG') {
+      builds = true;
     }
   }
-  return { facts };
+  // A Dockerfile of nothing but FROM builds no image: it names one so that an update bot tracks
+  // its version (a library pinning the image it drives or tests against), and proves no use of it.
+  return { facts: builds ? facts : [] };
 }
 
 export const dockerfileReader: Reader = {

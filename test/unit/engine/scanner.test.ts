@@ -58,6 +58,16 @@ describe('scanner', () => {
     for (const s of map.skills.filter((x) => x.id !== 'testing')) assert.strictEqual(s.status, 'missing', s.id);
   });
 
+  it('lets test files, named as their runners find them, prove only Testing', async () => {
+    const consumer = 'import amqp from "amqplib";\n\nconst conn = await amqp.connect(url);\nconst channel = await conn.createChannel();\nawait channel.consume("orders", (msg) => channel.ack(msg));\n';
+    for (const file of ['src/queue.test.ts', 'src/queue.spec.mjs', 'lib/queue_test.py', 'test_queue.py']) {
+      const map = await scanMemory({ [file]: file.endsWith('.py') ? 'import pika\n\nconn = pika.BlockingConnection()\n' : consumer });
+      for (const s of map.skills.filter((x) => x.id !== 'testing')) assert.strictEqual(s.status, 'missing', `${file}: ${s.id}`);
+    }
+    const own = await scanMemory({ 'src/queue.ts': consumer });
+    assert.ok(own.skills.some((s) => s.id !== 'testing' && s.status !== 'missing'), 'the same code outside a test file is the project\'s own');
+  });
+
   it('reads a JVM package named com.example as the project\'s code, and an examples folder above the source root as examples', async () => {
     const listener = 'package com.example.demo\n\nimport org.springframework.kafka.annotation.KafkaListener\n\nclass Orders {\n  @KafkaListener(topics = ["orders"])\n  fun on(order: String) {}\n}\n';
     const own = await scanMemory({ 'src/main/kotlin/com/example/demo/Orders.kt': listener });

@@ -119,7 +119,13 @@ describe('Dockerfile reader', () => {
     const growing = Array.from({ length: 40 }, () => 'ARG A=${A}${A}${A}${A}');
     assert.deepStrictEqual(read(dockerfileReader, 'Dockerfile', [...growing, 'FROM ${A}']).facts, []);
     assert.match(dockerfileReader.read('Dockerfile', 'FROM x\0y').skipped ?? '', /binary/);
-    assert.deepStrictEqual(brief(dockerfileReader.read('Dockerfile', '\uFEFFFROM nginx:1.27\n').facts), ['nginx@1']);
+    assert.deepStrictEqual(brief(dockerfileReader.read('Dockerfile', '\uFEFFFROM nginx:1.27\nCOPY site /usr/share/nginx/html\n').facts), ['nginx@1']);
+  });
+
+  it('reads no image from a Dockerfile of nothing but FROM: it pins a version and builds nothing', () => {
+    assert.deepStrictEqual(read(dockerfileReader, 'Dockerfile', ['# tracked by the update bot', 'FROM neo4j:5.26']).facts, []);
+    assert.deepStrictEqual(read(dockerfileReader, 'Dockerfile', ['ARG V=16', 'FROM postgres:${V}']).facts, []);
+    assert.deepStrictEqual(brief(read(dockerfileReader, 'Dockerfile', ['FROM neo4j:5.26', 'ENV NEO4J_PLUGINS=\'["apoc"]\'']).facts), ['neo4j@1']);
   });
 });
 
