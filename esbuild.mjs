@@ -108,8 +108,12 @@ function writeCatalogue({ compileCatalog, CatalogError }) {
 function writeCodeCache() {
   const cache = path.resolve('dist/cli-main.jscache');
   rmSync(cache, { force: true });
-  const warm = spawnSync(process.execPath, ['dist/cli.js', 'scan', 'test/fixtures', '--json'], { env: { ...process.env, BACKEND_SKILL_MAP_WRITE_CODE_CACHE: cache }, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (warm.status !== 0 || !existsSync(cache)) console.error('note: no code cache for the CLI (the scan that makes it failed); the CLI compiles as it goes');
+  const warm = spawnSync(process.execPath, ['dist/cli.js', 'scan', 'test/fixtures', '--json'], {
+    env: { ...process.env, BACKEND_SKILL_MAP_WRITE_CODE_CACHE: cache },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (warm.status !== 0 || !existsSync(cache))
+    console.error('note: no code cache for the CLI (the scan that makes it failed); the CLI compiles as it goes');
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bsm-build-'));
@@ -128,5 +132,7 @@ if (watch) {
 } else {
   if (!compiled) process.exit(1);
   writeCodeCache();
-  console.error(`built ${entries.map((e) => e.out).join(', ')}, dist/catalog.json (${compiled.catalog.skills.length} skills, ${compiled.catalog.rules.length} rules)`);
+  console.error(
+    `built ${entries.map((e) => e.out).join(', ')}, dist/catalog.json (${compiled.catalog.skills.length} skills, ${compiled.catalog.rules.length} rules)`,
+  );
 }

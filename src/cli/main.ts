@@ -48,7 +48,11 @@ async function run(args: CliArgs): Promise<void> {
   }
   if (!stat.isDirectory()) fail(`${root} is not a folder`);
 
-  const { catalog, problems } = loadCatalog(findSkillsDir(__dirname), args.rules.map((r) => path.resolve(r)), path.join(__dirname, 'catalog.json'));
+  const { catalog, problems } = loadCatalog(
+    findSkillsDir(__dirname),
+    args.rules.map((r) => path.resolve(r)),
+    path.join(__dirname, 'catalog.json'),
+  );
   if (problems.length) fail(`rule file problem:\n  ${problems.join('\n  ')}`);
 
   const tty = process.stderr.isTTY;
@@ -64,7 +68,9 @@ async function run(args: CliArgs): Promise<void> {
 
   if (args.command === 'suggest') {
     const list = suggestNext(map, catalog);
-    process.stdout.write(args.format === 'json' ? JSON.stringify({ version: 1, root, suggestions: list }, null, 2) + '\n' : formatSuggestions(list));
+    process.stdout.write(
+      args.format === 'json' ? JSON.stringify({ version: 1, root, suggestions: list }, null, 2) + '\n' : formatSuggestions(list),
+    );
     return;
   }
   if (args.format === 'json') process.stdout.write(JSON.stringify(map, null, 2) + '\n');
@@ -81,7 +87,8 @@ try {
 }
 run(parsed).catch((err) => {
   if (err instanceof CatalogError) fail(`the skill catalogue is invalid:\n  ${err.problems.join('\n  ')}`);
-  if ((err as NodeJS.ErrnoException)?.code === 'EACCES' || (err as NodeJS.ErrnoException)?.code === 'ENOENT') fail(`cannot read folder: ${(err as Error).message}`);
+  if ((err as NodeJS.ErrnoException)?.code === 'EACCES' || (err as NodeJS.ErrnoException)?.code === 'ENOENT')
+    fail(`cannot read folder: ${(err as Error).message}`);
   process.stderr.write(`backend-skill-map: unexpected error: ${(err as Error)?.stack ?? err}\n`);
   process.exit(1);
 });

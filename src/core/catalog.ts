@@ -119,9 +119,11 @@ function pointerParts(instancePath: string): (string | number)[] {
 
 function describeSchemaError(e: ErrorObject): string {
   const where = e.instancePath || '(top level)';
-  if (e.keyword === 'additionalProperties') return `${where}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === 'additionalProperties')
+    return `${where}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
   if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: string[] }).allowedValues.join(', ')}`;
-  if (e.keyword === 'oneOf') return `${where}: a rule needs exactly one matcher (dependency, image, kind, import, file, content or combine)`;
+  if (e.keyword === 'oneOf')
+    return `${where}: a rule needs exactly one matcher (dependency, image, kind, import, file, content or combine)`;
   return `${where}: ${e.message}`;
 }
 
@@ -181,7 +183,8 @@ function checkCombine(rule: Rule, rules: ReadonlyMap<string, Rule>, problems: st
     if (!named) problems.push(`${where}: rule ${rule.id} combines ${sel.rule ?? sel.skill}, which names no detection rule`);
   }
   const anyOf = rule.combine!.anyOf?.length ?? 0;
-  if ((rule.combine!.atLeast ?? 1) > Math.max(anyOf, 1)) problems.push(`${where}: rule ${rule.id} asks for ${rule.combine!.atLeast} of ${anyOf} selectors`);
+  if ((rule.combine!.atLeast ?? 1) > Math.max(anyOf, 1))
+    problems.push(`${where}: rule ${rule.id} asks for ${rule.combine!.atLeast} of ${anyOf} selectors`);
 }
 
 function learningMonths(text: string): number {
@@ -218,7 +221,9 @@ function readBuiltinCatalog(skillsDir: string): Catalog {
   const builtinProblems: string[] = [];
   const skills = new Map<string, Skill>();
   const rules = new Map<string, Rule>();
-  const files = readdirSync(skillsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(skillsDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   const parsed: ParsedFile[] = [];
   for (const name of files) {
     const file = path.join(skillsDir, name);
@@ -230,7 +235,8 @@ function readBuiltinCatalog(skillsDir: string): Catalog {
     }
     // The schema requires every skill field once a file has a title.
     const skill = p.data as RawSkill;
-    if (`${skill.id}.yaml` !== name && `${skill.id}.yml` !== name) builtinProblems.push(`${file}:${lineAt(p, ['id'])}: file name must be ${skill.id}.yaml`);
+    if (`${skill.id}.yaml` !== name && `${skill.id}.yml` !== name)
+      builtinProblems.push(`${file}:${lineAt(p, ['id'])}: file name must be ${skill.id}.yaml`);
     if (skills.has(skill.id)) builtinProblems.push(`${file}:1: skill ${skill.id} is defined twice`);
     skills.set(skill.id, toSkill(skill));
     parsed.push(p);
@@ -281,10 +287,16 @@ export function compileCatalog(skillsDir: string): CompiledCatalog {
     format: 2,
     catalog: {
       skills: catalog.skills,
-      rules: catalog.rules.map((r) => ({ ...r, examples: { positive: [], negative: [] }, source: { file: rel(r.source.file), line: r.source.line } })),
+      rules: catalog.rules.map((r) => ({
+        ...r,
+        examples: { positive: [], negative: [] },
+        source: { file: rel(r.source.file), line: r.source.line },
+      })),
     },
     prefilters: {
-      literals: literalsTable(catalog.rules.flatMap((r) => (r.content ? [{ pattern: r.content.pattern, ignoreCase: r.content.ignoreCase === true }] : []))),
+      literals: literalsTable(
+        catalog.rules.flatMap((r) => (r.content ? [{ pattern: r.content.pattern, ignoreCase: r.content.ignoreCase === true }] : [])),
+      ),
       globs: globTable(ruleGlobs(catalog.rules)),
     },
   };
@@ -298,7 +310,8 @@ function readCompiledFile(file: string): Catalog | undefined {
     return undefined;
   }
   const data = JSON.parse(text) as CompiledCatalog;
-  if (data.format !== 2 || data.catalog.skills.length !== SKILL_COUNT) throw new CatalogError([`${file}: not a compiled catalogue of ${SKILL_COUNT} skills; rebuild with npm run build`]);
+  if (data.format !== 2 || data.catalog.skills.length !== SKILL_COUNT)
+    throw new CatalogError([`${file}: not a compiled catalogue of ${SKILL_COUNT} skills; rebuild with npm run build`]);
   primeLiterals(data.prefilters.literals);
   primeGlobs(data.prefilters.globs);
   return data.catalog;
@@ -309,7 +322,11 @@ function readCompiledFile(file: string): Catalog | undefined {
  * it exists (written by the build), otherwise from the YAML in `skillsDir`. A bad user file is left
  * out and its problems are returned, so one typo never hides the built-in map.
  */
-export function loadCatalog(skillsDir: string, userRuleFiles: readonly string[] = [], compiledFile?: string): { catalog: Catalog; problems: string[] } {
+export function loadCatalog(
+  skillsDir: string,
+  userRuleFiles: readonly string[] = [],
+  compiledFile?: string,
+): { catalog: Catalog; problems: string[] } {
   const builtin = (compiledFile && catalogFiles.compiledCatalog(compiledFile)) || readBuiltinCatalog(skillsDir);
   if (!userRuleFiles.length) return { catalog: builtin, problems: [] };
   const skills = new Map(builtin.skills.map((s) => [s.id, s]));

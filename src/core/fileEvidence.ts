@@ -13,7 +13,12 @@ export interface FileResult {
 }
 
 /** Evidence in a file's text: its readers' facts and the content rules for its path. Never throws. */
-export function textEvidence(index: RuleIndex, relPath: string, text: string, readImports = true): { evidence: Evidence[]; skipped?: string } {
+export function textEvidence(
+  index: RuleIndex,
+  relPath: string,
+  text: string,
+  readImports = true,
+): { evidence: Evidence[]; skipped?: string } {
   let facts: Fact[] = [];
   const reasons: string[] = [];
   const readers = readersFor(relPath);

@@ -38,7 +38,8 @@ function place(e: Evidence): string {
 function lookedFor(skill: Skill, catalog: Catalog): string {
   const names: string[] = [];
   for (const strength of ['strong', 'weak'] as const) {
-    for (const r of catalog.rules) if (r.skill === skill.id && r.strength === strength && !names.includes(r.technology)) names.push(r.technology);
+    for (const r of catalog.rules)
+      if (r.skill === skill.id && r.strength === strength && !names.includes(r.technology)) names.push(r.technology);
   }
   const shown = names.slice(0, LOOKED_FOR_SHOWN).join(', ');
   return names.length > LOOKED_FOR_SHOWN ? `${shown} and ${names.length - LOOKED_FOR_SHOWN} more` : shown || 'no rules';
@@ -53,7 +54,11 @@ export interface ReasonInput {
 }
 
 /** The reason for one skill's status. */
-export function reasonMessage({ skill, status, evidence, technologies }: ReasonInput, catalog: Catalog, ruleOf: (id: string) => Rule | undefined): ReasonMessage {
+export function reasonMessage(
+  { skill, status, evidence, technologies }: ReasonInput,
+  catalog: Catalog,
+  ruleOf: (id: string) => Rule | undefined,
+): ReasonMessage {
   const first = evidence.find((e) => e.technology === technologies[0] && e.strength === 'strong') ?? evidence[0];
   if (status === 'missing' || !first) return { id: 'missing', template: TEMPLATES.missing, args: [lookedFor(skill, catalog)] };
   if (status === 'started') {
@@ -61,7 +66,12 @@ export function reasonMessage({ skill, status, evidence, technologies }: ReasonI
     return { id: 'started', template: TEMPLATES.started, args: [techs, place(first), skill.proof ?? DEFAULT_PROOF] };
   }
   const rule = ruleOf(first.rule);
-  const summary = rule ? combinationSummary(rule, evidence.filter((e) => e.rule === rule.id)) : undefined;
+  const summary = rule
+    ? combinationSummary(
+        rule,
+        evidence.filter((e) => e.rule === rule.id),
+      )
+    : undefined;
   if (summary) return { id: 'practised-combined', template: TEMPLATES['practised-combined'], args: [first.technology, summary] };
   return { id: 'practised', template: TEMPLATES.practised, args: [first.technology, place(first)] };
 }
@@ -72,7 +82,13 @@ export function reasonsFor(map: SkillMap, catalog: Catalog): Map<string, ReasonM
   const out = new Map<string, ReasonMessage>();
   for (const result of map.skills) {
     const skill = catalog.skills.find((s) => s.id === result.id);
-    if (skill) out.set(result.id, reasonMessage({ skill, status: result.status, evidence: result.evidence, technologies: result.technologies }, catalog, (id) => rules.get(id)));
+    if (skill)
+      out.set(
+        result.id,
+        reasonMessage({ skill, status: result.status, evidence: result.evidence, technologies: result.technologies }, catalog, (id) =>
+          rules.get(id),
+        ),
+      );
   }
   return out;
 }

@@ -45,6 +45,9 @@ export function toMarkdown(map: SkillMap, catalog: Catalog): string {
     lines.push('## Not yet shown', '', missing.map((s) => mdEscape(s.title)).join(', '), '');
   }
   const skillCount = catalog.skills.length;
-  lines.push(`_${shown.filter((s) => s.status === 'practised').length} of ${skillCount} skills practised, from ${map.stats.files} files._`, '');
+  lines.push(
+    `_${shown.filter((s) => s.status === 'practised').length} of ${skillCount} skills practised, from ${map.stats.files} files._`,
+    '',
+  );
   return lines.join('\n');
 }

@@ -94,7 +94,10 @@ export class Scanner {
   private units = new UnitIndex();
   private readonly combiner: Combiner;
 
-  constructor(readonly source: FileSource, readonly catalog: Catalog) {
+  constructor(
+    readonly source: FileSource,
+    readonly catalog: Catalog,
+  ) {
     this.index = ruleIndexFor(catalog);
     this.combiner = new Combiner(catalog.rules);
   }

@@ -91,14 +91,21 @@ export interface DependencyMatcher {
   dev?: 'weak' | 'strong' | 'ignore';
 }
 
-export interface ImageMatcher { names: string[] }
-export interface KindMatcher { kinds: string[]; apiVersions?: string[] }
+export interface ImageMatcher {
+  names: string[];
+}
+export interface KindMatcher {
+  kinds: string[];
+  apiVersions?: string[];
+}
 export interface ImportMatcher {
   languages: Language[];
   /** A module matches when it equals a name or starts with it followed by a separator (`/`, `.`, `::`, `\\`). `*` is a wildcard. */
   modules: string[];
 }
-export interface FileMatcher { paths: string[] }
+export interface FileMatcher {
+  paths: string[];
+}
 export interface ContentMatcher {
   /** Globs for the files to look in (workspace-relative, POSIX). */
   files: string[];
@@ -152,8 +159,14 @@ export interface Rule {
   source: { file: string; line: number };
 }
 
-export interface PracticeItem { id: string; title: string }
-export interface Link { title: string; url: string }
+export interface PracticeItem {
+  id: string;
+  title: string;
+}
+export interface Link {
+  title: string;
+  url: string;
+}
 
 export interface Skill {
   id: string;
@@ -196,7 +209,11 @@ export interface Evidence {
   folder?: string;
 }
 
-export interface PracticeResult { id: string; title: string; done: boolean }
+export interface PracticeResult {
+  id: string;
+  title: string;
+  done: boolean;
+}
 
 export interface SkillResult {
   id: string;
@@ -210,9 +227,16 @@ export interface SkillResult {
   reason: string;
 }
 
-export interface Skipped { file: string; reason: string }
+export interface Skipped {
+  file: string;
+  reason: string;
+}
 
-export interface ScanStats { files: number; bytesRead: number; ms: number }
+export interface ScanStats {
+  files: number;
+  bytesRead: number;
+  ms: number;
+}
 
 export interface SkillMap {
   version: 1;

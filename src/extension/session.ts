@@ -97,7 +97,9 @@ export class ScanSession implements vscode.Disposable {
       this._catalog = catalog;
       for (const p of problems) this.log.appendLine(`[rules] ${p}`);
       if (problems.length) {
-        void vscode.window.showWarningMessage(`Backend Skill Map: ${problems.length} problem(s) in your rule files; they were left out. See the output channel.`);
+        void vscode.window.showWarningMessage(
+          `Backend Skill Map: ${problems.length} problem(s) in your rule files; they were left out. See the output channel.`,
+        );
       }
     } catch (err) {
       this.log.appendLine(`[catalogue] cannot load the skill catalogue: ${(err as Error).message}`);
@@ -124,25 +126,25 @@ export class ScanSession implements vscode.Disposable {
     for (const f of folders) {
       const s = folderSettings(f);
       const extra = s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '';
-      this.log.appendLine(`  ${f.name}: built-in excludes and .gitignore${extra}${s.scanImports ? '' : '; source imports not read (backendSkillMap.scanImports is off)'}`);
+      this.log.appendLine(
+        `  ${f.name}: built-in excludes and .gitignore${extra}${s.scanImports ? '' : '; source imports not read (backendSkillMap.scanImports is off)'}`,
+      );
     }
     if (rules.length) this.log.appendLine(`  rule files: ${rules.join(', ')}`);
     this.scans = scans;
     try {
-      await vscode.window.withProgress(
-        { location: { viewId: VIEW_ID }, title: 'Scanning for backend skills' },
-        () =>
-          Promise.all(
-            scans.map((s) =>
-              s.scanner.scan({
-                readSources: folderSettings(s.folder).scanImports,
-                signal: ctrl.signal,
-                onPartial: () => {
-                  if (!ctrl.signal.aborted) this.publish(this.merge());
-                },
-              }),
-            ),
+      await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Scanning for backend skills' }, () =>
+        Promise.all(
+          scans.map((s) =>
+            s.scanner.scan({
+              readSources: folderSettings(s.folder).scanImports,
+              signal: ctrl.signal,
+              onPartial: () => {
+                if (!ctrl.signal.aborted) this.publish(this.merge());
+              },
+            }),
           ),
+        ),
       );
     } catch (err) {
       if (ctrl.signal.aborted) return;

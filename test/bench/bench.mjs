@@ -57,13 +57,22 @@ for (const size of sizes.length ? sizes : [1000, 10000, 100000]) {
     peerMb: peer.length ? Math.max(...peer.map((r) => r.mb)) : undefined,
   };
   rows.push(row);
-  console.error(`${size} files: ours ${row.oursMs.toFixed(0)} ms, ${row.oursMb.toFixed(0)} MB` + (row.peerMs ? `; peer ${row.peerMs.toFixed(0)} ms, ${row.peerMb.toFixed(0)} MB` : ''));
+  console.error(
+    `${size} files: ours ${row.oursMs.toFixed(0)} ms, ${row.oursMb.toFixed(0)} MB` +
+      (row.peerMs ? `; peer ${row.peerMs.toFixed(0)} ms, ${row.peerMb.toFixed(0)} MB` : ''),
+  );
 }
 
-console.log(`\nnode ${process.version}, ${os.cpus().length} cores, ${runs} runs per size (median wall time of the whole process; peak RSS)\n`);
-console.log('| files | scan (ms) | ms per 1k files | peak RSS (MB) | skills practised | stack-analyser (ms) | its peak RSS (MB) | our time / its time |');
+console.log(
+  `\nnode ${process.version}, ${os.cpus().length} cores, ${runs} runs per size (median wall time of the whole process; peak RSS)\n`,
+);
+console.log(
+  '| files | scan (ms) | ms per 1k files | peak RSS (MB) | skills practised | stack-analyser (ms) | its peak RSS (MB) | our time / its time |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const ratio = r.peerMs ? (r.oursMs / r.peerMs).toFixed(3) : 'n/a';
-  console.log(`| ${r.files} | ${r.oursMs.toFixed(0)} | ${((r.oursMs / r.files) * 1000).toFixed(1)} | ${r.oursMb.toFixed(0)} | ${r.practised} | ${r.peerMs?.toFixed(0) ?? 'n/a'} | ${r.peerMb?.toFixed(0) ?? 'n/a'} | ${ratio} |`);
+  console.log(
+    `| ${r.files} | ${r.oursMs.toFixed(0)} | ${((r.oursMs / r.files) * 1000).toFixed(1)} | ${r.oursMb.toFixed(0)} | ${r.practised} | ${r.peerMs?.toFixed(0) ?? 'n/a'} | ${r.peerMb?.toFixed(0) ?? 'n/a'} | ${ratio} |`,
+  );
 }

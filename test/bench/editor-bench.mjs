@@ -96,13 +96,20 @@ async function measure(size, extension) {
   for (let attempt = 1; ; attempt++) {
     rmSync(out, { force: true });
     const args = [
-      path.join(repo, 'test', 'vscode', 'run-tests.js'), root,
-      '--tests', path.join(repo, 'out', 'test', 'integration', 'bench', 'index'),
-      '--extension', extension,
-      '--timeout', String(size >= 100000 ? 3600000 : 1200000),
-      '--env', `BSM_BENCH_OUT=${out}`,
-      '--env', `BSM_BENCH_MANIFEST=${manifest}`,
-      '--env', `BSM_BENCH_RUNS=${runs}`,
+      path.join(repo, 'test', 'vscode', 'run-tests.js'),
+      root,
+      '--tests',
+      path.join(repo, 'out', 'test', 'integration', 'bench', 'index'),
+      '--extension',
+      extension,
+      '--timeout',
+      String(size >= 100000 ? 3600000 : 1200000),
+      '--env',
+      `BSM_BENCH_OUT=${out}`,
+      '--env',
+      `BSM_BENCH_MANIFEST=${manifest}`,
+      '--env',
+      `BSM_BENCH_RUNS=${runs}`,
     ];
     if (profileFile) args.push('--env', `BSM_BENCH_PROFILE=${profileFile}`);
     const load = os.loadavg()[0];
@@ -157,39 +164,108 @@ const editCell = (target) => (f, how, kind) => {
 };
 const editFig = editCell(300);
 
-console.log(`\nIn-editor benchmark: code-server extension host, ${profile ? 'unminified' : 'production'} bundle, node ${process.version} driver, ${os.cpus().length} cores, ${runs} runs of each rescan and edit\n`);
-line('figure (ms unless noted) | target', results.map((r) => `ws-${r.size}`));
+console.log(
+  `\nIn-editor benchmark: code-server extension host, ${profile ? 'unminified' : 'production'} bundle, node ${process.version} driver, ${os.cpus().length} cores, ${runs} runs of each rescan and edit\n`,
+);
+line(
+  'figure (ms unless noted) | target',
+  results.map((r) => `ws-${r.size}`),
+);
 console.log(`|---|${results.map(() => '---:').join('|')}|`);
-line('files listed / skill rows / practised | ', col((f) => `${fmt(f.filesListed)} / ${fmt(f.firstTree?.skillRows)} / ${fmt(f.practised)}`));
-line(`machine load average, before / after the run (${os.cpus().length} cores) | `, results.map((r) => `${r.loadBefore.toFixed(1)} / ${r.loadAfter.toFixed(1)}`));
-line('activate() | < 50', col((f) => `${fmt(f.activationMs)}${mark(f.activationMs, 50)}`));
-line('extension already active before the view opened | ', col((f) => (f.activeBeforeFocus ? 'yes' : 'no')));
-line('view opened → first complete tree | < 1000 (10k)', col((f) => `${fmt(f.firstTree?.completeTreeMs)}${mark(f.firstTree?.completeTreeMs, 1000)}`));
-line('… of which: focus command returned / extension active | ', col((f) => (f.firstTree ? `${f.firstTree.focusCommandMs} / ${f.firstTree.activeAfterMs}` : 'n/a')));
-line('Refresh → complete tree (full rescan), median (max) | ', col((f) => (f.rescan ? `${f.rescan.medianMs} (max ${f.rescan.maxMs})` : 'n/a')));
-line('a new Refresh during a rescan → the old scan has stopped, median (max) | ', col((f) => (f.cancel?.medianMs !== undefined ? `${f.cancel.medianMs} (max ${f.cancel.maxMs}), new scan ${f.cancel.afterMs} ms into the old` : f.cancel ? `the old scan was done within ${f.cancel.afterMs} ms` : 'n/a')));
-line('save via workspace.fs.writeFile → map: add ioredis | < 300', col((f) => editFig(f, 'fsWriteFile', 'add')));
-line('save via workspace.fs.writeFile → map: remove ioredis | < 300', col((f) => editFig(f, 'fsWriteFile', 'remove')));
-line('WorkspaceEdit + save → map: add ioredis | < 300', col((f) => editFig(f, 'editAndSave', 'add')));
-line('WorkspaceEdit + save → map: remove ioredis | < 300', col((f) => editFig(f, 'editAndSave', 'remove')));
-line('longest event-loop block, first scan: drift / histogram max | ', col((f) => (f.firstTree ? `${f.firstTree.eventLoop.maxDriftMs} / ${f.firstTree.eventLoop.histogramMaxMs}` : 'n/a')));
-line('longest event-loop block, rescans: drift / histogram max | ', col((f) => (f.rescan ? `${f.rescan.eventLoop.maxDriftMs} / ${f.rescan.eventLoop.histogramMaxMs}` : 'n/a')));
-line('slices over 50 ms during the rescans | ', col((f) => fmt(f.rescan?.eventLoop.slicesOver50ms)));
-line('extension-host RSS after first scan / after rescans (MB) | ', col((f) => `${fmt(f.rssAfterFirstScanMb)} / ${fmt(f.rssAfterRescansMb)}`));
-line('extension-host heap after a full GC, after first scan / after rescans (MB) | ', col((f) => `${fmt(f.retainedHeapAfterFirstScanMb)} / ${fmt(f.retainedHeapAfterRescansMb)}`));
+line(
+  'files listed / skill rows / practised | ',
+  col((f) => `${fmt(f.filesListed)} / ${fmt(f.firstTree?.skillRows)} / ${fmt(f.practised)}`),
+);
+line(
+  `machine load average, before / after the run (${os.cpus().length} cores) | `,
+  results.map((r) => `${r.loadBefore.toFixed(1)} / ${r.loadAfter.toFixed(1)}`),
+);
+line(
+  'activate() | < 50',
+  col((f) => `${fmt(f.activationMs)}${mark(f.activationMs, 50)}`),
+);
+line(
+  'extension already active before the view opened | ',
+  col((f) => (f.activeBeforeFocus ? 'yes' : 'no')),
+);
+line(
+  'view opened → first complete tree | < 1000 (10k)',
+  col((f) => `${fmt(f.firstTree?.completeTreeMs)}${mark(f.firstTree?.completeTreeMs, 1000)}`),
+);
+line(
+  '… of which: focus command returned / extension active | ',
+  col((f) => (f.firstTree ? `${f.firstTree.focusCommandMs} / ${f.firstTree.activeAfterMs}` : 'n/a')),
+);
+line(
+  'Refresh → complete tree (full rescan), median (max) | ',
+  col((f) => (f.rescan ? `${f.rescan.medianMs} (max ${f.rescan.maxMs})` : 'n/a')),
+);
+line(
+  'a new Refresh during a rescan → the old scan has stopped, median (max) | ',
+  col((f) =>
+    f.cancel?.medianMs !== undefined
+      ? `${f.cancel.medianMs} (max ${f.cancel.maxMs}), new scan ${f.cancel.afterMs} ms into the old`
+      : f.cancel
+        ? `the old scan was done within ${f.cancel.afterMs} ms`
+        : 'n/a',
+  ),
+);
+line(
+  'save via workspace.fs.writeFile → map: add ioredis | < 300',
+  col((f) => editFig(f, 'fsWriteFile', 'add')),
+);
+line(
+  'save via workspace.fs.writeFile → map: remove ioredis | < 300',
+  col((f) => editFig(f, 'fsWriteFile', 'remove')),
+);
+line(
+  'WorkspaceEdit + save → map: add ioredis | < 300',
+  col((f) => editFig(f, 'editAndSave', 'add')),
+);
+line(
+  'WorkspaceEdit + save → map: remove ioredis | < 300',
+  col((f) => editFig(f, 'editAndSave', 'remove')),
+);
+line(
+  'longest event-loop block, first scan: drift / histogram max | ',
+  col((f) => (f.firstTree ? `${f.firstTree.eventLoop.maxDriftMs} / ${f.firstTree.eventLoop.histogramMaxMs}` : 'n/a')),
+);
+line(
+  'longest event-loop block, rescans: drift / histogram max | ',
+  col((f) => (f.rescan ? `${f.rescan.eventLoop.maxDriftMs} / ${f.rescan.eventLoop.histogramMaxMs}` : 'n/a')),
+);
+line(
+  'slices over 50 ms during the rescans | ',
+  col((f) => fmt(f.rescan?.eventLoop.slicesOver50ms)),
+);
+line(
+  'extension-host RSS after first scan / after rescans (MB) | ',
+  col((f) => `${fmt(f.rssAfterFirstScanMb)} / ${fmt(f.rssAfterRescansMb)}`),
+);
+line(
+  'extension-host heap after a full GC, after first scan / after rescans (MB) | ',
+  col((f) => `${fmt(f.retainedHeapAfterFirstScanMb)} / ${fmt(f.retainedHeapAfterRescansMb)}`),
+);
 const kb = (b) => (b / 1024).toFixed(0);
-console.log(`\ndist/extension.js: production (\`node esbuild.mjs --production\`, minified, no map) ${kb(prod.bytes)} KB${mark(prod.bytes / 1024, 500)} (target < 500 KB);` +
-  ` default build (\`npm run build\`) ${kb(dev.bytes)} KB plus a ${kb(dev.mapBytes)} KB .map that .vscodeignore leaves out of the package.`);
+console.log(
+  `\ndist/extension.js: production (\`node esbuild.mjs --production\`, minified, no map) ${kb(prod.bytes)} KB${mark(prod.bytes / 1024, 500)} (target < 500 KB);` +
+    ` default build (\`npm run build\`) ${kb(dev.bytes)} KB plus a ${kb(dev.mapBytes)} KB .map that .vscodeignore leaves out of the package.`,
+);
 console.log('Edit figures are the median (max) of the runs, from the write until the map shows the change, including the 150 ms debounce.');
 console.log('The event loop is sampled in the extension host itself (10 ms interval drift, and perf_hooks.monitorEventLoopDelay).');
 
 for (const r of results) {
   if (!r.profileFile) continue;
   const first = r.profileFile.replace(/\.cpuprofile$/, '.first.cpuprofile');
-  for (const [file, what] of [[first, 'from the view opening to the first complete tree'], [r.profileFile, 'one full rescan']]) {
+  for (const [file, what] of [
+    [first, 'from the view opening to the first complete tree'],
+    [r.profileFile, 'one full rescan'],
+  ]) {
     if (!existsSync(file)) continue;
     const { total, rows } = hottest(file);
-    console.log(`\nws-${r.size}: hottest functions (self time), ${what}, ${total.toFixed(0)} ms sampled; profile at ${path.relative(repo, file)}\n`);
+    console.log(
+      `\nws-${r.size}: hottest functions (self time), ${what}, ${total.toFixed(0)} ms sampled; profile at ${path.relative(repo, file)}\n`,
+    );
     console.log('| self ms | % | function |\n|---:|---:|---|');
     for (const [name, ms] of rows) console.log(`| ${ms.toFixed(0)} | ${((ms / total) * 100).toFixed(1)} | ${name} |`);
   }

@@ -18,9 +18,10 @@ const base = path.join(repo, '.vscode-test', 'hostile-workspaces');
 /** What every case holds beside its hostile part: proves Databases, Caching and Containers. */
 const ORDINARY = {
   'package.json': JSON.stringify({ name: 'api', dependencies: { pg: '^8.11.0', ioredis: '^5.4.0' } }, null, 2) + '\n',
-  'Dockerfile': 'FROM node:20-alpine\nEXPOSE 3000\n',
+  Dockerfile: 'FROM node:20-alpine\nEXPOSE 3000\n',
   // A bare Redis client is a hint of caching; writing keys with an expiry is the proof.
-  'cache.js': "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const remember = (key, value) => redis.set(key, value, 'EX', 300);\n",
+  'cache.js':
+    "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const remember = (key, value) => redis.set(key, value, 'EX', 300);\n",
 };
 const EXPECTED = { databases: 'package.json', caching: 'cache.js', containerization: 'Dockerfile' };
 
@@ -59,16 +60,30 @@ const CASES = [
       symlinkSync('/etc', path.join(sub, 'etc-link'));
       symlinkSync('/etc/passwd', path.join(sub, 'go.mod'));
       symlinkSync('..', path.join(sub, 'loop'));
-      writeFileSync(path.join(sub, 'pom.xml'), '<project><dependencies><dependency><groupId>org.postgresql</groupId></dependency></dependencies></project>');
+      writeFileSync(
+        path.join(sub, 'pom.xml'),
+        '<project><dependencies><dependency><groupId>org.postgresql</groupId></dependency></dependencies></project>',
+      );
       chmodSync(path.join(sub, 'pom.xml'), 0o000);
     },
   },
   {
     name: '2,000 files of random bytes named like manifests and sources',
     build(root) {
-      const names = ['package.json', 'pom.xml', 'go.mod', 'Cargo.toml', 'compose.yaml', 'main.py', 'app.ts', 'Gemfile', 'build.gradle', 'deploy.yaml'];
+      const names = [
+        'package.json',
+        'pom.xml',
+        'go.mod',
+        'Cargo.toml',
+        'compose.yaml',
+        'main.py',
+        'app.ts',
+        'Gemfile',
+        'build.gradle',
+        'deploy.yaml',
+      ];
       let seed = 7;
-      const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) & 0xff);
+      const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) & 0xff;
       for (let i = 0; i < 200; i++) {
         const dir = path.join(root, 'junk', `j${i}`);
         mkdirSync(dir, { recursive: true });
@@ -93,7 +108,11 @@ function ensure(c, i) {
 
 function scan(root) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', rss, cli, 'scan', root, '--json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120000 });
+  const r = spawnSync(process.execPath, ['--require', rss, cli, 'scan', root, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120000,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const kb = Number(/__MAXRSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1] ?? 0);
   if (r.status !== 0) return { ms, mb: kb / 1024, error: `exit ${r.status ?? r.signal}: ${(r.stderr ?? '').slice(0, 300)}` };
@@ -112,7 +131,9 @@ for (let i = 0; i < CASES.length; i++) {
     continue;
   }
   const map = runs[0].map;
-  const intact = Object.entries(EXPECTED).every(([skill, file]) => map.skills.find((s) => s.id === skill)?.evidence.some((e) => e.file === file && e.strength === 'strong'));
+  const intact = Object.entries(EXPECTED).every(([skill, file]) =>
+    map.skills.find((s) => s.id === skill)?.evidence.some((e) => e.file === file && e.strength === 'strong'),
+  );
   const reasons = [...new Set(map.skipped.map((s) => s.reason.replace(/\(.*?\)/g, '(…)')))];
   rows.push({
     name: c.name,
@@ -125,12 +146,15 @@ for (let i = 0; i < CASES.length; i++) {
   });
 }
 
-console.log(`\nnode ${process.version}, ${os.cpus().length} cores, median of 3 whole-process CLI scans, peak RSS; running as ${process.getuid?.() === 0 ? 'root (an unreadable file is readable)' : 'a normal user'}\n`);
+console.log(
+  `\nnode ${process.version}, ${os.cpus().length} cores, median of 3 whole-process CLI scans, peak RSS; running as ${process.getuid?.() === 0 ? 'root (an unreadable file is readable)' : 'a normal user'}\n`,
+);
 console.log('| workspace | files listed | skipped | scan | peak RSS | ordinary evidence intact |');
 console.log('|---|---:|---:|---:|---:|---|');
 for (const r of rows) {
   if (r.error) console.log(`| ${r.name} | | | failed: ${r.error} | | |`);
-  else console.log(`| ${r.name} | ${r.files} | ${r.skipped} | ${r.ms.toFixed(0)} ms | ${r.mb.toFixed(0)} MB | ${r.intact ? 'yes' : 'NO'} |`);
+  else
+    console.log(`| ${r.name} | ${r.files} | ${r.skipped} | ${r.ms.toFixed(0)} ms | ${r.mb.toFixed(0)} MB | ${r.intact ? 'yes' : 'NO'} |`);
 }
 for (const r of rows.filter((x) => x.reasons?.length)) console.log(`\n${r.name}, skip reasons: ${r.reasons.slice(0, 8).join('; ')}`);
 process.exitCode = rows.some((r) => r.error || !r.intact) ? 1 : 0;

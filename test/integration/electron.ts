@@ -12,9 +12,7 @@ import { runTests } from '@vscode/test-electron';
 async function main(): Promise<void> {
   // Compiled to out/test/integration/electron.js, three levels below the repo root.
   const repoRoot = path.resolve(__dirname, '..', '..', '..');
-  const workspace = path.resolve(
-    process.argv[2] ?? path.join(repoRoot, 'test', 'fixtures', 'express-postgres-redis'),
-  );
+  const workspace = path.resolve(process.argv[2] ?? path.join(repoRoot, 'test', 'fixtures', 'express-postgres-redis'));
   const exitCode = await runTests({
     version: process.env.VSCODE_VERSION ?? 'stable',
     extensionDevelopmentPath: repoRoot,

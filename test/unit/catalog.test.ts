@@ -8,10 +8,27 @@ import { deriveLiterals } from '../../src/core/literals';
 import { builtinCatalog, scanMemory, SKILLS_DIR } from './helpers';
 
 const ALL_SKILLS = [
-  'programming-languages', 'databases', 'api-development', 'auth', 'version-control', 'web-frameworks',
-  'containerization', 'cloud-computing', 'testing', 'message-brokers', 'security', 'microservices',
-  'server-admin-deployment', 'distributed-systems', 'event-driven-architecture', 'graph-databases',
-  'serverless', 'stream-processing', 'load-balancing-ha', 'ci-cd', 'caching',
+  'programming-languages',
+  'databases',
+  'api-development',
+  'auth',
+  'version-control',
+  'web-frameworks',
+  'containerization',
+  'cloud-computing',
+  'testing',
+  'message-brokers',
+  'security',
+  'microservices',
+  'server-admin-deployment',
+  'distributed-systems',
+  'event-driven-architecture',
+  'graph-databases',
+  'serverless',
+  'stream-processing',
+  'load-balancing-ha',
+  'ci-cd',
+  'caching',
 ];
 
 describe('skill catalogue', () => {
@@ -29,7 +46,11 @@ describe('skill catalogue', () => {
   });
 
   it('has detection rules for every skill', () => {
-    for (const id of ALL_SKILLS) assert.ok(catalog.rules.some((r) => r.skill === id), `${id} has no rule`);
+    for (const id of ALL_SKILLS)
+      assert.ok(
+        catalog.rules.some((r) => r.skill === id),
+        `${id} has no rule`,
+      );
   });
 
   describe('every rule fires on its positive examples and not on its negatives', () => {
@@ -63,11 +84,14 @@ describe('catalogue validation', () => {
     const text = readFileSync(file, 'utf8').replace(/^summary:/m, 'colour: blue\nsummary:');
     writeFileSync(file, text);
     const line = text.split('\n').findIndex((l: string) => l.startsWith('colour:')) + 1;
-    assert.throws(() => loadCatalog(dir), (err: unknown) => {
-      assert.ok(err instanceof CatalogError);
-      assert.match(err.message, new RegExp(`caching\\.yaml:${line}: .*unknown field "colour"`));
-      return true;
-    });
+    assert.throws(
+      () => loadCatalog(dir),
+      (err: unknown) => {
+        assert.ok(err instanceof CatalogError);
+        assert.match(err.message, new RegExp(`caching\\.yaml:${line}: .*unknown field "colour"`));
+        return true;
+      },
+    );
   });
 
   it('rejects an unknown skill id in prerequisites and malformed YAML', () => {
@@ -82,23 +106,26 @@ describe('catalogue validation', () => {
   it('takes user rules that add to and override built-in rules by id', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bsm-user-'));
     const file = path.join(dir, 'my-rules.yaml');
-    writeFileSync(file, [
-      'rules:',
-      '  - id: databases/postgres-npm',
-      '    technology: Postgres (team driver)',
-      '    strength: strong',
-      '    dependency: { ecosystem: npm, names: [our-pg-wrapper] }',
-      '    examples:',
-      '      positive: [{ package.json: \'{"dependencies":{"our-pg-wrapper":"1"}}\' }]',
-      '      negative: [{ package.json: \'{"dependencies":{"pg":"1"}}\' }]',
-      '  - id: caching/house-cache',
-      '    technology: HouseCache',
-      '    strength: weak',
-      '    dependency: { ecosystem: npm, names: [house-cache] }',
-      '    examples:',
-      '      positive: [{ package.json: \'{"dependencies":{"house-cache":"1"}}\' }]',
-      '      negative: [{ package.json: \'{}\' }]',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'rules:',
+        '  - id: databases/postgres-npm',
+        '    technology: Postgres (team driver)',
+        '    strength: strong',
+        '    dependency: { ecosystem: npm, names: [our-pg-wrapper] }',
+        '    examples:',
+        '      positive: [{ package.json: \'{"dependencies":{"our-pg-wrapper":"1"}}\' }]',
+        '      negative: [{ package.json: \'{"dependencies":{"pg":"1"}}\' }]',
+        '  - id: caching/house-cache',
+        '    technology: HouseCache',
+        '    strength: weak',
+        '    dependency: { ecosystem: npm, names: [house-cache] }',
+        '    examples:',
+        '      positive: [{ package.json: \'{"dependencies":{"house-cache":"1"}}\' }]',
+        "      negative: [{ package.json: '{}' }]",
+      ].join('\n'),
+    );
     const { catalog, problems } = loadCatalog(SKILLS_DIR, [file]);
     assert.deepStrictEqual(problems, []);
     const pg = catalog.rules.find((r) => r.id === 'databases/postgres-npm')!;
@@ -109,10 +136,19 @@ describe('catalogue validation', () => {
   it('reports a bad user rule file with file and line and keeps the built-in rules', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bsm-user-'));
     const file = path.join(dir, 'bad.yaml');
-    writeFileSync(file, 'rules:\n  - id: cooking/pasta\n    technology: Pasta\n    strength: strong\n    file: { paths: ["**/pasta"] }\n    examples: { positive: [{a: b}], negative: [{a: b}] }\n  - id: caching/evil\n    technology: Evil\n    strength: weak\n    content: { files: ["**/*.js"], pattern: "(a+)+$" }\n    examples: { positive: [{a: b}], negative: [{a: b}] }\n');
+    writeFileSync(
+      file,
+      'rules:\n  - id: cooking/pasta\n    technology: Pasta\n    strength: strong\n    file: { paths: ["**/pasta"] }\n    examples: { positive: [{a: b}], negative: [{a: b}] }\n  - id: caching/evil\n    technology: Evil\n    strength: weak\n    content: { files: ["**/*.js"], pattern: "(a+)+$" }\n    examples: { positive: [{a: b}], negative: [{a: b}] }\n',
+    );
     const { catalog, problems } = loadCatalog(SKILLS_DIR, [file]);
-    assert.ok(problems.some((p) => /bad\.yaml:2: .*unknown skill "cooking"/.test(p)), problems.join('\n'));
-    assert.ok(problems.some((p) => /bad\.yaml:7: .*catastrophic backtracking/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /bad\.yaml:2: .*unknown skill "cooking"/.test(p)),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => /bad\.yaml:7: .*catastrophic backtracking/.test(p)),
+      problems.join('\n'),
+    );
     assert.ok(!catalog.rules.some((r) => r.id === 'caching/evil'));
     assert.ok(catalog.rules.length > 50);
     const missing = loadCatalog(SKILLS_DIR, [path.join(dir, 'nope.yaml')]);
@@ -129,7 +165,10 @@ describe('compiled catalogue (dist/catalog.json)', () => {
   it('holds every built-in rule, and the same rules the YAML gives', () => {
     const c = compiled();
     assert.strictEqual(c.format, 2);
-    assert.deepStrictEqual(c.catalog.rules.map((r: { id: string }) => r.id), builtinCatalog().rules.map((r) => r.id));
+    assert.deepStrictEqual(
+      c.catalog.rules.map((r: { id: string }) => r.id),
+      builtinCatalog().rules.map((r) => r.id),
+    );
   });
 
   it('stores the prefilter the engine would derive for every content pattern', () => {

@@ -11,7 +11,9 @@ interface Expected {
 }
 
 const fixtures = existsSync(FIXTURES)
-  ? readdirSync(FIXTURES).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, ''))
+  ? readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.expected.json'))
+      .map((f) => f.replace(/\.expected\.json$/, ''))
   : [];
 
 describe('fixture workspaces: verdict per skill', () => {
@@ -28,7 +30,11 @@ describe('fixture workspaces: verdict per skill', () => {
           const got = map.skills.find((s) => s.id === skill);
           assert.ok(got, `unknown skill ${skill}`);
           const ev = got.evidence.slice(0, 4).map((e) => `${e.file}:${e.line} ${e.technology} (${e.rule}, ${e.strength})`);
-          assert.strictEqual(got.status, status, `${name}: ${skill} expected ${status}, got ${got.status}${ev.length ? '\n  ' + ev.join('\n  ') : ''}`);
+          assert.strictEqual(
+            got.status,
+            status,
+            `${name}: ${skill} expected ${status}, got ${got.status}${ev.length ? '\n  ' + ev.join('\n  ') : ''}`,
+          );
         });
       }
       for (const e of expected.evidence ?? []) {

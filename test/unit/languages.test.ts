@@ -49,7 +49,8 @@ describe('source languages', () => {
           assert.strictEqual(sourceLanguage(`A.${ext.toUpperCase()}`)?.id, d.id, ext);
         }
       }
-      for (const p of ['a.constructor', 'a.__proto__', 'a.hasownproperty', 'a', '.ts', 'a.ts/b']) assert.strictEqual(sourceLanguage(p), undefined, p);
+      for (const p of ['a.constructor', 'a.__proto__', 'a.hasownproperty', 'a', '.ts', 'a.ts/b'])
+        assert.strictEqual(sourceLanguage(p), undefined, p);
     });
   });
 
@@ -59,7 +60,8 @@ describe('source languages', () => {
         assert.ok(isSourceFile(`src/a.${ext}`), ext);
         assert.ok(isSourceFile(`src/A.${ext.toUpperCase()}`), ext);
       }
-      for (const p of ['a.d.ts', 'package.json', 'a.yaml', 'Dockerfile', 'a.ts.orig', 'a.json', 'a.md', 'a.c']) assert.ok(!isSourceFile(p), p);
+      for (const p of ['a.d.ts', 'package.json', 'a.yaml', 'Dockerfile', 'a.ts.orig', 'a.json', 'a.md', 'a.c'])
+        assert.ok(!isSourceFile(p), p);
     });
 
     it('the imports reader claims the files of every language', () => {
@@ -71,8 +73,24 @@ describe('source languages', () => {
       const hash = ['#'];
       const slash = ['//', '/*', '*'];
       const expected: Record<string, string[]> = {
-        js: slash, jsx: slash, mjs: slash, cjs: slash, ts: slash, tsx: slash, mts: slash, cts: slash, py: hash,
-        java: slash, kt: slash, kts: slash, go: slash, rb: hash, cs: slash, rs: slash, ex: hash, exs: hash,
+        js: slash,
+        jsx: slash,
+        mjs: slash,
+        cjs: slash,
+        ts: slash,
+        tsx: slash,
+        mts: slash,
+        cts: slash,
+        py: hash,
+        java: slash,
+        kt: slash,
+        kts: slash,
+        go: slash,
+        rb: hash,
+        cs: slash,
+        rs: slash,
+        ex: hash,
+        exs: hash,
         // `#` also starts a PHP comment, but `#[Route(...)]` is an attribute: a prefix cannot tell them apart.
         php: slash,
       };

@@ -65,7 +65,10 @@ function checkInstalled() {
 function makeRunDir(kind, keep = 10) {
   fs.mkdirSync(paths.runs, { recursive: true });
   // Failed runs keep their folder for inspection; only the most recent few are worth keeping.
-  const old = fs.readdirSync(paths.runs).filter((n) => n.startsWith(`${kind}-`)).sort();
+  const old = fs
+    .readdirSync(paths.runs)
+    .filter((n) => n.startsWith(`${kind}-`))
+    .sort();
   for (const n of old.slice(0, Math.max(0, old.length - keep + 1))) {
     fs.rmSync(path.join(paths.runs, n), { recursive: true, force: true });
   }
@@ -92,7 +95,10 @@ function httpOk(url) {
       resolve(res.statusCode === 200);
     });
     req.on('error', () => resolve(false));
-    req.setTimeout(1000, () => { req.destroy(); resolve(false); });
+    req.setTimeout(1000, () => {
+      req.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -133,7 +139,12 @@ async function startServer(options) {
   delete childEnv.VSCODE_IPC_HOOK_CLI;
 
   if (options.vsix) {
-    await runToEnd(paths.node24, [...baseArgs, '--install-extension', path.resolve(options.vsix)], childEnv, path.join(dir, 'install-extension.log'));
+    await runToEnd(
+      paths.node24,
+      [...baseArgs, '--install-extension', path.resolve(options.vsix)],
+      childEnv,
+      path.join(dir, 'install-extension.log'),
+    );
   } else if (options.linkExtension) {
     const target = path.resolve(options.linkExtension);
     fs.symlinkSync(target, path.join(extensionsDir, extensionFolderName(target)), 'dir');
@@ -142,13 +153,7 @@ async function startServer(options) {
   const port = options.port || (await freePort());
   const configFile = path.join(dir, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const args = [
-    ...baseArgs,
-    '--config', configFile,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-getting-started-override',
-  ];
+  const args = [...baseArgs, '--config', configFile, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
   // Workspace trust is off unless a run asks for it (then the folder opens in restricted mode).
   if (!options.workspaceTrust) args.push('--disable-workspace-trust');
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
@@ -163,10 +168,19 @@ async function startServer(options) {
   });
   fs.closeSync(logFd);
   let exited = false;
-  const exitedPromise = new Promise((r) => child.once('exit', () => { exited = true; r(); }));
+  const exitedPromise = new Promise((r) =>
+    child.once('exit', () => {
+      exited = true;
+      r();
+    }),
+  );
 
   const stopGroup = (signal) => {
-    try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
   };
   const onExit = () => stopGroup('SIGKILL');
   process.once('exit', onExit);
@@ -196,7 +210,11 @@ function runToEnd(cmd, args, env, logFile) {
     const p = spawn(cmd, args, { env, stdio: ['ignore', fd, fd] });
     fs.closeSync(fd);
     p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new HarnessError(`${path.basename(cmd)} ${args.slice(1).join(' ')} failed (${code}); see ${logFile}`))));
+    p.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new HarnessError(`${path.basename(cmd)} ${args.slice(1).join(' ')} failed (${code}); see ${logFile}`)),
+    );
   });
 }
 

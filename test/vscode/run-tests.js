@@ -57,7 +57,14 @@ function parseArgs(argv) {
     else if (a === '--keep-logs') opts.keepLogs = true;
     else if (a === '--untrusted') opts.untrusted = true;
     else if (a === '-h' || a === '--help') {
-      process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 22).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+      process.stdout.write(
+        fs
+          .readFileSync(__filename, 'utf8')
+          .split('\n')
+          .slice(1, 22)
+          .map((l) => l.replace(/^\/\/ ?/, ''))
+          .join('\n') + '\n',
+      );
       process.exit(0);
     } else if (a.startsWith('--')) throw new lib.HarnessError(`unknown option ${a}`);
     else if (opts.workspace === undefined) opts.workspace = a;
@@ -119,7 +126,12 @@ async function main() {
     const { page } = browser;
     let finish;
     let settled = false;
-    const finished = new Promise((r) => { finish = (v) => { settled = true; r(v); }; });
+    const finished = new Promise((r) => {
+      finish = (v) => {
+        settled = true;
+        r(v);
+      };
+    });
 
     // The workbench forwards the extension host's console (mocha's reporter) here ...
     await page.exposeFunction('codeAutomationLog', (level, args) => {
@@ -140,7 +152,9 @@ async function main() {
     let timer;
     const outcome = await Promise.race([
       finished,
-      new Promise((r) => { timer = setTimeout(() => r({ timeout: true }), opts.timeout); }),
+      new Promise((r) => {
+        timer = setTimeout(() => r({ timeout: true }), opts.timeout);
+      }),
     ]);
     clearTimeout(timer);
 

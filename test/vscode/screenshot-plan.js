@@ -52,11 +52,7 @@ module.exports = {
     },
     {
       name: 'suggest-next-skill',
-      steps: [
-        ['reset'],
-        ['runCommand', 'Backend Skill Map: Suggest next skill'],
-        ['waitForText', /months/, '.quick-input-widget'],
-      ],
+      steps: [['reset'], ['runCommand', 'Backend Skill Map: Suggest next skill'], ['waitForText', /months/, '.quick-input-widget']],
     },
     {
       name: 'guidance',

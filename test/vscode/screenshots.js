@@ -23,7 +23,11 @@ const { Workbench, actionNames } = require('./workbench');
 const { startUiServer } = require('./start-server');
 
 function parseArgs(argv) {
-  const opts = { extension: lib.paths.repoRoot, outDir: path.join(lib.paths.cache, 'screenshots'), plan: path.join(__dirname, 'screenshot-plan.js') };
+  const opts = {
+    extension: lib.paths.repoRoot,
+    outDir: path.join(lib.paths.cache, 'screenshots'),
+    plan: path.join(__dirname, 'screenshot-plan.js'),
+  };
   let positional = 0;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -77,7 +81,9 @@ async function main() {
   let browser;
   let failed = false;
   try {
-    server = opts.origin ? { origin: opts.origin } : await startUiServer({ vsix: opts.vsix, extension: opts.extension, settings: plan.settings });
+    server = opts.origin
+      ? { origin: opts.origin }
+      : await startUiServer({ vsix: opts.vsix, extension: opts.extension, settings: plan.settings });
     browser = await lib.launchBrowser({ viewport: plan.viewport });
     const wb = new Workbench(browser.page, opts.outDir, { settle: plan.settle });
     await browser.page.goto(lib.workbenchUrl(server.origin, workspace), { waitUntil: 'domcontentloaded', timeout: 60000 });

@@ -37,12 +37,18 @@ class Workbench {
 
   /** Some visible text appears, optionally inside a CSS selector. */
   async waitForText(text, selector = '.monaco-workbench') {
-    await this.page.locator(selector, { hasText: pattern(text) }).first().waitFor({ timeout: LONG });
+    await this.page
+      .locator(selector, { hasText: pattern(text) })
+      .first()
+      .waitFor({ timeout: LONG });
   }
 
   /** A notification toast with this text is shown (needs a server without the smoke-test driver). */
   async waitForToast(text) {
-    await this.page.locator('.notifications-toasts .notification-toast', { hasText: pattern(text) }).first().waitFor({ timeout: SHORT });
+    await this.page
+      .locator('.notifications-toasts .notification-toast', { hasText: pattern(text) })
+      .first()
+      .waitFor({ timeout: SHORT });
   }
 
   async wait(ms) {
@@ -57,7 +63,13 @@ class Workbench {
     await item.waitFor({ timeout: LONG });
     const sidebarTitle = this.page.locator('.part.sidebar .composite.title', { hasText: pattern(title) });
     // Clicking the active container would close the side bar; click only when it is not shown.
-    if (!(await sidebarTitle.first().isVisible().catch(() => false))) await item.click();
+    if (
+      !(await sidebarTitle
+        .first()
+        .isVisible()
+        .catch(() => false))
+    )
+      await item.click();
     await sidebarTitle.first().waitFor({ timeout: SHORT });
   }
 
@@ -125,9 +137,10 @@ class Workbench {
   }
 
   async _waitForHover(expect) {
-    const hover = expect === undefined
-      ? this.page.locator('.monaco-hover:visible')
-      : this.page.locator('.monaco-hover:visible', { hasText: pattern(expect) });
+    const hover =
+      expect === undefined
+        ? this.page.locator('.monaco-hover:visible')
+        : this.page.locator('.monaco-hover:visible', { hasText: pattern(expect) });
     await hover.first().waitFor({ timeout: SHORT });
   }
 
@@ -142,11 +155,18 @@ class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: SHORT });
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: pattern(title) }).first().waitFor({ timeout: SHORT });
+    await this.page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: pattern(title) })
+      .first()
+      .waitFor({ timeout: SHORT });
     await this.page.waitForTimeout(300);
     if (submit) {
       await this.page.keyboard.press('Enter');
-      await this.page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: SHORT }).catch(() => {});
+      await this.page
+        .locator('.quick-input-widget')
+        .first()
+        .waitFor({ state: 'hidden', timeout: SHORT })
+        .catch(() => {});
     }
   }
 
@@ -188,7 +208,11 @@ class Workbench {
     const file = path.join(this.outDir, `${name}.png`);
     fs.mkdirSync(this.outDir, { recursive: true });
     const parts = { sidebar: '.part.sidebar', editor: '.part.editor', panel: '.part.panel' };
-    if (clip) await this.page.locator(parts[clip] || clip).first().screenshot({ path: file });
+    if (clip)
+      await this.page
+        .locator(parts[clip] || clip)
+        .first()
+        .screenshot({ path: file });
     else await this.page.screenshot({ path: file });
     return file;
   }

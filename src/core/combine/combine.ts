@@ -15,14 +15,21 @@ interface CompiledSelector {
 
 /** A rule-id glob (`message-brokers/kafka-*`) as a regular expression. */
 export function ruleIdPattern(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 function compileSelector(s: FactSelector): CompiledSelector {
   const idRe = s.rule ? ruleIdPattern(s.rule) : undefined;
   return {
     test: (e, rule) =>
-      (s.skill === undefined || rule.skill === s.skill) && (idRe === undefined || idRe.test(rule.id)) && (s.strength === undefined || e.strength === s.strength),
+      (s.skill === undefined || rule.skill === s.skill) &&
+      (idRe === undefined || idRe.test(rule.id)) &&
+      (s.strength === undefined || e.strength === s.strength),
   };
 }
 

@@ -68,7 +68,6 @@ function goHeaderEnd(text: string): number {
   return m ? m.index : text.length;
 }
 
-
 export const go: LanguageDescriptor<'go'> = {
   id: 'go',
   extensions: ['go'],

@@ -20,7 +20,16 @@ export type { Emit, LanguageDescriptor, Parser } from './descriptor';
 
 /** Every language once, under its id (the type checker holds this to the `Language` type). */
 const BY_ID: { readonly [L in Language]: LanguageDescriptor<L> } = {
-  js: javascript, python, java, kotlin, go, ruby, php, csharp, rust, elixir,
+  js: javascript,
+  python,
+  java,
+  kotlin,
+  go,
+  ruby,
+  php,
+  csharp,
+  rust,
+  elixir,
 };
 
 /** The descriptors, in the order of the `Language` type. */

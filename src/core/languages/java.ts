@@ -15,7 +15,10 @@ export function jvmParser(emit: Emit): Parser {
         let p = skipSpaces(code, s + 6, end);
         if (p === s + 6) return;
         if (wordAt(code, p, 'static')) p = skipSpaces(code, p + 6, end);
-        let name = code.slice(p, runEnd(code, p, (c) => isDottedCode(c) || c === 42 /* * */));
+        let name = code.slice(
+          p,
+          runEnd(code, p, (c) => isDottedCode(c) || c === 42 /* * */),
+        );
         if (name.endsWith('.*')) name = name.slice(0, -2);
         if (validDotted(name) && !name.includes('*')) emit(name, at);
       });

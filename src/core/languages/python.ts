@@ -25,7 +25,10 @@ function pythonParser(emit: Emit): Parser {
           emit(name, at);
           // `from google.cloud import pubsub_v1` also names `google.cloud.pubsub_v1`, so a rule can tell
           // the submodules of a namespace package apart. Names on later lines of a `(` list are not needed.
-          for (const part of code.slice(imp + 6, end).replace(/[()\\]/g, ' ').split(',')) {
+          for (const part of code
+            .slice(imp + 6, end)
+            .replace(/[()\\]/g, ' ')
+            .split(',')) {
             const q = skipSpaces(part, 0);
             const sub = part.slice(q, runEnd(part, q, isDottedCode));
             if (sub && sub !== '*' && validDotted(sub) && !sub.includes('.')) emit(`${name}.${sub}`, at);

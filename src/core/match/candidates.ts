@@ -48,7 +48,13 @@ function groupByMatcher(content: ContentRule[], files: FileRule[]): Candidates {
     }
     return i;
   };
-  return { content, contentMatcher: content.map((c) => indexOf(c.matches)), files, fileMatcher: files.map((f) => indexOf(f.matches)), matchers };
+  return {
+    content,
+    contentMatcher: content.map((c) => indexOf(c.matches)),
+    files,
+    fileMatcher: files.map((f) => indexOf(f.matches)),
+    matchers,
+  };
 }
 
 export class CandidateIndex {

@@ -54,7 +54,16 @@ export function contentRules(rule: Rule, content: ContentMatcher): { glob: strin
   const patterns = new RulePatterns(content.pattern, content.ignoreCase ? 'i' : '');
   return content.files.map((glob) => ({
     glob,
-    entry: { rule, matches: pathMatcher(glob), baseMatches: baseNameMatcher(glob), patterns, literals, grams, lower, imports: content.imports ?? null },
+    entry: {
+      rule,
+      matches: pathMatcher(glob),
+      baseMatches: baseNameMatcher(glob),
+      patterns,
+      literals,
+      grams,
+      lower,
+      imports: content.imports ?? null,
+    },
   }));
 }
 
@@ -140,7 +149,8 @@ export class ContentEngine {
           const id = ids[k];
           if (known[id] === 0) {
             const lit = table.literals[id];
-            const present = this.textGrams.mayContain(lit.grams) && (lit.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit.text);
+            const present =
+              this.textGrams.mayContain(lit.grams) && (lit.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit.text);
             known[id] = present ? 1 : 2;
           }
           any = known[id] === 1;

@@ -12,7 +12,10 @@ export interface NamePattern {
 export function namePattern(name: string, lower: boolean): NamePattern {
   const n = lower ? name.toLowerCase() : name;
   if (!n.includes('*')) return { exact: n };
-  const escaped = n.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const escaped = n
+    .split('*')
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return { re: new RegExp(`^${escaped}$`) };
 }
 

@@ -16,7 +16,8 @@ function ciFlavour(relPath: string): Flavour | undefined {
   const path = relPath.toLowerCase();
   const base = lowerBaseName(relPath);
   if (/(^|\/)\.github\/workflows\/[^/]+$/.test(path)) return 'github';
-  if (base === '.gitlab-ci.yml' || base === '.gitlab-ci.yaml' || /\.gitlab-ci\.ya?ml$/.test(base) || /(^|\/)\.gitlab\/ci\//.test(path)) return 'gitlab';
+  if (base === '.gitlab-ci.yml' || base === '.gitlab-ci.yaml' || /\.gitlab-ci\.ya?ml$/.test(base) || /(^|\/)\.gitlab\/ci\//.test(path))
+    return 'gitlab';
   if (/(^|\/)\.circleci\/[^/]+$/.test(path)) return 'circleci';
   if (/^bitbucket-pipelines\.ya?ml$/.test(base)) return 'bitbucket';
   if (/^azure-pipelines[^/]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\//.test(path)) return 'azure';
@@ -91,7 +92,19 @@ function github(c: CiImages, root: Node | null): void {
   }
 }
 
-const GITLAB_KEYWORDS = new Set(['stages', 'variables', 'include', 'workflow', 'cache', 'before_script', 'after_script', 'spec', 'image', 'services', 'default']);
+const GITLAB_KEYWORDS = new Set([
+  'stages',
+  'variables',
+  'include',
+  'workflow',
+  'cache',
+  'before_script',
+  'after_script',
+  'spec',
+  'image',
+  'services',
+  'default',
+]);
 
 function gitlabJob(c: CiImages, job: Node | null): void {
   const f = c.file;

@@ -67,8 +67,12 @@ export const dotnetReader: Reader = makeReader(
     }
     const refs = collectRefs(parsed.value);
     const testProject =
-      TEST_PROJECT_NAME.test(baseName(p)) || /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(text) || refs.some((r) => TEST_SDK.test(r.name));
-    const finder = new OccurrenceIndex(text, /\b(Include|Update|id)\s*=\s*(["'])([^"'<>]{1,500})\2/gi, (m) => `${m[1]}\0${m[3].trim()}`.toLowerCase());
+      TEST_PROJECT_NAME.test(baseName(p)) ||
+      /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(text) ||
+      refs.some((r) => TEST_SDK.test(r.name));
+    const finder = new OccurrenceIndex(text, /\b(Include|Update|id)\s*=\s*(["'])([^"'<>]{1,500})\2/gi, (m) =>
+      `${m[1]}\0${m[3].trim()}`.toLowerCase(),
+    );
     for (const r of refs) {
       out.add(r.name, testProject || r.dev, finder.take(`${r.attribute}\0${r.name}`.toLowerCase()) ?? 1);
     }

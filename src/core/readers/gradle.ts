@@ -11,11 +11,25 @@ import { TomlLocator, parseTomlText } from './formats/toml';
 const GRADLE_COMMENTS = { line: ['//'], block: true, quotes: `'"` };
 
 const PLAIN_CONFIGS = new Set([
-  'implementation', 'api', 'compile', 'runtime', 'runtimeOnly', 'compileOnly', 'compileOnlyApi', 'annotationProcessor',
-  'kapt', 'ksp', 'classpath', 'developmentOnly', 'testAndDevelopmentOnly', 'providedCompile', 'providedRuntime',
+  'implementation',
+  'api',
+  'compile',
+  'runtime',
+  'runtimeOnly',
+  'compileOnly',
+  'compileOnlyApi',
+  'annotationProcessor',
+  'kapt',
+  'ksp',
+  'classpath',
+  'developmentOnly',
+  'testAndDevelopmentOnly',
+  'providedCompile',
+  'providedRuntime',
 ]);
 const CONFIG_SUFFIX = /^[a-z][A-Za-z0-9]*(Implementation|Api|CompileOnly|RuntimeOnly|AnnotationProcessor|Compile|Runtime)$/;
-const DEV_CONFIG = /^(test|androidTest|integrationTest|intTest|functionalTest|e2eTest|acceptanceTest|testFixtures|kaptTest|kaptAndroidTest|kspTest|kspAndroidTest|developmentOnly|testAndDevelopmentOnly)|Test[A-Z]|Test$/;
+const DEV_CONFIG =
+  /^(test|androidTest|integrationTest|intTest|functionalTest|e2eTest|acceptanceTest|testFixtures|kaptTest|kaptAndroidTest|kspTest|kspAndroidTest|developmentOnly|testAndDevelopmentOnly)|Test[A-Z]|Test$/;
 
 function isConfiguration(name: string): boolean {
   return PLAIN_CONFIGS.has(name) || CONFIG_SUFFIX.test(name) || /^(kapt|ksp)[A-Z]\w*$/.test(name);
@@ -74,7 +88,25 @@ function readScript(text: string, out: Collector): void {
   if (depth > 0) out.skip(`unbalanced braces: ${depth} block(s) never closed`);
 }
 
-const TEST_TOKENS = new Set(['test', 'tests', 'testing', 'testcontainers', 'testfixtures', 'testng', 'junit', 'junit4', 'junit5', 'junit-jupiter', 'mockito', 'mockk', 'assertj', 'kotest', 'espresso', 'robolectric', 'hamcrest']);
+const TEST_TOKENS = new Set([
+  'test',
+  'tests',
+  'testing',
+  'testcontainers',
+  'testfixtures',
+  'testng',
+  'junit',
+  'junit4',
+  'junit5',
+  'junit-jupiter',
+  'mockito',
+  'mockk',
+  'assertj',
+  'kotest',
+  'espresso',
+  'robolectric',
+  'hamcrest',
+]);
 
 function testLooking(...ids: string[]): boolean {
   return ids.some((id) =>

@@ -143,7 +143,10 @@ function lineScan(text: string): Fact[] {
     if (line.trimStart().startsWith('#')) continue;
     const a = TOP_API.exec(line);
     if (a) {
-      const v = a[1].replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+      const v = a[1]
+        .replace(/\s+#.*$/, '')
+        .trim()
+        .replace(/^(["'])(.*)\1$/, '$2');
       api = API_VERSION.test(v) ? v : '';
       continue;
     }
@@ -190,7 +193,9 @@ export const kubernetesReader: Reader = {
   name: 'kubernetes',
   claims: isYamlPath,
   matches(relPath: string): boolean {
-    return isYamlPath(relPath) && !composeReader.matches(relPath) && !ciReader.matches(relPath) && !/(^|\/)\.github\/workflows\//i.test(relPath);
+    return (
+      isYamlPath(relPath) && !composeReader.matches(relPath) && !ciReader.matches(relPath) && !/(^|\/)\.github\/workflows\//i.test(relPath)
+    );
   },
   read(relPath: string, text: string): ReadResult {
     try {

@@ -98,9 +98,33 @@ export function escapeRe(s: string): string {
 // ---------------------------------------------------------------------------
 
 const DEV_WORDS = new Set([
-  'dev', 'devel', 'develop', 'development', 'test', 'tests', 'testing', 'lint', 'linting', 'linter', 'linters', 'docs',
-  'doc', 'documentation', 'typing', 'types', 'mypy', 'style', 'format', 'formatting', 'qa', 'ci', 'coverage', 'bench',
-  'benchmark', 'benchmarks', 'pytest',
+  'dev',
+  'devel',
+  'develop',
+  'development',
+  'test',
+  'tests',
+  'testing',
+  'lint',
+  'linting',
+  'linter',
+  'linters',
+  'docs',
+  'doc',
+  'documentation',
+  'typing',
+  'types',
+  'mypy',
+  'style',
+  'format',
+  'formatting',
+  'qa',
+  'ci',
+  'coverage',
+  'bench',
+  'benchmark',
+  'benchmarks',
+  'pytest',
 ]);
 
 /** True when a group, extra or file name reads as a development-only one (`dev`, `test`, `docs-build`, `lint`). */

@@ -11,12 +11,8 @@ const SECTIONS: Record<string, boolean> = {
   peerDependencies: true,
 };
 
-export const npmReader: Reader = makeReader(
-  'npm',
-  { named: (b) => b === 'package.json', where: (p) => !inVendorFolder(p) },
-  (_p, text) => {
-    const out = new Collector('npm');
-    readJsonSections(text, out, SECTIONS, (name) => name.length > 0);
-    return out.result();
-  },
-);
+export const npmReader: Reader = makeReader('npm', { named: (b) => b === 'package.json', where: (p) => !inVendorFolder(p) }, (_p, text) => {
+  const out = new Collector('npm');
+  readJsonSections(text, out, SECTIONS, (name) => name.length > 0);
+  return out.result();
+});

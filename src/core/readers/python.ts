@@ -31,7 +31,8 @@ function requirementsFileIsDev(relPath: string): boolean {
   return parts.slice(0, -1).some((folder) => /^(docs?|documentation|tests?)$/i.test(folder));
 }
 
-const OPTION_WITH_VALUE = /^(-r|--requirement|-c|--constraint|-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host|--no-binary|--only-binary|--prefer-binary|--pre|--hash|--config-settings|--global-option|--no-index|--use-feature)\b/;
+const OPTION_WITH_VALUE =
+  /^(-r|--requirement|-c|--constraint|-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host|--no-binary|--only-binary|--prefer-binary|--pre|--hash|--config-settings|--global-option|--no-index|--use-feature)\b/;
 
 function eggName(spec: string): string | undefined {
   const m = /#(?:.*&)?egg=([A-Za-z0-9][A-Za-z0-9._-]{0,200})/.exec(spec);
@@ -106,7 +107,8 @@ function readPyproject(text: string, out: Collector): void {
     }
   }
   if (isRecord(root['dependency-groups'])) {
-    for (const [group, list] of Object.entries(root['dependency-groups'])) readRequirementArray(list, ['dependency-groups', group], true, loc, out);
+    for (const [group, list] of Object.entries(root['dependency-groups']))
+      readRequirementArray(list, ['dependency-groups', group], true, loc, out);
   }
   const tool = isRecord(root.tool) ? root.tool : {};
   const poetry = tool.poetry;
@@ -115,7 +117,8 @@ function readPyproject(text: string, out: Collector): void {
     readRequirementTable(poetry['dev-dependencies'], ['tool', 'poetry', 'dev-dependencies'], true, loc, out);
     if (isRecord(poetry.group)) {
       for (const [group, body] of Object.entries(poetry.group)) {
-        if (isRecord(body)) readRequirementTable(body.dependencies, ['tool', 'poetry', 'group', group, 'dependencies'], group !== 'main', loc, out);
+        if (isRecord(body))
+          readRequirementTable(body.dependencies, ['tool', 'poetry', 'group', group, 'dependencies'], group !== 'main', loc, out);
       }
     }
   }
@@ -261,7 +264,10 @@ function readCondaEnvironment(text: string, out: Collector): void {
     const item = /^(\s*)-\s+(.*)$/.exec(line);
     if (!item) continue;
     const indent = item[1].length;
-    const value = item[2].replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+    const value = item[2]
+      .replace(/\s+#.*$/, '')
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2');
     if (pipIndent >= 0 && indent <= pipIndent) pipIndent = -1;
     if (/^pip\s*:\s*$/.test(value)) {
       pipIndent = indent;
@@ -305,13 +311,26 @@ export const pythonReader: Reader = makeReader(
   (p, text) => {
     const out = new Collector('pypi');
     switch (kindOf(p)) {
-      case 'requirements': readRequirements(p, text, out); break;
-      case 'pyproject': readPyproject(text, out); break;
-      case 'pipfile': readPipfile(text, out); break;
-      case 'setup.cfg': readSetupCfg(text, out); break;
-      case 'setup.py': readSetupPy(text, out); break;
-      case 'conda': readCondaEnvironment(text, out); break;
-      default: break;
+      case 'requirements':
+        readRequirements(p, text, out);
+        break;
+      case 'pyproject':
+        readPyproject(text, out);
+        break;
+      case 'pipfile':
+        readPipfile(text, out);
+        break;
+      case 'setup.cfg':
+        readSetupCfg(text, out);
+        break;
+      case 'setup.py':
+        readSetupPy(text, out);
+        break;
+      case 'conda':
+        readCondaEnvironment(text, out);
+        break;
+      default:
+        break;
     }
     return out.result();
   },

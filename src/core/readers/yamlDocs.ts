@@ -196,7 +196,14 @@ function sanitise(text: string): { text: string; problem?: string } {
     } else if (c === 0x0a && depth > 0) {
       // A new top-level key or document marker ends any unbalanced bracket of a plain scalar above it.
       const next = text.charCodeAt(i + 1);
-      if ((next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x2d || next === 0x23) depth = 0;
+      if (
+        (next >= 0x30 && next <= 0x39) ||
+        (next >= 0x41 && next <= 0x5a) ||
+        (next >= 0x61 && next <= 0x7a) ||
+        next === 0x2d ||
+        next === 0x23
+      )
+        depth = 0;
     }
   }
   if (maxDepth > MAX_FLOW_DEPTH) return { text: '', problem: `nesting deeper than ${MAX_FLOW_DEPTH} levels` };
@@ -284,7 +291,10 @@ export function readYaml(text: string, perDoc: (doc: YamlDoc, file: YamlFile) =>
 }
 
 /** `readYaml`, also telling what kind of problem its `skipped` reason starts with. */
-export function readYamlDetailed(text: string, perDoc: (doc: YamlDoc, file: YamlFile) => Fact[]): { result: ReadResult; first?: YamlProblem } {
+export function readYamlDetailed(
+  text: string,
+  perDoc: (doc: YamlDoc, file: YamlFile) => Fact[],
+): { result: ReadResult; first?: YamlProblem } {
   try {
     return readDocs(text, perDoc);
   } catch (e) {

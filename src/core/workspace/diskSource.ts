@@ -101,7 +101,7 @@ export class DiskSource implements FileSource {
   ): AsyncIterable<FileEntry[]> {
     // Each queued folder: its relative path ('' for the root), its absolute path and its parent's .gitignore layers.
     const queue = [start];
-    for (let head = 0; head < queue.length; ) {
+    for (let head = 0; head < queue.length;) {
       if (signal?.aborted) return;
       const batch = queue.slice(head, head + DIR_CONCURRENCY);
       head += batch.length;
@@ -210,7 +210,11 @@ export class DiskSource implements FileSource {
       if (length === 0 || length > limit) {
         const stat = fstatSync(fd);
         if (!stat.isFile()) return { code: 'not-regular', skipped: 'not a regular file: not read' };
-        if (length > limit) return { code: 'too-large', skipped: `too large (${formatBytes(Math.max(stat.size, length))}; the limit is ${formatBytes(limit)})` };
+        if (length > limit)
+          return {
+            code: 'too-large',
+            skipped: `too large (${formatBytes(Math.max(stat.size, length))}; the limit is ${formatBytes(limit)})`,
+          };
       }
       if (buf.length > DiskSource.readBuffer.length && buf.length <= MAX_KEPT_BUFFER) DiskSource.readBuffer = buf;
       const decoded = decode(buf.subarray(0, length));

@@ -5,7 +5,12 @@ import type { Filter } from '../tree/model';
 const CHOICES: { filter: Filter; label: string; detail: string; description: string }[] = [
   { filter: 'all', label: 'All skills', description: '', detail: 'Every skill of the shown tiers' },
   { filter: 'practised', label: 'Practised', description: 'only', detail: 'Skills with strong evidence, or marked done' },
-  { filter: 'missing', label: 'Not practised yet', description: 'only', detail: 'Skills with no or only weak evidence (skipped ones hidden)' },
+  {
+    filter: 'missing',
+    label: 'Not practised yet',
+    description: 'only',
+    detail: 'Skills with no or only weak evidence (skipped ones hidden)',
+  },
 ];
 
 function describeFilter(filter: Filter): string | undefined {

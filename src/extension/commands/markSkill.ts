@@ -6,7 +6,8 @@ import { resolveSkill } from './skillArg';
 /** Shared by the three mark commands: sets or clears the mark kept in the workspace state. */
 export function markSkill(deps: CommandDeps, mark: Mark | undefined) {
   return async (arg?: unknown): Promise<string | undefined> => {
-    const verb = mark === 'done' ? 'Mark which skill as done?' : mark === 'skipped' ? 'Skip which skill?' : 'Clear the mark of which skill?';
+    const verb =
+      mark === 'done' ? 'Mark which skill as done?' : mark === 'skipped' ? 'Skip which skill?' : 'Clear the mark of which skill?';
     const id = await resolveSkill(deps, arg, verb);
     if (!id) return undefined;
     await deps.marks.set(id, mark);

@@ -111,7 +111,8 @@ export class GuidancePanels implements vscode.Disposable {
       if (link && isSafeLink(link.url)) await vscode.env.openExternal(vscode.Uri.parse(link.url, true));
     } else if (msg.type === 'evidence' && Number.isInteger(msg.index)) {
       const ev = this.open.get(skillId)?.evidence[msg.index];
-      if (ev) await vscode.commands.executeCommand(COMMANDS.openEvidence, { file: ev.file, line: ev.line, folder: ev.folder, beside: true });
+      if (ev)
+        await vscode.commands.executeCommand(COMMANDS.openEvidence, { file: ev.file, line: ev.line, folder: ev.folder, beside: true });
     } else if (msg.type === 'mark') {
       const mark = msg.action === 'done' ? 'done' : msg.action === 'skipped' ? 'skipped' : msg.action === 'clear' ? undefined : null;
       if (mark !== null) await this.marks.set(skillId, mark);

@@ -27,12 +27,7 @@ export interface GuidanceInput {
 const MAX_EVIDENCE = 200;
 
 export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Only https links are offered; anything else is shown as text. */
@@ -80,7 +75,10 @@ function headerSection(input: GuidanceInput, status: Status): string {
 /** A list of items ticked off or still open. */
 function checkList(items: readonly { title: string; done: boolean }[], doneNote: string): string {
   return `<ul class="checks">${items
-    .map((p) => `<li class="${p.done ? 'done' : 'open'}"><span class="tick" aria-hidden="true">${p.done ? '✓' : '○'}</span> ${e(p.title)}${p.done ? ` <span class="muted">${doneNote}</span>` : ''}</li>`)
+    .map(
+      (p) =>
+        `<li class="${p.done ? 'done' : 'open'}"><span class="tick" aria-hidden="true">${p.done ? '✓' : '○'}</span> ${e(p.title)}${p.done ? ` <span class="muted">${doneNote}</span>` : ''}</li>`,
+    )
     .join('')}</ul>`;
 }
 
@@ -88,7 +86,10 @@ function prerequisitesSection(input: GuidanceInput): string | undefined {
   if (!input.prerequisites?.length) return undefined;
   return `<section>
   <h2>Learn first</h2>
-  ${checkList(input.prerequisites.map((p) => ({ title: p.title, done: p.practised })), 'practised')}
+  ${checkList(
+    input.prerequisites.map((p) => ({ title: p.title, done: p.practised })),
+    'practised',
+  )}
 </section>`;
 }
 

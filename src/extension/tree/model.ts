@@ -2,7 +2,20 @@
  * The skill tree as plain data: what each row says, which icon it wears, what it opens.
  * No 'vscode' import here, so the wording can be unit-tested; nodes.ts turns rows into TreeItems.
  */
-import { combinationSummary, formatMessage, reasonsFor, type Catalog, type Evidence, type ReasonMessage, type Rule, type Skill, type SkillMap, type SkillResult, type Status, type Tier } from '../../core';
+import {
+  combinationSummary,
+  formatMessage,
+  reasonsFor,
+  type Catalog,
+  type Evidence,
+  type ReasonMessage,
+  type Rule,
+  type Skill,
+  type SkillMap,
+  type SkillResult,
+  type Status,
+  type Tier,
+} from '../../core';
 import { escapeMarkdown } from '../../core/format';
 import type { Mark } from '../marks';
 
@@ -27,14 +40,41 @@ interface Base {
   children: TreeNode[];
 }
 
-export interface TierNode extends Base { kind: 'tier'; tier: Tier }
-interface SkillNode extends Base { kind: 'skill'; skillId: string; status: Status; mark?: Mark }
-interface TechnologyNode extends Base { kind: 'technology'; skillId: string }
-interface EvidenceNode extends Base { kind: 'evidence'; skillId: string; evidence: Evidence }
-interface PracticeGroupNode extends Base { kind: 'practiceGroup'; skillId: string }
-interface PracticeNode extends Base { kind: 'practice'; skillId: string; done: boolean }
-interface HowToLearnNode extends Base { kind: 'howToLearn'; skillId: string }
-interface InfoNode extends Base { kind: 'info' }
+export interface TierNode extends Base {
+  kind: 'tier';
+  tier: Tier;
+}
+interface SkillNode extends Base {
+  kind: 'skill';
+  skillId: string;
+  status: Status;
+  mark?: Mark;
+}
+interface TechnologyNode extends Base {
+  kind: 'technology';
+  skillId: string;
+}
+interface EvidenceNode extends Base {
+  kind: 'evidence';
+  skillId: string;
+  evidence: Evidence;
+}
+interface PracticeGroupNode extends Base {
+  kind: 'practiceGroup';
+  skillId: string;
+}
+interface PracticeNode extends Base {
+  kind: 'practice';
+  skillId: string;
+  done: boolean;
+}
+interface HowToLearnNode extends Base {
+  kind: 'howToLearn';
+  skillId: string;
+}
+interface InfoNode extends Base {
+  kind: 'info';
+}
 
 export type TreeNode = TierNode | SkillNode | TechnologyNode | EvidenceNode | PracticeGroupNode | PracticeNode | HowToLearnNode | InfoNode;
 

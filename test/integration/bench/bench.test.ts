@@ -58,7 +58,12 @@ function loopWatch() {
   return () => {
     clearInterval(timer);
     histogram.disable();
-    return { maxDriftMs: round(maxDrift), histogramMaxMs: round(histogram.max / 1e6), p99Ms: round(histogram.percentile(99) / 1e6), slicesOver50ms: over50 };
+    return {
+      maxDriftMs: round(maxDrift),
+      histogramMaxMs: round(histogram.max / 1e6),
+      p99Ms: round(histogram.percentile(99) / 1e6),
+      slicesOver50ms: over50,
+    };
   };
 }
 
@@ -212,7 +217,9 @@ describe('editor benchmark', function () {
       await api.whenScanned();
       assert.ok(manifestProves(api) || !MANIFEST, 'the map after the newer scan is complete');
     }
-    results.cancel = stops.length ? { afterMs: round(midway), finishedFirst: RUNS - stops.length, ...summary(stops) } : { afterMs: round(midway), finishedFirst: RUNS };
+    results.cancel = stops.length
+      ? { afterMs: round(midway), finishedFirst: RUNS - stops.length, ...summary(stops) }
+      : { afterMs: round(midway), finishedFirst: RUNS };
     save();
   });
 
@@ -242,7 +249,10 @@ describe('editor benchmark', function () {
 
     const viaFs = { remove: [] as number[], add: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
-      for (const [kind, text, want] of [['remove', withoutRedis(), false], ['add', withRedis(), true]] as const) {
+      for (const [kind, text, want] of [
+        ['remove', withoutRedis(), false],
+        ['add', withRedis(), true],
+      ] as const) {
         const t0 = performance.now();
         await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
         viaFs[kind].push(await until(api, want, t0));
@@ -253,7 +263,10 @@ describe('editor benchmark', function () {
     const viaSave = { remove: [] as number[], add: [] as number[] };
     const doc = await vscode.workspace.openTextDocument(uri);
     for (let i = 0; i < RUNS; i++) {
-      for (const [kind, text, want] of [['remove', withoutRedis(), false], ['add', withRedis(), true]] as const) {
+      for (const [kind, text, want] of [
+        ['remove', withoutRedis(), false],
+        ['add', withRedis(), true],
+      ] as const) {
         const edit = new vscode.WorkspaceEdit();
         edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
         const t0 = performance.now();

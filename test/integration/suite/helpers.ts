@@ -47,7 +47,7 @@ export async function rows(a: BackendSkillMapApi, parent?: TreeNode): Promise<Ro
       return {
         node,
         item,
-        label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+        label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
         description: typeof item.description === 'string' ? item.description : '',
         icon: icon?.id,
         iconColor: (icon?.color as unknown as { id?: string } | undefined)?.id,
@@ -85,9 +85,7 @@ export async function eventually(check: () => Promise<void> | void, ms = 8000): 
 }
 
 export function hoverText(hovers: vscode.Hover[]): string[] {
-  return hovers.map((h) =>
-    h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n'),
-  );
+  return hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n'));
 }
 
 export function workspaceRoot(): vscode.Uri {

@@ -55,7 +55,10 @@ describe('command-line interface (built bundle)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bsm-cli-'));
     writeFileSync(path.join(dir, 'package.json'), '{"dependencies": {"house-cache": "1"}}');
     const rules = path.join(dir, 'rules.yaml');
-    writeFileSync(rules, 'rules:\n  - id: caching/house-cache\n    technology: HouseCache\n    strength: strong\n    dependency: { ecosystem: npm, names: [house-cache] }\n    examples: { positive: [{ package.json: "{}" }], negative: [{ package.json: "{}" }] }\n');
+    writeFileSync(
+      rules,
+      'rules:\n  - id: caching/house-cache\n    technology: HouseCache\n    strength: strong\n    dependency: { ecosystem: npm, names: [house-cache] }\n    examples: { positive: [{ package.json: "{}" }], negative: [{ package.json: "{}" }] }\n',
+    );
     const r = run('scan', dir, '--json', '--rules', rules);
     assert.strictEqual(r.status, 0, r.stderr);
     const caching = JSON.parse(r.stdout).skills.find((s: any) => s.id === 'caching');

@@ -12,16 +12,36 @@ function units(paths: string[]): UnitIndex {
 }
 
 function rule(id: string, over: Partial<Rule> = {}): Rule {
-  return { id, skill: id.split('/')[0], technology: id, strength: 'strong', examples: { positive: [], negative: [] }, source: { file: 'x.yaml', line: 1 }, ...over };
+  return {
+    id,
+    skill: id.split('/')[0],
+    technology: id,
+    strength: 'strong',
+    examples: { positive: [], negative: [] },
+    source: { file: 'x.yaml', line: 1 },
+    ...over,
+  };
 }
 
-const ev = (file: string, ruleId: string, strength: Evidence['strength'] = 'strong'): Evidence => ({ file, line: 3, technology: ruleId, rule: ruleId, strength });
+const ev = (file: string, ruleId: string, strength: Evidence['strength'] = 'strong'): Evidence => ({
+  file,
+  line: 3,
+  technology: ruleId,
+  rule: ruleId,
+  strength,
+});
 
 describe('deployable units', () => {
   it('are folders with a container build, a serverless template, or a manifest beside an entry point', () => {
     const index = units([
-      'orders/Dockerfile', 'billing/serverless.yml', 'shipping/go.mod', 'shipping/cmd/shipping/main.go',
-      'api/package.json', 'api/src/main.ts', 'svc/pom.xml', 'svc/src/main/java/com/acme/svc/SvcApplication.java',
+      'orders/Dockerfile',
+      'billing/serverless.yml',
+      'shipping/go.mod',
+      'shipping/cmd/shipping/main.go',
+      'api/package.json',
+      'api/src/main.ts',
+      'svc/pom.xml',
+      'svc/src/main/java/com/acme/svc/SvcApplication.java',
     ]);
     assert.deepStrictEqual([...index.unitRoots().keys()], ['api', 'billing', 'orders', 'shipping', 'svc']);
     assert.strictEqual(index.unitOf('orders/src/index.js'), 'orders');
@@ -29,7 +49,13 @@ describe('deployable units', () => {
   });
 
   it('leave out libraries, hidden folders and examples', () => {
-    const index = units(['packages/util/package.json', 'packages/util/index.js', '.devcontainer/Dockerfile', 'examples/demo/Dockerfile', 'lib/go.mod']);
+    const index = units([
+      'packages/util/package.json',
+      'packages/util/index.js',
+      '.devcontainer/Dockerfile',
+      'examples/demo/Dockerfile',
+      'lib/go.mod',
+    ]);
     assert.deepStrictEqual([...index.unitRoots().keys()], []);
   });
 
@@ -47,18 +73,26 @@ describe('combining rules', () => {
   const c = rule('message-brokers/kafka');
 
   it('allOf holds only when every selector finds a fact, and lists those facts under its own id', () => {
-    const combo = rule('caching/client-used', { technology: 'Redis cache', combine: { allOf: [{ rule: 'caching/client' }, { rule: 'caching/expiry-*' }] } });
+    const combo = rule('caching/client-used', {
+      technology: 'Redis cache',
+      combine: { allOf: [{ rule: 'caching/client' }, { rule: 'caching/expiry-*' }] },
+    });
     const combiner = new Combiner([a, b, combo]);
     const out = combiner.evidence([ev('package.json', a.id, 'weak'), ev('src/cache.ts', b.id)], units([]));
-    assert.deepStrictEqual(out.map((e) => [e.file, e.rule, e.technology, e.strength]), [
-      ['package.json', combo.id, 'Redis cache', 'strong'],
-      ['src/cache.ts', combo.id, 'Redis cache', 'strong'],
-    ]);
+    assert.deepStrictEqual(
+      out.map((e) => [e.file, e.rule, e.technology, e.strength]),
+      [
+        ['package.json', combo.id, 'Redis cache', 'strong'],
+        ['src/cache.ts', combo.id, 'Redis cache', 'strong'],
+      ],
+    );
     assert.deepStrictEqual(combiner.evidence([ev('package.json', a.id, 'weak')], units([])), []);
   });
 
   it('anyOf with atLeast counts the selectors met; strength narrows a selector', () => {
-    const combo = rule('caching/two-signals', { combine: { anyOf: [{ rule: a.id, strength: 'strong' }, { rule: b.id }, { skill: 'message-brokers' }], atLeast: 2 } });
+    const combo = rule('caching/two-signals', {
+      combine: { anyOf: [{ rule: a.id, strength: 'strong' }, { rule: b.id }, { skill: 'message-brokers' }], atLeast: 2 },
+    });
     const combiner = new Combiner([a, b, c, combo]);
     assert.strictEqual(combiner.evidence([ev('p.json', a.id, 'weak'), ev('x.ts', b.id)], units([])).length, 0);
     assert.strictEqual(combiner.evidence([ev('x.ts', b.id), ev('k.ts', c.id)], units([])).length, 2);
@@ -70,7 +104,10 @@ describe('combining rules', () => {
     const layout = units(['orders/Dockerfile', 'shipping/Dockerfile', 'kafka/Dockerfile']);
     const facts = [ev('orders/src/a.ts', c.id), ev('shipping/src/b.ts', c.id), ev('kafka/Dockerfile', c.id)];
     const out = combiner.evidence(facts, layout);
-    assert.deepStrictEqual(out.map((e) => `${e.file}:${e.line}`), ['orders/Dockerfile:1', 'orders/src/a.ts:3', 'shipping/Dockerfile:1', 'shipping/src/b.ts:3']);
+    assert.deepStrictEqual(
+      out.map((e) => `${e.file}:${e.line}`),
+      ['orders/Dockerfile:1', 'orders/src/a.ts:3', 'shipping/Dockerfile:1', 'shipping/src/b.ts:3'],
+    );
     assert.strictEqual(combinationSummary(combo, out), '2 services: orders/, shipping/');
     assert.deepStrictEqual(combiner.evidence(facts.slice(1), layout), [], 'one service with a broker, one broker image');
   });
@@ -84,20 +121,29 @@ describe('combining rules in the catalogue', () => {
     const path = await import('node:path');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bsm-combine-'));
     const file = path.join(dir, 'rules.yaml');
-    fs.writeFileSync(file, 'rules:\n  - id: caching/typo\n    technology: T\n    strength: strong\n    combine: { allOf: [{ rule: "caching/no-such-rule" }] }\n    examples: { positive: [{a: b}], negative: [{a: b}] }\n');
+    fs.writeFileSync(
+      file,
+      'rules:\n  - id: caching/typo\n    technology: T\n    strength: strong\n    combine: { allOf: [{ rule: "caching/no-such-rule" }] }\n    examples: { positive: [{a: b}], negative: [{a: b}] }\n',
+    );
     const { problems } = loadCatalog(path.resolve(__dirname, '../../../../skills'), [file]);
-    assert.ok(problems.some((p) => /combines caching\/no-such-rule, which names no detection rule/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /combines caching\/no-such-rule, which names no detection rule/.test(p)),
+      problems.join('\n'),
+    );
   });
 
   it('a scanned workspace of three services shows microservices practised, with the reason naming them', async () => {
-    const map = await scanMemory({
-      'orders/Dockerfile': 'FROM node:22-alpine\n',
-      'orders/package.json': '{"dependencies": {"express": "^4.19.2", "amqplib": "^0.10.4"}}',
-      'payment/Dockerfile': 'FROM python:3.12-slim\n',
-      'payment/requirements.txt': 'fastapi==0.111.0\n',
-      'shipping/Dockerfile': 'FROM golang:1.22\n',
-      'shipping/go.mod': 'module example.com/shipping\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
-    }, builtinCatalog());
+    const map = await scanMemory(
+      {
+        'orders/Dockerfile': 'FROM node:22-alpine\n',
+        'orders/package.json': '{"dependencies": {"express": "^4.19.2", "amqplib": "^0.10.4"}}',
+        'payment/Dockerfile': 'FROM python:3.12-slim\n',
+        'payment/requirements.txt': 'fastapi==0.111.0\n',
+        'shipping/Dockerfile': 'FROM golang:1.22\n',
+        'shipping/go.mod': 'module example.com/shipping\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+      },
+      builtinCatalog(),
+    );
     const micro = map.skills.find((s) => s.id === 'microservices')!;
     assert.strictEqual(micro.status, 'practised');
     assert.strictEqual(micro.reason, 'Practised: Separately deployed services, 3 services: orders/, payment/, shipping/.');

@@ -25,7 +25,7 @@ async function list(root: string, options = {}): Promise<string[]> {
 }
 
 describe('disk source: excludes', () => {
-  it('skips default folders, .gitignore entries (nested too), and the caller\'s globs', async () => {
+  it("skips default folders, .gitignore entries (nested too), and the caller's globs", async () => {
     const root = workspace({
       'package.json': '{}',
       'node_modules/pg/package.json': '{}',
@@ -57,10 +57,48 @@ describe('disk source: excludes', () => {
 
   it('asks a .gitignore about a file only when a rule could match its name, with the same answers', () => {
     const RULES = [
-      '*.log', '!keep.log', 'build/', 'Secret.TXT', 'docs/*.md', '/top.py', 'a?c.js', 'tmp', 'out/**', '**/gen/*.ts', 'x[0-9].py',
-      '\\#hash', 'name with space', 'trailing   ', 'cache/', '*.Py', '# comment', '', 'src/app.ts', '*', '!*.py', 'deep/**/z.go',
+      '*.log',
+      '!keep.log',
+      'build/',
+      'Secret.TXT',
+      'docs/*.md',
+      '/top.py',
+      'a?c.js',
+      'tmp',
+      'out/**',
+      '**/gen/*.ts',
+      'x[0-9].py',
+      '\\#hash',
+      'name with space',
+      'trailing   ',
+      'cache/',
+      '*.Py',
+      '# comment',
+      '',
+      'src/app.ts',
+      '*',
+      '!*.py',
+      'deep/**/z.go',
     ];
-    const NAMES = ['a.log', 'keep.log', 'build', 'secret.txt', 'readme.md', 'top.py', 'abc.js', 'aXc.js', 'tmp', 'x.ts', 'x1.py', '#hash', 'name with space', 'trailing', 'app.ts', 'z.go', 'main.PY'];
+    const NAMES = [
+      'a.log',
+      'keep.log',
+      'build',
+      'secret.txt',
+      'readme.md',
+      'top.py',
+      'abc.js',
+      'aXc.js',
+      'tmp',
+      'x.ts',
+      'x1.py',
+      '#hash',
+      'name with space',
+      'trailing',
+      'app.ts',
+      'z.go',
+      'main.PY',
+    ];
     const DIRS = ['', 'docs', 'src', 'out', 'gen', 'a/gen', 'deep/a', 'build', 'tmp', 'cache'];
     const rules = fc.subarray(RULES, { minLength: 0 }).chain((r) => fc.shuffledSubarray(r, { minLength: r.length, maxLength: r.length }));
     fc.assert(
@@ -69,11 +107,18 @@ describe('disk source: excludes', () => {
         for (const dir of DIRS) {
           const folder = prefix + dir;
           // The listing reaches a file only through folders that are not ignored.
-          const parents = folder.split('/').filter(Boolean).map((_, i, all) => all.slice(0, i + 1).join('/'));
+          const parents = folder
+            .split('/')
+            .filter(Boolean)
+            .map((_, i, all) => all.slice(0, i + 1).join('/'));
           if (parents.some((p) => ignoredByLayers([layer], p, true))) continue;
           for (const name of NAMES) {
             const rel = folder ? `${folder.replace(/\/$/, '')}/${name}` : name;
-            assert.strictEqual(fileIgnoredByLayers([layer], rel, name), ignoredByLayers([layer], rel, false), `${rel} under ${JSON.stringify(ruleList)}`);
+            assert.strictEqual(
+              fileIgnoredByLayers([layer], rel, name),
+              ignoredByLayers([layer], rel, false),
+              `${rel} under ${JSON.stringify(ruleList)}`,
+            );
           }
         }
       }),
@@ -81,9 +126,10 @@ describe('disk source: excludes', () => {
     );
   });
 
-  it('excludes generated and lock files by base name, and the caller\'s folder globs', () => {
+  it("excludes generated and lock files by base name, and the caller's folder globs", () => {
     const excluded = userExcluder(['legacy/', '**/*.tmp', 'docs/**/*.py']);
-    for (const p of ['a/b/app.min.js', 'package-lock.json', 'x/y.generated.ts', 'legacy/a.py', 'q/w.tmp', 'docs/a/b.py', 'api_pb2.py']) assert.ok(excluded(p), p);
+    for (const p of ['a/b/app.min.js', 'package-lock.json', 'x/y.generated.ts', 'legacy/a.py', 'q/w.tmp', 'docs/a/b.py', 'api_pb2.py'])
+      assert.ok(excluded(p), p);
     for (const p of ['app.js', 'minjs', 'src/legacy.py', 'docs.py', 'a/docs/b.py', 'package.json']) assert.ok(!excluded(p), p);
   });
 
@@ -115,7 +161,7 @@ describe('disk source: hostile file systems', () => {
 
   it('does not block on a FIFO named like a manifest, and skips huge, binary and odd files', async function () {
     this.timeout(10000);
-    const root = workspace({ 'requirements.txt': 'django-redis==5.4\n', 'Gemfile': 'gem "rails"\n\0\0binary' });
+    const root = workspace({ 'requirements.txt': 'django-redis==5.4\n', Gemfile: 'gem "rails"\n\0\0binary' });
     execFileSync('mkfifo', [path.join(root, 'package.json')]);
     const fd = openSync(path.join(root, 'pom.xml'), 'w');
     ftruncateSync(fd, 5 * 1024 * 1024 * 1024); // a sparse 5 GiB file
@@ -143,8 +189,14 @@ describe('disk source: hostile file systems', () => {
     symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'svc', 'b.txt'));
     symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'svc', 'new.txt'));
     assert.deepStrictEqual(await source.read('svc/a.txt'), { text: 'inside', bytes: 6 });
-    assert.deepStrictEqual(await source.read('svc/b.txt'), { code: 'outside-root', skipped: 'link points outside the workspace: not followed' });
-    assert.deepStrictEqual(await source.read('svc/new.txt'), { code: 'outside-root', skipped: 'link points outside the workspace: not followed' });
+    assert.deepStrictEqual(await source.read('svc/b.txt'), {
+      code: 'outside-root',
+      skipped: 'link points outside the workspace: not followed',
+    });
+    assert.deepStrictEqual(await source.read('svc/new.txt'), {
+      code: 'outside-root',
+      skipped: 'link points outside the workspace: not followed',
+    });
     assert.deepStrictEqual(await source.read('requirements.txt'), { text: 'django-redis==5.4\n', bytes: 18 });
   });
 
@@ -184,7 +236,10 @@ describe('a folder that appears after the scan', () => {
     writeFileSync(path.join(root, 'svc', 'requirements.txt'), 'django-redis==5.4.0\n');
     writeFileSync(path.join(root, 'svc', 'node_modules', 'x', 'package.json'), '{"dependencies": {"mongodb": "6"}}');
     mkdirSync(path.join(root, 'svc', 'generated'));
-    writeFileSync(path.join(root, 'svc', 'generated', 'pom.xml'), '<project><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>');
+    writeFileSync(
+      path.join(root, 'svc', 'generated', 'pom.xml'),
+      '<project><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>',
+    );
     symlinkSync(path.join(outside, 'package.json'), path.join(root, 'svc', 'package.json'));
     const after = await scanner.addFolder('svc');
     assert.strictEqual(statusOf(after, 'caching'), 'practised');

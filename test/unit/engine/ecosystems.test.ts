@@ -37,14 +37,17 @@ describe('package ecosystems', () => {
     for (const d of ECOSYSTEM_REGISTRY) assert.ok(d.readers.length > 0, d.id);
   });
 
-  it('the manifest readers are the descriptors\' readers, each in one descriptor, and all are among the readers', () => {
-    assert.deepStrictEqual([...MANIFEST_READERS], ECOSYSTEM_REGISTRY.flatMap((d) => d.readers));
+  it("the manifest readers are the descriptors' readers, each in one descriptor, and all are among the readers", () => {
+    assert.deepStrictEqual(
+      [...MANIFEST_READERS],
+      ECOSYSTEM_REGISTRY.flatMap((d) => d.readers),
+    );
     const names = MANIFEST_READERS.map((r) => r.name);
     assert.strictEqual(new Set(names).size, names.length);
     for (const r of MANIFEST_READERS) assert.ok(READERS.includes(r), r.name);
   });
 
-  it('a reader\'s facts carry its descriptor\'s ecosystem (on every catalogue example)', () => {
+  it("a reader's facts carry its descriptor's ecosystem (on every catalogue example)", () => {
     let read = 0;
     for (const rule of builtinCatalog().rules) {
       for (const example of [...rule.examples.positive, ...rule.examples.negative]) {
@@ -53,7 +56,8 @@ describe('package ecosystems', () => {
             for (const reader of d.readers) {
               if (!reader.matches(file)) continue;
               read++;
-              for (const f of reader.read(file, text).facts) assert.strictEqual((f as DependencyFact).ecosystem, d.id, `${reader.name} on ${file} (${rule.id})`);
+              for (const f of reader.read(file, text).facts)
+                assert.strictEqual((f as DependencyFact).ecosystem, d.id, `${reader.name} on ${file} (${rule.id})`);
             }
           }
         }
@@ -73,7 +77,7 @@ describe('package ecosystems', () => {
     }
   });
 
-  it('names are compared as each ecosystem says: case, and PyPI\'s spelling', () => {
+  it("names are compared as each ecosystem says: case, and PyPI's spelling", () => {
     for (const d of ECOSYSTEM_REGISTRY) {
       const key = packageNameKey(d.id);
       assert.strictEqual(key('Some.Name') === key('some.name'), !d.caseSensitive, d.id);

@@ -40,7 +40,7 @@ describe('literal prefilter: derivation', () => {
     ['(?:abc)?def', ['def']],
     ['(?<name>kafka)Listener', ['kafkaListener']],
     ['[Rr]untime', ['Runtime', 'runtime']],
-    ['["\']DEFAULT["\']', ['"DEFAULT"', '"DEFAULT\'', '\'DEFAULT"', '\'DEFAULT\'']],
+    ['["\']DEFAULT["\']', ['"DEFAULT"', '"DEFAULT\'', '\'DEFAULT"', "'DEFAULT'"]],
     ['[a-z]+Schema', ['Schema']],
     ['[^"]+"aws_\\w+"', ['"aws_']],
     ['(?:abc|de)xyz', ['abcxyz', 'dexyz']],
@@ -118,13 +118,35 @@ function generatorFor(pattern: string, ignoreCase: boolean): fc.Arbitrary<string
 
 function flipCase(s: string, mask: number): string {
   let out = '';
-  for (let i = 0; i < s.length; i++) out += (mask >> i % 31) & 1 ? s[i].toUpperCase() : s[i].toLowerCase();
+  for (let i = 0; i < s.length; i++) out += (mask >> (i % 31)) & 1 ? s[i].toUpperCase() : s[i].toLowerCase();
   return out;
 }
 
 describe('literal prefilter: soundness on the real catalogue', () => {
   const rules = builtinCatalog().rules.filter((r) => r.content);
-  const noise = fc.constantFrom(' ', '  ', '\n', '\r\n', '\t', '"', "'", '(', ')', '.', ':', '=', '{', '}', '/', '-', '_', 'x', '1', '@', '#');
+  const noise = fc.constantFrom(
+    ' ',
+    '  ',
+    '\n',
+    '\r\n',
+    '\t',
+    '"',
+    "'",
+    '(',
+    ')',
+    '.',
+    ':',
+    '=',
+    '{',
+    '}',
+    '/',
+    '-',
+    '_',
+    'x',
+    '1',
+    '@',
+    '#',
+  );
 
   it('every positive and negative example that a pattern matches contains a derived literal', () => {
     let matched = 0;
@@ -175,13 +197,19 @@ describe('literal prefilter: text windows', () => {
   it('a text holding a literal (in any ASCII case) always passes the window test', () => {
     const grams = new TextGrams();
     fc.assert(
-      fc.property(fc.string({ maxLength: 30 }), fc.string({ minLength: 3, maxLength: 12 }), fc.string({ maxLength: 30 }), fc.integer(), (a, lit, b, mask) => {
-        grams.load(a + flipCase(lit, mask) + b);
-        assert.ok(grams.mayContain(literalGrams(lit)));
-        assert.ok(grams.mayContain(literalGrams(lit.toLowerCase())));
-        grams.load(a + lit + b);
-        assert.ok(grams.mayContain(literalGrams(lit)));
-      }),
+      fc.property(
+        fc.string({ maxLength: 30 }),
+        fc.string({ minLength: 3, maxLength: 12 }),
+        fc.string({ maxLength: 30 }),
+        fc.integer(),
+        (a, lit, b, mask) => {
+          grams.load(a + flipCase(lit, mask) + b);
+          assert.ok(grams.mayContain(literalGrams(lit)));
+          assert.ok(grams.mayContain(literalGrams(lit.toLowerCase())));
+          grams.load(a + lit + b);
+          assert.ok(grams.mayContain(literalGrams(lit)));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

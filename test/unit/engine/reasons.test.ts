@@ -9,7 +9,7 @@ describe('reasons: why each skill has its status', () => {
     assert.strictEqual(map.skills.find((s) => s.id === 'databases')!.reason, 'Practised: PostgreSQL at package.json:1.');
   });
 
-  it('started: what was found, and what would make it practised in the skill\'s own words', async () => {
+  it("started: what was found, and what would make it practised in the skill's own words", async () => {
     const map = await scanMemory({ 'package.json': '{\n  "dependencies": {\n    "ioredis": "^5.4.1"\n  }\n}\n' });
     const caching = map.skills.find((s) => s.id === 'caching')!;
     assert.strictEqual(caching.status, 'started');
@@ -20,17 +20,31 @@ describe('reasons: why each skill has its status', () => {
 
   it('missing: what the scanner looked for', async () => {
     const map = await scanMemory({ 'README.md': 'nothing here' });
-    assert.match(map.skills.find((s) => s.id === 'graph-databases')!.reason, /^Not shown yet: nothing found\. Looked for Neo4j, .+ and \d+ more\.$/);
+    assert.match(
+      map.skills.find((s) => s.id === 'graph-databases')!.reason,
+      /^Not shown yet: nothing found\. Looked for Neo4j, .+ and \d+ more\.$/,
+    );
   });
 
-  it('as messages an editor can translate, and in the tree\'s skill tooltip', async () => {
+  it("as messages an editor can translate, and in the tree's skill tooltip", async () => {
     const catalog = builtinCatalog();
     const map = await scanMemory({ 'package.json': '{"dependencies": {"pg": "^8.11.0"}}' });
     const message = reasonsFor(map, catalog).get('databases')!;
-    assert.deepStrictEqual([message.id, message.template, message.args], ['practised', 'Practised: {0} at {1}.', ['PostgreSQL', 'package.json:1']]);
+    assert.deepStrictEqual(
+      [message.id, message.template, message.args],
+      ['practised', 'Practised: {0} at {1}.', ['PostgreSQL', 'package.json:1']],
+    );
     assert.strictEqual(formatMessage(message.template, message.args), map.skills.find((s) => s.id === 'databases')!.reason);
-    const roots = buildTree({ map, catalog, marks: new Map(), filter: 'all', tiers: ['core'], multiRoot: false, localise: (m) => `[fr] ${m.args.join(' / ')}` });
-    assert.match(String(findNode(roots, "skill:databases")!.tooltip), /\\\[fr\\\] PostgreSQL \/ package\\\.json:1/);
+    const roots = buildTree({
+      map,
+      catalog,
+      marks: new Map(),
+      filter: 'all',
+      tiers: ['core'],
+      multiRoot: false,
+      localise: (m) => `[fr] ${m.args.join(' / ')}`,
+    });
+    assert.match(String(findNode(roots, 'skill:databases')!.tooltip), /\\\[fr\\\] PostgreSQL \/ package\\\.json:1/);
   });
 
   it('the tree names the units of a combination under its technology', async () => {
@@ -45,6 +59,9 @@ describe('reasons: why each skill has its status', () => {
     const tech = findNode(roots, 'tech:microservices:gRPC between services');
     assert.ok(tech, 'a technology row for the combination');
     assert.strictEqual(tech.description, '2 services: cart/, checkout/');
-    assert.ok(tech.children.some((c) => c.label === 'checkout/package.json:1'), tech.children.map((c) => c.label).join(', '));
+    assert.ok(
+      tech.children.some((c) => c.label === 'checkout/package.json:1'),
+      tech.children.map((c) => c.label).join(', '),
+    );
   });
 });

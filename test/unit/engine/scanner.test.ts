@@ -3,7 +3,11 @@ import * as path from 'node:path';
 import { DiskSource, MemorySource, Scanner, evidenceInText, prepareRuleIndex } from '../../../src/core';
 import { builtinCatalog, FIXTURES, scanMemory, statusOf } from '../helpers';
 
-const EXPRESS_PG = JSON.stringify({ name: 'api', dependencies: { express: '^4.19.0', pg: '^8.11.0' }, devDependencies: { jest: '^29.0.0' } }, null, 2);
+const EXPRESS_PG = JSON.stringify(
+  { name: 'api', dependencies: { express: '^4.19.0', pg: '^8.11.0' }, devDependencies: { jest: '^29.0.0' } },
+  null,
+  2,
+);
 
 describe('scanner', () => {
   it('lists all 21 skills, with evidence carrying file, line, rule, technology and strength', async () => {
@@ -47,7 +51,8 @@ describe('scanner', () => {
         '        - db.sql: "CREATE EXTENSION pg_stat_statements;\\nSELECT 1;\\n"',
       ].join('\n'),
     });
-    for (const s of map.skills) assert.strictEqual(s.status, 'missing', `${s.id}: ${s.evidence.map((e) => `${e.file}:${e.line} ${e.rule}`).join(', ')}`);
+    for (const s of map.skills)
+      assert.strictEqual(s.status, 'missing', `${s.id}: ${s.evidence.map((e) => `${e.file}:${e.line} ${e.rule}`).join(', ')}`);
   });
 
   it('lets files under fixture, example and sample folders prove only Testing', async () => {
@@ -59,26 +64,43 @@ describe('scanner', () => {
   });
 
   it('lets test files, named as their runners find them, prove only Testing', async () => {
-    const consumer = 'import amqp from "amqplib";\n\nconst conn = await amqp.connect(url);\nconst channel = await conn.createChannel();\nawait channel.consume("orders", (msg) => channel.ack(msg));\n';
+    const consumer =
+      'import amqp from "amqplib";\n\nconst conn = await amqp.connect(url);\nconst channel = await conn.createChannel();\nawait channel.consume("orders", (msg) => channel.ack(msg));\n';
     for (const file of ['src/queue.test.ts', 'src/queue.spec.mjs', 'lib/queue_test.py', 'test_queue.py']) {
       const map = await scanMemory({ [file]: file.endsWith('.py') ? 'import pika\n\nconn = pika.BlockingConnection()\n' : consumer });
       for (const s of map.skills.filter((x) => x.id !== 'testing')) assert.strictEqual(s.status, 'missing', `${file}: ${s.id}`);
     }
     const own = await scanMemory({ 'src/queue.ts': consumer });
-    assert.ok(own.skills.some((s) => s.id !== 'testing' && s.status !== 'missing'), 'the same code outside a test file is the project\'s own');
+    assert.ok(
+      own.skills.some((s) => s.id !== 'testing' && s.status !== 'missing'),
+      "the same code outside a test file is the project's own",
+    );
   });
 
-  it('reads a JVM package named com.example as the project\'s code, and an examples folder above the source root as examples', async () => {
-    const listener = 'package com.example.demo\n\nimport org.springframework.kafka.annotation.KafkaListener\n\nclass Orders {\n  @KafkaListener(topics = ["orders"])\n  fun on(order: String) {}\n}\n';
+  it("reads a JVM package named com.example as the project's code, and an examples folder above the source root as examples", async () => {
+    const listener =
+      'package com.example.demo\n\nimport org.springframework.kafka.annotation.KafkaListener\n\nclass Orders {\n  @KafkaListener(topics = ["orders"])\n  fun on(order: String) {}\n}\n';
     const own = await scanMemory({ 'src/main/kotlin/com/example/demo/Orders.kt': listener });
-    assert.strictEqual(statusOf(own, 'message-brokers'), 'practised', 'Spring Initializr\'s default package is the project\'s own code');
+    assert.strictEqual(statusOf(own, 'message-brokers'), 'practised', "Spring Initializr's default package is the project's own code");
     const sample = await scanMemory({ 'examples/shop/src/main/kotlin/com/example/demo/Orders.kt': listener });
-    assert.strictEqual(statusOf(sample, 'message-brokers'), 'missing', 'an examples folder above the source root still proves nothing but Testing');
+    assert.strictEqual(
+      statusOf(sample, 'message-brokers'),
+      'missing',
+      'an examples folder above the source root still proves nothing but Testing',
+    );
   });
 
   it('gives a code pattern the line it is on, whatever the line ends, past comments and beside a minified line', () => {
-    const line = (text: string) => evidenceInText('src/cache.ts', text, builtinCatalog()).find((e) => e.rule === 'caching/redis-expiry-js')?.line;
-    const body = ['import Redis from "ioredis";', '// await redis.setex("old", 1, v);', '', 'export async function put(k, v) {', '  await redis.setex(k, 60, v);', '}'];
+    const line = (text: string) =>
+      evidenceInText('src/cache.ts', text, builtinCatalog()).find((e) => e.rule === 'caching/redis-expiry-js')?.line;
+    const body = [
+      'import Redis from "ioredis";',
+      '// await redis.setex("old", 1, v);',
+      '',
+      'export async function put(k, v) {',
+      '  await redis.setex(k, 60, v);',
+      '}',
+    ];
     assert.strictEqual(line(body.join('\n')), 5);
     assert.strictEqual(line(body.join('\r\n')), 5);
     assert.strictEqual(line(body.join('\r\n') + '\r\n'), 5);
@@ -108,7 +130,10 @@ describe('scanner', () => {
   });
 
   it('re-reads a folder that an event called deleted but that is there again', async () => {
-    const source = new MemorySource({ 'svc/requirements.txt': 'django-redis==5.4.0\n', 'svc/package.json': '{"dependencies": {"pg": "^8"}}' });
+    const source = new MemorySource({
+      'svc/requirements.txt': 'django-redis==5.4.0\n',
+      'svc/package.json': '{"dependencies": {"pg": "^8"}}',
+    });
     const scanner = new Scanner(source, builtinCatalog());
     let map = await scanner.scan();
     assert.strictEqual(statusOf(map, 'databases'), 'practised');
@@ -150,7 +175,10 @@ describe('scanner', () => {
 
   it('reports the first manifests pass before imports', async () => {
     const partials: number[] = [];
-    const source = new MemorySource({ 'package.json': EXPRESS_PG, 'src/cache.ts': "import Redis from 'ioredis';\nawait redis.setex('k', 60, v);\n" });
+    const source = new MemorySource({
+      'package.json': EXPRESS_PG,
+      'src/cache.ts': "import Redis from 'ioredis';\nawait redis.setex('k', 60, v);\n",
+    });
     const map = await new Scanner(source, builtinCatalog()).scan({
       onPartial: (m) => partials.push(m.skills.filter((s) => s.status === 'practised').length),
     });
@@ -223,12 +251,17 @@ describe('Helm templates with a computed apiVersion', () => {
 
 describe('type-only imports', () => {
   it('are weak evidence: handler types alone hint at AWS Lambda, a runtime import proves it', async () => {
-    const typesOnly = await scanMemory({ 'src/handler.ts': "import type { APIGatewayProxyHandler } from 'aws-lambda';\nexport const handler: APIGatewayProxyHandler = async () => ({ statusCode: 200, body: '' });\n" });
+    const typesOnly = await scanMemory({
+      'src/handler.ts':
+        "import type { APIGatewayProxyHandler } from 'aws-lambda';\nexport const handler: APIGatewayProxyHandler = async () => ({ statusCode: 200, body: '' });\n",
+    });
     const serverless = typesOnly.skills.find((s) => s.id === 'serverless')!;
     assert.ok(serverless.evidence.length > 0, 'the type import is still evidence');
     assert.ok(serverless.evidence.every((e) => e.strength === 'weak'));
     assert.strictEqual(serverless.status, 'started');
-    const used = await scanMemory({ 'src/handler.ts': "import middy from '@middy/core';\nexport const handler = middy(async () => ({ statusCode: 200 }));\n" });
+    const used = await scanMemory({
+      'src/handler.ts': "import middy from '@middy/core';\nexport const handler = middy(async () => ({ statusCode: 200 }));\n",
+    });
     assert.strictEqual(statusOf(used, 'serverless'), 'practised');
   });
 });
@@ -237,12 +270,14 @@ describe('Redis as a cache', () => {
   it('is a hint from a bare client (often a job store), proof from keys written with an expiry', async () => {
     const queueOnly = await scanMemory({
       'package.json': JSON.stringify({ dependencies: { bullmq: '^5.7.0', ioredis: '^5.4.1' } }),
-      'src/queue.ts': "import { Queue } from 'bullmq';\nimport IORedis from 'ioredis';\nexport const mail = new Queue('mail', { connection: new IORedis() });\n",
+      'src/queue.ts':
+        "import { Queue } from 'bullmq';\nimport IORedis from 'ioredis';\nexport const mail = new Queue('mail', { connection: new IORedis() });\n",
     });
     assert.strictEqual(statusOf(queueOnly, 'caching'), 'started');
     const cache = await scanMemory({
       'package.json': JSON.stringify({ dependencies: { ioredis: '^5.4.1' } }),
-      'src/cache.ts': "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const remember = (k: string, v: string) => redis.set(k, v, 'EX', 300);\n",
+      'src/cache.ts':
+        "import Redis from 'ioredis';\nconst redis = new Redis();\nexport const remember = (k: string, v: string) => redis.set(k, v, 'EX', 300);\n",
     });
     assert.strictEqual(statusOf(cache, 'caching'), 'practised');
   });

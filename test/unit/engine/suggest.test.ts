@@ -45,7 +45,10 @@ describe('report', () => {
   it('merges several folders, labelling the evidence with its folder', async () => {
     const a = await scanMemory({ 'package.json': '{"dependencies": {"pg": "^8"}}' });
     const b = await scanMemory({ 'requirements.txt': 'django-redis==5.4\n' });
-    const merged = mergeMaps([{ folder: 'api', map: a }, { folder: 'worker', map: b }]);
+    const merged = mergeMaps([
+      { folder: 'api', map: a },
+      { folder: 'worker', map: b },
+    ]);
     const db = merged.skills.find((s) => s.id === 'databases')!;
     const cache = merged.skills.find((s) => s.id === 'caching')!;
     assert.strictEqual(db.status, 'practised');

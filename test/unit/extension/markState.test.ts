@@ -18,7 +18,13 @@ describe('stored marks', () => {
   });
 
   it('drops unreadable entries, keeps the good ones, and names what it dropped', () => {
-    const checked = checkStoredMarks({ caching: 'done', testing: 'maybe', '<script>': 'done', ['x'.repeat(100)]: 'skipped', security: 'skipped' });
+    const checked = checkStoredMarks({
+      caching: 'done',
+      testing: 'maybe',
+      '<script>': 'done',
+      ['x'.repeat(100)]: 'skipped',
+      security: 'skipped',
+    });
     assert.deepStrictEqual(checked.marks, { caching: 'done', security: 'skipped' });
     assert.match(checked.problem ?? '', /^3 stored mark\(s\) could not be read and were dropped \(testing, <script>, x+\)$/);
   });

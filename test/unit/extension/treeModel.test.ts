@@ -5,7 +5,14 @@ import { sampleCatalog, sampleMap } from './sample';
 const labels = (nodes: readonly TreeNode[]) => nodes.map((n) => n.label);
 
 describe('skill tree model', () => {
-  const base = { map: sampleMap(), catalog: sampleCatalog(), marks: new Map(), filter: 'all' as const, tiers: ['core', 'advanced'] as const, multiRoot: false };
+  const base = {
+    map: sampleMap(),
+    catalog: sampleCatalog(),
+    marks: new Map(),
+    filter: 'all' as const,
+    tiers: ['core', 'advanced'] as const,
+    multiRoot: false,
+  };
 
   it('has one row per tier with "n of N practised"', () => {
     const roots = buildTree({ ...base, tiers: ['core', 'advanced'] });
@@ -35,11 +42,17 @@ describe('skill tree model', () => {
     assert.strictEqual(redis.children[0].parent, redis);
     const practice = caching.children[1];
     assert.strictEqual(practice.description, '1 of 2 shown in code');
-    assert.deepStrictEqual(practice.children.map((p) => p.icon?.id), ['pass', 'circle-large-outline']);
+    assert.deepStrictEqual(
+      practice.children.map((p) => p.icon?.id),
+      ['pass', 'circle-large-outline'],
+    );
   });
 
   it('shows marks apart from detection and counts "done" as practised', () => {
-    const marks = new Map([['testing', 'done' as const], ['databases', 'skipped' as const]]);
+    const marks = new Map([
+      ['testing', 'done' as const],
+      ['databases', 'skipped' as const],
+    ]);
     const roots = buildTree({ ...base, marks, tiers: ['core'] });
     const testing = findNode(roots, 'skill:testing')!;
     assert.strictEqual(testing.description, '(marked done)');
@@ -51,9 +64,15 @@ describe('skill tree model', () => {
 
   it('filters by practised / missing and by tier', () => {
     const practised = buildTree({ ...base, filter: 'practised', tiers: ['core', 'advanced'] });
-    assert.deepStrictEqual(practised.flatMap((t) => labels(t.children)), ['Databases', 'Advanced caching strategies']);
+    assert.deepStrictEqual(
+      practised.flatMap((t) => labels(t.children)),
+      ['Databases', 'Advanced caching strategies'],
+    );
     const missing = buildTree({ ...base, filter: 'missing', tiers: ['core', 'advanced'] });
-    assert.deepStrictEqual(missing.flatMap((t) => labels(t.children)), ['Testing']);
+    assert.deepStrictEqual(
+      missing.flatMap((t) => labels(t.children)),
+      ['Testing'],
+    );
     assert.deepStrictEqual(labels(buildTree({ ...base, tiers: ['advanced'] })), ['Advanced']);
   });
 

@@ -62,10 +62,27 @@ describe('image names', () => {
 
 describe('Dockerfile reader', () => {
   it('claims Dockerfiles and Containerfiles by their usual names, and nothing else', () => {
-    for (const p of ['Dockerfile', 'api/Dockerfile', 'Dockerfile.dev', 'docker/api.Dockerfile', 'build/web.dockerfile', 'Containerfile', 'Containerfile.prod', 'dockerfile']) {
+    for (const p of [
+      'Dockerfile',
+      'api/Dockerfile',
+      'Dockerfile.dev',
+      'docker/api.Dockerfile',
+      'build/web.dockerfile',
+      'Containerfile',
+      'Containerfile.prod',
+      'dockerfile',
+    ]) {
       assert.ok(dockerfileReader.matches(p), p);
     }
-    for (const p of ['Dockerfile.md', 'docs/Dockerfile.txt', 'Dockerfile.json', 'Dockerfiles/README', '.dockerignore', 'src/dockerfile.ts', 'my-dockerfile-notes']) {
+    for (const p of [
+      'Dockerfile.md',
+      'docs/Dockerfile.txt',
+      'Dockerfile.json',
+      'Dockerfiles/README',
+      '.dockerignore',
+      'src/dockerfile.ts',
+      'my-dockerfile-notes',
+    ]) {
       assert.ok(!dockerfileReader.matches(p), p);
     }
   });
@@ -111,7 +128,12 @@ describe('Dockerfile reader', () => {
   });
 
   it('honours the escape parser directive', () => {
-    const r = read(dockerfileReader, 'win/Dockerfile', ['# escape=`', 'FROM `', '  mcr.microsoft.com/dotnet/sdk:8.0 AS build', 'RUN dir c:\\']);
+    const r = read(dockerfileReader, 'win/Dockerfile', [
+      '# escape=`',
+      'FROM `',
+      '  mcr.microsoft.com/dotnet/sdk:8.0 AS build',
+      'RUN dir c:\\',
+    ]);
     assert.deepStrictEqual(brief(r.facts), ['dotnet/sdk@2']);
   });
 
@@ -119,19 +141,30 @@ describe('Dockerfile reader', () => {
     const growing = Array.from({ length: 40 }, () => 'ARG A=${A}${A}${A}${A}');
     assert.deepStrictEqual(read(dockerfileReader, 'Dockerfile', [...growing, 'FROM ${A}']).facts, []);
     assert.match(dockerfileReader.read('Dockerfile', 'FROM x\0y').skipped ?? '', /binary/);
-    assert.deepStrictEqual(brief(dockerfileReader.read('Dockerfile', '\uFEFFFROM nginx:1.27\nCOPY site /usr/share/nginx/html\n').facts), ['nginx@1']);
+    assert.deepStrictEqual(brief(dockerfileReader.read('Dockerfile', '\uFEFFFROM nginx:1.27\nCOPY site /usr/share/nginx/html\n').facts), [
+      'nginx@1',
+    ]);
   });
 
   it('reads no image from a Dockerfile of nothing but FROM: it pins a version and builds nothing', () => {
     assert.deepStrictEqual(read(dockerfileReader, 'Dockerfile', ['# tracked by the update bot', 'FROM neo4j:5.26']).facts, []);
     assert.deepStrictEqual(read(dockerfileReader, 'Dockerfile', ['ARG V=16', 'FROM postgres:${V}']).facts, []);
-    assert.deepStrictEqual(brief(read(dockerfileReader, 'Dockerfile', ['FROM neo4j:5.26', 'ENV NEO4J_PLUGINS=\'["apoc"]\'']).facts), ['neo4j@1']);
+    assert.deepStrictEqual(brief(read(dockerfileReader, 'Dockerfile', ['FROM neo4j:5.26', 'ENV NEO4J_PLUGINS=\'["apoc"]\'']).facts), [
+      'neo4j@1',
+    ]);
   });
 });
 
 describe('Compose reader', () => {
   it('claims compose file names only', () => {
-    for (const p of ['docker-compose.yml', 'docker-compose.override.yaml', 'deploy/docker-compose.prod.yml', 'compose.yaml', 'compose.dev.yml', 'infra/db.compose.yml']) {
+    for (const p of [
+      'docker-compose.yml',
+      'docker-compose.override.yaml',
+      'deploy/docker-compose.prod.yml',
+      'compose.yaml',
+      'compose.dev.yml',
+      'infra/db.compose.yml',
+    ]) {
       assert.deepStrictEqual(claimedBy(p), ['compose'], p);
     }
     for (const p of ['composer.yml', 'docker-compose.md', 'k8s/deploy.yaml']) assert.ok(!composeReader.matches(p), p);
@@ -164,7 +197,15 @@ describe('Compose reader', () => {
   });
 
   it('keeps the facts above a syntax error and says where it is', () => {
-    const r = read(composeReader, 'compose.yaml', ['services:', '  db:', '    image: postgres:16', '  cache:', '    image: [redis', '  mq:', '    image: rabbitmq:3']);
+    const r = read(composeReader, 'compose.yaml', [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '  cache:',
+      '    image: [redis',
+      '  mq:',
+      '    image: rabbitmq:3',
+    ]);
     assert.deepStrictEqual(brief(r.facts), ['postgres@3']);
     assert.match(r.skipped ?? '', /^invalid YAML at line \d+: /);
   });
@@ -172,7 +213,13 @@ describe('Compose reader', () => {
 
 describe('Kubernetes reader', () => {
   it('claims other YAML files, Helm templates and Kustomize files, but not compose or CI files', () => {
-    for (const p of ['k8s/deployment.yaml', 'chart/templates/deploy.yaml', 'overlays/prod/kustomization.yaml', 'chart/values.yaml', 'openapi.yml']) {
+    for (const p of [
+      'k8s/deployment.yaml',
+      'chart/templates/deploy.yaml',
+      'overlays/prod/kustomization.yaml',
+      'chart/values.yaml',
+      'openapi.yml',
+    ]) {
       assert.deepStrictEqual(claimedBy(p), ['kubernetes'], p);
     }
     for (const p of ['.github/workflows/ci.yml', '.gitlab-ci.yml', 'docker-compose.yml', 'README.md', 'deploy.json']) {
@@ -215,7 +262,12 @@ describe('Kubernetes reader', () => {
       '            - image: bitnami/kubectl:1.29', // 31
     ]);
     assert.deepStrictEqual(brief(r.facts), [
-      'Deployment(apps/v1)@2', 'flyway/flyway@11', 'acme/api@14', 'Service(v1)@18', 'CronJob(batch/v1)@24', 'bitnami/kubectl@31',
+      'Deployment(apps/v1)@2',
+      'flyway/flyway@11',
+      'acme/api@14',
+      'Service(v1)@18',
+      'CronJob(batch/v1)@24',
+      'bitnami/kubectl@31',
     ]);
     assert.match(r.skipped ?? '', /^invalid YAML at line (19|20|21|22) \(document 2 of 3\): /);
   });
@@ -274,7 +326,18 @@ describe('Kubernetes reader', () => {
   });
 
   it('falls back to the line scan when templated YAML outside templates/ does not parse', () => {
-    const r = read(kubernetesReader, 'deploy/app.yaml', ['apiVersion: apps/v1', 'kind: StatefulSet', 'spec:', '  {{- with .Values.x }}', '  replicas: {{ . }}', '  {{- end }}', '  template:', '    spec:', '      containers:', '        - image: postgres:16']);
+    const r = read(kubernetesReader, 'deploy/app.yaml', [
+      'apiVersion: apps/v1',
+      'kind: StatefulSet',
+      'spec:',
+      '  {{- with .Values.x }}',
+      '  replicas: {{ . }}',
+      '  {{- end }}',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - image: postgres:16',
+    ]);
     assert.deepStrictEqual(brief(r.facts), ['StatefulSet(apps/v1)@2', 'postgres@10']);
   });
 
@@ -296,9 +359,19 @@ describe('Kubernetes reader', () => {
   });
 
   it('reads Kustomize files, with or without apiVersion and kind', () => {
-    const bare = read(kubernetesReader, 'overlays/prod/kustomization.yaml', ['resources:', '  - ../../base', 'images:', '  - name: postgres', '    newTag: "16"']);
+    const bare = read(kubernetesReader, 'overlays/prod/kustomization.yaml', [
+      'resources:',
+      '  - ../../base',
+      'images:',
+      '  - name: postgres',
+      '    newTag: "16"',
+    ]);
     assert.deepStrictEqual(brief(bare.facts), ['Kustomization(kustomize.config.k8s.io/v1beta1)@1', 'postgres@4']);
-    const full = read(kubernetesReader, 'base/kustomization.yml', ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'resources: [deploy.yaml]']);
+    const full = read(kubernetesReader, 'base/kustomization.yml', [
+      'apiVersion: kustomize.config.k8s.io/v1beta1',
+      'kind: Kustomization',
+      'resources: [deploy.yaml]',
+    ]);
     assert.deepStrictEqual(brief(full.facts), ['Kustomization(kustomize.config.k8s.io/v1beta1)@2']);
   });
 
@@ -309,7 +382,11 @@ describe('Kubernetes reader', () => {
       lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${prev}`).join(',')}]`);
     }
     const started = Date.now();
-    for (const [reader, path] of [[kubernetesReader, 'k8s/bomb.yaml'], [composeReader, 'docker-compose.yml'], [ciReader, '.gitlab-ci.yml']] as const) {
+    for (const [reader, path] of [
+      [kubernetesReader, 'k8s/bomb.yaml'],
+      [composeReader, 'docker-compose.yml'],
+      [ciReader, '.gitlab-ci.yml'],
+    ] as const) {
       const r = reader.read(path, lines.join('\n'));
       assert.deepStrictEqual(r.facts, [], path);
       assert.match(r.skipped ?? '', /alias bomb/, path);
@@ -339,7 +416,18 @@ describe('Kubernetes reader', () => {
 
 describe('CI reader', () => {
   it('claims the pipeline files of each CI system', () => {
-    for (const p of ['.github/workflows/ci.yml', '.github/workflows/release.yaml', '.gitlab-ci.yml', '.gitlab/ci/test.yml', 'ci/build.gitlab-ci.yml', '.circleci/config.yml', 'bitbucket-pipelines.yml', 'azure-pipelines.yml', '.travis.yml', '.drone.yml']) {
+    for (const p of [
+      '.github/workflows/ci.yml',
+      '.github/workflows/release.yaml',
+      '.gitlab-ci.yml',
+      '.gitlab/ci/test.yml',
+      'ci/build.gitlab-ci.yml',
+      '.circleci/config.yml',
+      'bitbucket-pipelines.yml',
+      'azure-pipelines.yml',
+      '.travis.yml',
+      '.drone.yml',
+    ]) {
       assert.deepStrictEqual(claimedBy(p), ['ci'], p);
     }
     for (const p of ['.github/dependabot.yml', 'workflows/ci.yml', 'gitlab-ci.md']) assert.ok(!ciReader.matches(p), p);
@@ -391,28 +479,70 @@ describe('CI reader', () => {
 
   it('reads CircleCI, Bitbucket and Azure Pipelines images', () => {
     const circle = read(ciReader, '.circleci/config.yml', [
-      'version: 2.1', 'executors:', '  py:', '    docker:', '      - image: cimg/python:3.12', 'jobs:', '  test:', '    docker:', '      - image: cimg/base:stable', '      - image: circleci/postgres:12',
+      'version: 2.1',
+      'executors:',
+      '  py:',
+      '    docker:',
+      '      - image: cimg/python:3.12',
+      'jobs:',
+      '  test:',
+      '    docker:',
+      '      - image: cimg/base:stable',
+      '      - image: circleci/postgres:12',
     ]);
     assert.deepStrictEqual(brief(circle.facts), ['cimg/base@9', 'circleci/postgres@10', 'cimg/python@5']);
 
     const bitbucket = read(ciReader, 'bitbucket-pipelines.yml', [
-      'image: node:20', 'definitions:', '  services:', '    postgres:', '      image: postgres:15', 'pipelines:', '  default:', '    - step:', '        image: cypress/included:13.6.0', '        services: [postgres]',
+      'image: node:20',
+      'definitions:',
+      '  services:',
+      '    postgres:',
+      '      image: postgres:15',
+      'pipelines:',
+      '  default:',
+      '    - step:',
+      '        image: cypress/included:13.6.0',
+      '        services: [postgres]',
     ]);
     assert.deepStrictEqual(brief(bitbucket.facts), ['node@1', 'postgres@5', 'cypress/included@9']);
 
     const azure = read(ciReader, 'azure-pipelines.yml', [
-      'resources:', '  containers:', '    - container: pg', '      image: postgres:16', 'jobs:', '  - job: test', '    container: ubuntu:22.04', '    services:', '      db: pg', '      cache: redis:7',
+      'resources:',
+      '  containers:',
+      '    - container: pg',
+      '      image: postgres:16',
+      'jobs:',
+      '  - job: test',
+      '    container: ubuntu:22.04',
+      '    services:',
+      '      db: pg',
+      '      cache: redis:7',
     ]);
     assert.deepStrictEqual(brief(azure.facts), ['postgres@4', 'ubuntu@7', 'redis@10']);
   });
 
   it('maps Travis service names to the images that provide them', () => {
-    const r = read(ciReader, '.travis.yml', ['language: node_js', 'services:', '  - postgresql', '  - redis-server', '  - docker', '  - mongodb', 'addons:', '  mariadb: "10.6"']);
+    const r = read(ciReader, '.travis.yml', [
+      'language: node_js',
+      'services:',
+      '  - postgresql',
+      '  - redis-server',
+      '  - docker',
+      '  - mongodb',
+      'addons:',
+      '  mariadb: "10.6"',
+    ]);
     assert.deepStrictEqual(brief(r.facts), ['postgres@3', 'redis@4', 'mongo@6', 'mariadb@8']);
   });
 
   it('reads nothing from comments and reports invalid YAML with its line', () => {
-    const r = read(ciReader, '.gitlab-ci.yml', ['# image: mysql:8', 'test:', '  image: node:20', '  script: echo: bad: here', '  services: [redis]']);
+    const r = read(ciReader, '.gitlab-ci.yml', [
+      '# image: mysql:8',
+      'test:',
+      '  image: node:20',
+      '  script: echo: bad: here',
+      '  services: [redis]',
+    ]);
     assert.deepStrictEqual(brief(r.facts), ['node@3']);
     assert.match(r.skipped ?? '', /^invalid YAML at line 4: /);
     assert.match(ciReader.read('.gitlab-ci.yml', 'image: x\0').skipped ?? '', /binary/);

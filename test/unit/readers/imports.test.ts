@@ -27,12 +27,43 @@ describe('imports reader', () => {
 
     it('claims source files by extension, not type declarations, minified code or prose', () => {
       const yes = [
-        'src/a.js', 'a.jsx', 'a.mjs', 'a.cjs', 'src/a.ts', 'a.tsx', 'a.mts', 'a.cts', 'app/main.py', 'src/Main.java',
-        'App.kt', 'build.gradle.kts', 'main.go', 'app.rb', 'index.php', 'Program.cs', 'src/main.rs', 'lib/app.ex', 'test/a_test.exs',
+        'src/a.js',
+        'a.jsx',
+        'a.mjs',
+        'a.cjs',
+        'src/a.ts',
+        'a.tsx',
+        'a.mts',
+        'a.cts',
+        'app/main.py',
+        'src/Main.java',
+        'App.kt',
+        'build.gradle.kts',
+        'main.go',
+        'app.rb',
+        'index.php',
+        'Program.cs',
+        'src/main.rs',
+        'lib/app.ex',
+        'test/a_test.exs',
       ];
       const no = [
-        'types/index.d.ts', 'a.d.mts', 'vendor/jquery.min.js', 'README.md', 'package.json', 'go.mod', 'Gemfile', 'a.pyc',
-        'Cargo.toml', 'mix.exs.bak', '.ts', 'Makefile', 'a.rs.orig', 'a.constructor', 'lib/a.toString', 'a.__proto__',
+        'types/index.d.ts',
+        'a.d.mts',
+        'vendor/jquery.min.js',
+        'README.md',
+        'package.json',
+        'go.mod',
+        'Gemfile',
+        'a.pyc',
+        'Cargo.toml',
+        'mix.exs.bak',
+        '.ts',
+        'Makefile',
+        'a.rs.orig',
+        'a.constructor',
+        'lib/a.toString',
+        'a.__proto__',
       ];
       for (const p of yes) assert.ok(reader.matches(p), p);
       for (const p of no) assert.ok(!reader.matches(p), p);
@@ -81,9 +112,21 @@ describe('imports reader', () => {
 
     it('reads every form of import with the line of its import keyword', () => {
       assert.deepStrictEqual(imports('src/app.ts', file), [
-        [1, 'express'], [2, '@nestjs/common'], [3, 'node:fs'], [4, 'reflect-metadata'], [5, 'ioredis'], [6, 'kafkajs'],
-        [10, 'rxjs'], [11, 'pg'], [12, 'bullmq'], [13, 'amqplib'], [15, '@aws-sdk/client-s3'], [17, 'http'], [18, 'a'],
-        [18, 'b'], [19, 'mixed'],
+        [1, 'express'],
+        [2, '@nestjs/common'],
+        [3, 'node:fs'],
+        [4, 'reflect-metadata'],
+        [5, 'ioredis'],
+        [6, 'kafkajs'],
+        [10, 'rxjs'],
+        [11, 'pg'],
+        [12, 'bullmq'],
+        [13, 'amqplib'],
+        [15, '@aws-sdk/client-s3'],
+        [17, 'http'],
+        [18, 'a'],
+        [18, 'b'],
+        [19, 'mixed'],
       ]);
     });
 
@@ -103,12 +146,22 @@ describe('imports reader', () => {
       const facts = reader.read('src/a.ts', text).facts as ImportFact[];
       assert.deepStrictEqual(
         facts.map((f) => [f.line, f.module, f.typeOnly === true]),
-        [[1, 'ioredis', true], [2, 'ioredis', true], [3, 'kafkajs', true], [4, 'bullmq', true], [7, 'pg', true], [8, 'typemod', false], [9, 'typemod2', false], [10, 'bullmq-runtime', false]],
+        [
+          [1, 'ioredis', true],
+          [2, 'ioredis', true],
+          [3, 'kafkajs', true],
+          [4, 'bullmq', true],
+          [7, 'pg', true],
+          [8, 'typemod', false],
+          [9, 'typemod2', false],
+          [10, 'bullmq-runtime', false],
+        ],
       );
     });
 
     it('skips relative modules, subpath imports and project path aliases', () => {
-      const text = "import a from './a';\nimport b from '../b';\nimport c from '/abs/c';\nconst d = require('./d');\nimport e from '#internal';\nimport f from '@/components/f';\nimport g from '~/g';\nimport h from 'h';\n";
+      const text =
+        "import a from './a';\nimport b from '../b';\nimport c from '/abs/c';\nconst d = require('./d');\nimport e from '#internal';\nimport f from '@/components/f';\nimport g from '~/g';\nimport h from 'h';\n";
       assert.deepStrictEqual(imports('a.js', text), [[8, 'h']]);
     });
 
@@ -117,20 +170,26 @@ describe('imports reader', () => {
         "// import a from 'a';",
         "/* import b from 'b';",
         "   const c = require('c'); */",
-        "const s = \"require('d')\";",
-        "const t = 'import e from \"e\"';",
+        'const s = "require(\'d\')";',
+        'const t = \'import e from "e"\';',
         'const u = `',
         "import f from 'f';",
         '`;',
         "/** @example import g from 'g' */ import h from 'h';",
         "const url = 'http://example.com'; import i from 'i'; // import j from 'j'",
       ].join('\n');
-      assert.deepStrictEqual(imports('a.ts', text), [[9, 'h'], [10, 'i']]);
+      assert.deepStrictEqual(imports('a.ts', text), [
+        [9, 'h'],
+        [10, 'i'],
+      ]);
     });
 
     it('does not take a slash-star inside a regular expression for a comment', () => {
       const text = "const trimmed = p.replace(/\\/*$/, '');\nimport x from 'x';\nconst re = /\\//; import y from 'y';\n";
-      assert.deepStrictEqual(imports('a.js', text), [[2, 'x'], [3, 'y']]);
+      assert.deepStrictEqual(imports('a.js', text), [
+        [2, 'x'],
+        [3, 'y'],
+      ]);
     });
 
     it('does not let a multi-line export list swallow later statements', () => {
@@ -144,7 +203,10 @@ describe('imports reader', () => {
     });
 
     it('handles CRLF line ends and a byte-order mark', () => {
-      assert.deepStrictEqual(imports('a.ts', "\uFEFFimport a from 'a';\r\nimport {\r\n  b\r\n} from 'b';\r\n"), [[1, 'a'], [2, 'b']]);
+      assert.deepStrictEqual(imports('a.ts', "\uFEFFimport a from 'a';\r\nimport {\r\n  b\r\n} from 'b';\r\n"), [
+        [1, 'a'],
+        [2, 'b'],
+      ]);
     });
   });
 
@@ -180,14 +242,24 @@ describe('imports reader', () => {
 
     it('reads import and from-import statements (with the names a from-import brings in), indented ones too', () => {
       assert.deepStrictEqual(imports('app/service.py', file), [
-        [5, 'os'], [6, 'redis.asyncio'], [6, 'json'], [7, 'celery'], [7, 'celery.Celery'], [8, 'kafka.producer'], [18, 'ujson'],
-        [26, 'sqlalchemy.orm'], [26, 'psycopg2'],
+        [5, 'os'],
+        [6, 'redis.asyncio'],
+        [6, 'json'],
+        [7, 'celery'],
+        [7, 'celery.Celery'],
+        [8, 'kafka.producer'],
+        [18, 'ujson'],
+        [26, 'sqlalchemy.orm'],
+        [26, 'psycopg2'],
       ]);
     });
 
     it('keeps a triple-quoted string open across lines only until it closes', () => {
       const text = 'x = """import a"""\nimport b\ny = """\n# not a comment """ ; import c\n';
-      assert.deepStrictEqual(imports('a.py', text), [[2, 'b'], [4, 'c']]);
+      assert.deepStrictEqual(imports('a.py', text), [
+        [2, 'b'],
+        [4, 'c'],
+      ]);
     });
   });
 
@@ -210,13 +282,20 @@ describe('imports reader', () => {
         '}',
       ].join('\n');
       assert.deepStrictEqual(imports('src/main/java/A.java', text), [
-        [3, 'java.util'], [4, 'org.junit.jupiter.api.Assertions.assertEquals'], [5, 'org.apache.kafka.clients.producer.KafkaProducer'],
+        [3, 'java.util'],
+        [4, 'org.junit.jupiter.api.Assertions.assertEquals'],
+        [5, 'org.apache.kafka.clients.producer.KafkaProducer'],
       ]);
     });
 
     it('reads Kotlin imports without semicolons and with aliases', () => {
-      const text = 'package app\n\nimport io.ktor.server.application.*\nimport org.jetbrains.exposed.sql.Database as Db\nimport kotlinx.coroutines.launch\n';
-      assert.deepStrictEqual(imports('src/App.kt', text), [[3, 'io.ktor.server.application'], [4, 'org.jetbrains.exposed.sql.Database'], [5, 'kotlinx.coroutines.launch']]);
+      const text =
+        'package app\n\nimport io.ktor.server.application.*\nimport org.jetbrains.exposed.sql.Database as Db\nimport kotlinx.coroutines.launch\n';
+      assert.deepStrictEqual(imports('src/App.kt', text), [
+        [3, 'io.ktor.server.application'],
+        [4, 'org.jetbrains.exposed.sql.Database'],
+        [5, 'kotlinx.coroutines.launch'],
+      ]);
     });
   });
 
@@ -243,14 +322,21 @@ describe('imports reader', () => {
         '}',
       ].join('\n');
       assert.deepStrictEqual(imports('cmd/main.go', text), [
-        [3, 'fmt'], [4, 'github.com/redis/go-redis/v9'], [6, 'context'], [7, 'github.com/lib/pq'], [8, 'github.com/segmentio/kafka-go'],
+        [3, 'fmt'],
+        [4, 'github.com/redis/go-redis/v9'],
+        [6, 'context'],
+        [7, 'github.com/lib/pq'],
+        [8, 'github.com/segmentio/kafka-go'],
         [10, 'github.com/onsi/gomega'],
       ]);
     });
 
     it('reads a one-line import block and skips a block comment before it', () => {
       const text = '/* import "no" */\npackage a\nimport ("os"; "net/http")\n';
-      assert.deepStrictEqual(imports('a.go', text), [[3, 'os'], [3, 'net/http']]);
+      assert.deepStrictEqual(imports('a.go', text), [
+        [3, 'os'],
+        [3, 'net/http'],
+      ]);
     });
   });
 
@@ -266,10 +352,14 @@ describe('imports reader', () => {
         "require 'in_block'",
         '=end',
         "  require('pg') if ENV['DB']",
-        "puts \"require 'in_string'\"",
+        'puts "require \'in_string\'"',
         'require "#{dir}/x"',
       ].join('\n');
-      assert.deepStrictEqual(imports('app.rb', text), [[1, 'redis'], [2, 'sidekiq/web'], [9, 'pg']]);
+      assert.deepStrictEqual(imports('app.rb', text), [
+        [1, 'redis'],
+        [2, 'sidekiq/web'],
+        [9, 'pg'],
+      ]);
     });
   });
 
@@ -300,9 +390,14 @@ describe('imports reader', () => {
         '}',
       ].join('\n');
       assert.deepStrictEqual(imports('app/Http/Worker.php', text), [
-        [5, 'Illuminate\\Support\\Facades\\Cache'], [6, 'Predis\\Client'], [7, 'PhpAmqpLib\\Connection\\AMQPStreamConnection'],
-        [7, 'PhpAmqpLib\\Message\\AMQPMessage'], [8, 'GuzzleHttp\\json_encode'], [9, 'Exception'],
-        [12, 'Symfony\\Component\\Console\\Command'], [12, 'Symfony\\Component\\Process\\Process'],
+        [5, 'Illuminate\\Support\\Facades\\Cache'],
+        [6, 'Predis\\Client'],
+        [7, 'PhpAmqpLib\\Connection\\AMQPStreamConnection'],
+        [7, 'PhpAmqpLib\\Message\\AMQPMessage'],
+        [8, 'GuzzleHttp\\json_encode'],
+        [9, 'Exception'],
+        [12, 'Symfony\\Component\\Console\\Command'],
+        [12, 'Symfony\\Component\\Process\\Process'],
       ]);
     });
 
@@ -331,7 +426,11 @@ describe('imports reader', () => {
         '}',
       ].join('\n');
       assert.deepStrictEqual(imports('src/Program.cs', text), [
-        [1, 'Microsoft.EntityFrameworkCore'], [2, 'System'], [3, 'System.Math'], [4, 'StackExchange.Redis'], [5, 'Confluent.Kafka'],
+        [1, 'Microsoft.EntityFrameworkCore'],
+        [2, 'System'],
+        [3, 'System.Math'],
+        [4, 'StackExchange.Redis'],
+        [5, 'Confluent.Kafka'],
       ]);
     });
   });
@@ -353,13 +452,20 @@ describe('imports reader', () => {
         'extern crate redis as r;',
         '// use commented::out;',
         '/* use block::out; */',
-        'fn f<\'a>(s: &\'a str) -> char { let q = \'"\'; use rdkafka::producer::FutureProducer; q }', // 15
+        "fn f<'a>(s: &'a str) -> char { let q = '\"'; use rdkafka::producer::FutureProducer; q }", // 15
         'const S: &str = "use not::this;";',
         'use ::log::info;',
       ].join('\n');
       assert.deepStrictEqual(imports('src/main.rs', text), [
-        [1, 'std::collections::HashMap'], [2, 'serde::Deserialize'], [2, 'serde::Serialize'], [3, 'tokio::sync::mpsc'],
-        [3, 'tokio::sync::oneshot'], [3, 'tokio::sync::oneshot::Sender'], [7, 'sqlx::postgres::PgPool'], [11, 'diesel'], [12, 'redis'],
+        [1, 'std::collections::HashMap'],
+        [2, 'serde::Deserialize'],
+        [2, 'serde::Serialize'],
+        [3, 'tokio::sync::mpsc'],
+        [3, 'tokio::sync::oneshot'],
+        [3, 'tokio::sync::oneshot::Sender'],
+        [7, 'sqlx::postgres::PgPool'],
+        [11, 'diesel'],
+        [12, 'redis'],
         [17, 'log::info'],
       ]);
     });
@@ -386,8 +492,14 @@ describe('imports reader', () => {
         'end',
       ].join('\n');
       assert.deepStrictEqual(imports('lib/my_app/worker.ex', text), [
-        [2, 'GenServer'], [3, 'Oban.Worker'], [4, 'MyApp.Repo'], [4, 'MyApp.Accounts.User'], [5, 'Ecto.Query'], [6, 'Logger'],
-        [7, 'Phoenix.PubSub.Local'], [7, 'Phoenix.PubSub.PG2'],
+        [2, 'GenServer'],
+        [3, 'Oban.Worker'],
+        [4, 'MyApp.Repo'],
+        [4, 'MyApp.Accounts.User'],
+        [5, 'Ecto.Query'],
+        [6, 'Logger'],
+        [7, 'Phoenix.PubSub.Local'],
+        [7, 'Phoenix.PubSub.PG2'],
       ]);
     });
   });
@@ -407,14 +519,24 @@ describe('imports reader', () => {
     it('finds imports far down a long file, between many lines that hold none', () => {
       const body = Array.from({ length: 400 }, (_, i) => `  const v${i} = compute(${i}, "item");`).join('\n');
       const js = `import a from 'alpha';\nexport function f() {\n${body}\n  const b = require('beta');\n}\n/* import c from 'gamma' */\nimport d from 'delta';\n`;
-      assert.deepStrictEqual(imports('a.js', js), [[1, 'alpha'], [403, 'beta'], [406, 'delta']]);
+      assert.deepStrictEqual(imports('a.js', js), [
+        [1, 'alpha'],
+        [403, 'beta'],
+        [406, 'delta'],
+      ]);
       const py = `import os\n\ndef f():\n${body}\n    import redis\n    s = '''\nimport fake\n'''\n`;
-      assert.deepStrictEqual(imports('a.py', py), [[1, 'os'], [404, 'redis']]);
+      assert.deepStrictEqual(imports('a.py', py), [
+        [1, 'os'],
+        [404, 'redis'],
+      ]);
     });
 
     it('skips over a long minified line and keeps reading the lines after it', () => {
       const text = "import a from 'a';\n" + 'var x=1;'.repeat(1000) + "require('b')\nimport c from 'c';\n";
-      assert.deepStrictEqual(imports('a.js', text), [[1, 'a'], [3, 'c']]);
+      assert.deepStrictEqual(imports('a.js', text), [
+        [1, 'a'],
+        [3, 'c'],
+      ]);
     });
 
     it('stays fast on many lines, open comments and long runs of quotes and backslashes', () => {
@@ -455,14 +577,48 @@ describe('imports reader', () => {
 
     const PATHS = ['a.ts', 'a.py', 'A.java', 'a.kt', 'a.go', 'a.rb', 'a.php', 'a.cs', 'a.rs', 'a.ex'];
     const SNIPPETS = [
-      'import ', 'from ', 'require(', 'export {', 'use ', 'using ', 'alias ', 'extern crate ', '{', '}', '(', ')', ';', ',',
-      '"', "'", '`', '"""', "'''", '/*', '*/', '//', '#', '=begin\n', '\n=end', '\\', '::', '.', 'a', 'B', '\n', '\r\n', ' ', '#[',
+      'import ',
+      'from ',
+      'require(',
+      'export {',
+      'use ',
+      'using ',
+      'alias ',
+      'extern crate ',
+      '{',
+      '}',
+      '(',
+      ')',
+      ';',
+      ',',
+      '"',
+      "'",
+      '`',
+      '"""',
+      "'''",
+      '/*',
+      '*/',
+      '//',
+      '#',
+      '=begin\n',
+      '\n=end',
+      '\\',
+      '::',
+      '.',
+      'a',
+      'B',
+      '\n',
+      '\r\n',
+      ' ',
+      '#[',
     ];
     const codeish = fc.array(fc.constantFrom(...SNIPPETS), { maxLength: 80 }).map((parts) => parts.join(''));
 
     for (const path of PATHS) {
       it(`finds the same imports jumping between the lines that matter as reading line by line, as ${path}`, () => {
-        const body = fc.array(fc.constantFrom('  x = compute(1, "a");', '  y = f(2); // step', '', '\t}'), { maxLength: 6 }).map((l) => l.join('\n'));
+        const body = fc
+          .array(fc.constantFrom('  x = compute(1, "a");', '  y = f(2); // step', '', '\t}'), { maxLength: 6 })
+          .map((l) => l.join('\n'));
         const text = fc.array(fc.oneof(codeish, body), { maxLength: 8 }).map((parts) => parts.join('\n'));
         fc.assert(
           fc.property(text, (t) => {

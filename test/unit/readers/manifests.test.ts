@@ -7,7 +7,11 @@ import type { DependencyFact, ReadResult } from '../../../src/core/types';
 /** Reads a file with the one manifest reader that claims it. */
 function read(path: string, text: string): ReadResult {
   const readers = MANIFEST_READERS.filter((r) => r.matches(path));
-  assert.strictEqual(readers.length, 1, `${path} should be claimed by exactly one manifest reader, got ${readers.map((r) => r.name).join(', ')}`);
+  assert.strictEqual(
+    readers.length,
+    1,
+    `${path} should be claimed by exactly one manifest reader, got ${readers.map((r) => r.name).join(', ')}`,
+  );
   return readers[0].read(path, text);
 }
 
@@ -26,15 +30,50 @@ describe('manifest readers', () => {
   describe('claims', () => {
     it('claims manifests and leaves lock files alone', () => {
       const claimed = [
-        'package.json', 'web/package.json', 'requirements.txt', 'requirements-dev.txt', 'dev-requirements.txt', 'requirements/test.txt',
-        'requirements.in', 'pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py', 'environment.yml', 'pom.xml', 'svc/pom.xml',
-        'build.gradle', 'app/build.gradle.kts', 'gradle/libs.versions.toml', 'go.mod', 'Gemfile', 'gems.rb', 'x.gemspec',
-        'composer.json', 'Cargo.toml', 'src/Api/Api.csproj', 'Lib.fsproj', 'Old.vbproj', 'Directory.Packages.props',
-        'Directory.Build.props', 'packages.config', 'mix.exs',
+        'package.json',
+        'web/package.json',
+        'requirements.txt',
+        'requirements-dev.txt',
+        'dev-requirements.txt',
+        'requirements/test.txt',
+        'requirements.in',
+        'pyproject.toml',
+        'Pipfile',
+        'setup.cfg',
+        'setup.py',
+        'environment.yml',
+        'pom.xml',
+        'svc/pom.xml',
+        'build.gradle',
+        'app/build.gradle.kts',
+        'gradle/libs.versions.toml',
+        'go.mod',
+        'Gemfile',
+        'gems.rb',
+        'x.gemspec',
+        'composer.json',
+        'Cargo.toml',
+        'src/Api/Api.csproj',
+        'Lib.fsproj',
+        'Old.vbproj',
+        'Directory.Packages.props',
+        'Directory.Build.props',
+        'packages.config',
+        'mix.exs',
       ];
-      for (const p of claimed) assert.ok(MANIFEST_READERS.some((r) => r.matches(p)), `${p} should be claimed`);
+      for (const p of claimed)
+        assert.ok(
+          MANIFEST_READERS.some((r) => r.matches(p)),
+          `${p} should be claimed`,
+        );
       const notClaimed = [
-        ...LOCK_FILES, 'constraints.txt', 'constraints-dev.txt', 'node_modules/pg/package.json', 'README.md', 'notes.txt', 'settings.gradle',
+        ...LOCK_FILES,
+        'constraints.txt',
+        'constraints-dev.txt',
+        'node_modules/pg/package.json',
+        'README.md',
+        'notes.txt',
+        'settings.gradle',
       ];
       for (const p of notClaimed) assert.ok(!MANIFEST_READERS.some((r) => r.matches(p)), `${p} should not be claimed`);
     });
@@ -59,7 +98,11 @@ describe('manifest readers', () => {
 
     it('reads each section with its dev flag and the line of each name', () => {
       assert.deepStrictEqual(summary(read('package.json', pkg)), [
-        'express@5', '@prisma/client@6', 'bufferutil@8', 'jest@10 (dev)', 'react@12 (dev)',
+        'express@5',
+        '@prisma/client@6',
+        'bufferutil@8',
+        'jest@10 (dev)',
+        'react@12 (dev)',
       ]);
     });
 
@@ -97,11 +140,26 @@ describe('manifest readers', () => {
         'redis  # the cache',
         '',
       );
-      assert.deepStrictEqual(summary(read('requirements.txt', text)), ['Django@2', 'psycopg2-binary@5', 'celery@7', 'acme-tool@8', 'redis@10']);
+      assert.deepStrictEqual(summary(read('requirements.txt', text)), [
+        'Django@2',
+        'psycopg2-binary@5',
+        'celery@7',
+        'acme-tool@8',
+        'redis@10',
+      ]);
     });
 
     it('flags dev, test, lint and docs requirements files as dev', () => {
-      for (const p of ['requirements-dev.txt', 'dev-requirements.txt', 'requirements-test.txt', 'requirements/test.txt', 'requirements/dev.txt', 'requirements_lint.txt', 'docs/requirements.txt', 'requirements/docs.in']) {
+      for (const p of [
+        'requirements-dev.txt',
+        'dev-requirements.txt',
+        'requirements-test.txt',
+        'requirements/test.txt',
+        'requirements/dev.txt',
+        'requirements_lint.txt',
+        'docs/requirements.txt',
+        'requirements/docs.in',
+      ]) {
         assert.deepStrictEqual(summary(read(p, 'pytest\n')), ['pytest@1 (dev)'], p);
       }
       for (const p of ['requirements.txt', 'requirements/prod.txt', 'requirements/base.in', 'services/api/requirements.txt']) {
@@ -148,8 +206,16 @@ describe('manifest readers', () => {
         'docs = ["mkdocs"]',
       );
       assert.deepStrictEqual(summary(read('pyproject.toml', text)), [
-        'fastapi@4', 'psycopg@5', 'pytest@9 (dev)', 'asyncpg@10', 'ruff@13 (dev)', 'sqlalchemy@17', 'mypy@20 (dev)', 'httpx@23',
-        'black@26 (dev)', 'mkdocs@29 (dev)',
+        'fastapi@4',
+        'psycopg@5',
+        'pytest@9 (dev)',
+        'asyncpg@10',
+        'ruff@13 (dev)',
+        'sqlalchemy@17',
+        'mypy@20 (dev)',
+        'httpx@23',
+        'black@26 (dev)',
+        'mkdocs@29 (dev)',
       ]);
     });
 
@@ -160,9 +226,37 @@ describe('manifest readers', () => {
     });
 
     it('reads Pipfile, setup.cfg, setup.py and conda environments', () => {
-      assert.deepStrictEqual(summary(read('Pipfile', lines('[packages]', 'flask = "*"', '', '[dev-packages]', 'pytest = "*"', '[requires]', 'python_version = "3.12"'))), ['flask@2', 'pytest@5 (dev)']);
-      const cfg = lines('[metadata]', 'name = svc', '', '[options]', 'install_requires =', '    requests>=2', '    celery[redis]', 'tests_require = pytest', '', '[options.extras_require]', 'docs =', '    sphinx', 'postgres = psycopg2');
-      assert.deepStrictEqual(summary(read('setup.cfg', cfg)), ['requests@6', 'celery@7', 'pytest@8 (dev)', 'sphinx@12 (dev)', 'psycopg2@13']);
+      assert.deepStrictEqual(
+        summary(
+          read(
+            'Pipfile',
+            lines('[packages]', 'flask = "*"', '', '[dev-packages]', 'pytest = "*"', '[requires]', 'python_version = "3.12"'),
+          ),
+        ),
+        ['flask@2', 'pytest@5 (dev)'],
+      );
+      const cfg = lines(
+        '[metadata]',
+        'name = svc',
+        '',
+        '[options]',
+        'install_requires =',
+        '    requests>=2',
+        '    celery[redis]',
+        'tests_require = pytest',
+        '',
+        '[options.extras_require]',
+        'docs =',
+        '    sphinx',
+        'postgres = psycopg2',
+      );
+      assert.deepStrictEqual(summary(read('setup.cfg', cfg)), [
+        'requests@6',
+        'celery@7',
+        'pytest@8 (dev)',
+        'sphinx@12 (dev)',
+        'psycopg2@13',
+      ]);
       const py = lines(
         'from setuptools import setup',
         '# install_requires=["nope"]',
@@ -177,7 +271,20 @@ describe('manifest readers', () => {
         ')',
       );
       assert.deepStrictEqual(summary(read('setup.py', py)), ['flask@6', 'redis@7', 'pytest@9 (dev)', 'coverage@10 (dev)', 'psycopg2@10']);
-      const env = lines('name: ml', 'channels:', '  - conda-forge', 'dependencies:', '  - python=3.11', '  - numpy>=1.26', '  - conda-forge::pandas', '  - pip', '  - pip:', '    - redis==5.0', 'variables:', '  - notadep');
+      const env = lines(
+        'name: ml',
+        'channels:',
+        '  - conda-forge',
+        'dependencies:',
+        '  - python=3.11',
+        '  - numpy>=1.26',
+        '  - conda-forge::pandas',
+        '  - pip',
+        '  - pip:',
+        '    - redis==5.0',
+        'variables:',
+        '  - notadep',
+      );
       assert.deepStrictEqual(summary(read('environment.yml', env)), ['numpy@6', 'pandas@7', 'redis@10']);
     });
   });
@@ -228,7 +335,8 @@ describe('manifest readers', () => {
     it('skips malformed XML with a line and never expands entities', () => {
       const bad = read('pom.xml', '<project>\n<dependencies>\n<dependency>\n</project>');
       assert.match(bad.skipped ?? '', /invalid XML at line \d/);
-      const xxe = '<?xml version="1.0"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<project><dependencies><dependency><groupId>&x;</groupId><artifactId>pg</artifactId></dependency></dependencies></project>';
+      const xxe =
+        '<?xml version="1.0"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<project><dependencies><dependency><groupId>&x;</groupId><artifactId>pg</artifactId></dependency></dependencies></project>';
       const r = read('pom.xml', xxe);
       assert.match(r.skipped ?? '', /entity/i);
       assert.deepStrictEqual(r.facts, []);
@@ -257,8 +365,13 @@ describe('manifest readers', () => {
         '}',
       );
       assert.deepStrictEqual(summary(read('build.gradle', groovy)), [
-        'org.springframework.boot@2', 'java@3', 'io.spring.dependency-management@5', 'org.springframework.boot:spring-boot-starter-web@7',
-        'org.postgresql:postgresql@10', 'org.springframework.boot:spring-boot-starter-test@12 (dev)', 'org.testcontainers:junit-jupiter@12 (dev)',
+        'org.springframework.boot@2',
+        'java@3',
+        'io.spring.dependency-management@5',
+        'org.springframework.boot:spring-boot-starter-web@7',
+        'org.postgresql:postgresql@10',
+        'org.springframework.boot:spring-boot-starter-test@12 (dev)',
+        'org.testcontainers:junit-jupiter@12 (dev)',
         'org.springframework.boot:spring-boot-devtools@15 (dev)',
       ]);
       const kts = lines(
@@ -274,8 +387,12 @@ describe('manifest readers', () => {
         '}',
       );
       assert.deepStrictEqual(summary(read('build.gradle.kts', kts)), [
-        'io.ktor.plugin@2', 'org.jetbrains.kotlin.jvm@3', 'io.ktor:ktor-server-netty@6', 'org.jetbrains.kotlin:kotlin-reflect@7',
-        'org.mapstruct:mapstruct-processor@8', 'androidx.test.ext:junit@9 (dev)',
+        'io.ktor.plugin@2',
+        'org.jetbrains.kotlin.jvm@3',
+        'io.ktor:ktor-server-netty@6',
+        'org.jetbrains.kotlin:kotlin-reflect@7',
+        'org.mapstruct:mapstruct-processor@8',
+        'androidx.test.ext:junit@9 (dev)',
       ]);
     });
 
@@ -294,8 +411,11 @@ describe('manifest readers', () => {
         'flyway = "org.flywaydb.flyway:10.0.0"',
       );
       assert.deepStrictEqual(summary(read('gradle/libs.versions.toml', toml)), [
-        'org.springframework.kafka:spring-kafka@5', 'org.postgresql:postgresql@6', 'org.junit.jupiter:junit-jupiter@7 (dev)',
-        'org.springframework.boot@10', 'org.flywaydb.flyway@11',
+        'org.springframework.kafka:spring-kafka@5',
+        'org.postgresql:postgresql@6',
+        'org.junit.jupiter:junit-jupiter@7 (dev)',
+        'org.springframework.boot@10',
+        'org.flywaydb.flyway@11',
       ]);
     });
 
@@ -327,7 +447,11 @@ describe('manifest readers', () => {
         'exclude github.com/bad/mod v0.1.0',
         'tool golang.org/x/tools/cmd/stringer',
       );
-      assert.deepStrictEqual(summary(read('go.mod', text)), ['github.com/redis/go-redis/v9@5', 'github.com/gin-gonic/gin@8', 'github.com/jackc/pgx/v5@11']);
+      assert.deepStrictEqual(summary(read('go.mod', text)), [
+        'github.com/redis/go-redis/v9@5',
+        'github.com/gin-gonic/gin@8',
+        'github.com/jackc/pgx/v5@11',
+      ]);
     });
 
     it('skips text that is not a go.mod and unterminated blocks', () => {
@@ -359,7 +483,14 @@ describe('manifest readers', () => {
         'end',
       );
       assert.deepStrictEqual(summary(read('Gemfile', text)), [
-        'rails@2', 'pg@4', 'rspec-rails@6 (dev)', 'byebug@8 (dev)', 'sidekiq@11', 'rubocop@12 (dev)', 'bootsnap@13', 'lograge@15',
+        'rails@2',
+        'pg@4',
+        'rspec-rails@6 (dev)',
+        'byebug@8 (dev)',
+        'sidekiq@11',
+        'rubocop@12 (dev)',
+        'bootsnap@13',
+        'lograge@15',
       ]);
     });
 
@@ -436,7 +567,13 @@ describe('manifest readers', () => {
         'serde = "1"',
       );
       assert.deepStrictEqual(summary(read('Cargo.toml', text)), [
-        'axum@5', 'redis@7', 'tokio@9', 'mockall@14 (dev)', 'prost-build@17 (dev)', 'serde@23', 'nix@20',
+        'axum@5',
+        'redis@7',
+        'tokio@9',
+        'mockall@14 (dev)',
+        'prost-build@17 (dev)',
+        'serde@23',
+        'nix@20',
       ]);
     });
 
@@ -462,7 +599,10 @@ describe('manifest readers', () => {
 
     it('reads PackageReference items, analyzers as dev', () => {
       assert.deepStrictEqual(summary(read('src/Api/Api.csproj', csproj)), [
-        'Npgsql.EntityFrameworkCore.PostgreSQL@3', 'StyleCop.Analyzers@5 (dev)', 'Serilog.AspNetCore@6 (dev)', 'StackExchange.Redis@9',
+        'Npgsql.EntityFrameworkCore.PostgreSQL@3',
+        'StyleCop.Analyzers@5 (dev)',
+        'Serilog.AspNetCore@6 (dev)',
+        'StackExchange.Redis@9',
       ]);
     });
 
@@ -470,14 +610,27 @@ describe('manifest readers', () => {
       const refs = '<Project><ItemGroup><PackageReference Include="Testcontainers.PostgreSql" /></ItemGroup></Project>';
       assert.deepStrictEqual(summary(read('tests/Api.Tests.csproj', refs)), ['Testcontainers.PostgreSql@1 (dev)']);
       assert.deepStrictEqual(summary(read('tests/Api.IntegrationTests.csproj', refs)), ['Testcontainers.PostgreSql@1 (dev)']);
-      const flagged = '<Project><PropertyGroup><IsTestProject>true</IsTestProject></PropertyGroup><ItemGroup><PackageReference Include="Moq" /></ItemGroup></Project>';
+      const flagged =
+        '<Project><PropertyGroup><IsTestProject>true</IsTestProject></PropertyGroup><ItemGroup><PackageReference Include="Moq" /></ItemGroup></Project>';
       assert.deepStrictEqual(summary(read('Checks.fsproj', flagged)), ['Moq@1 (dev)']);
     });
 
     it('reads central package versions and packages.config', () => {
-      const props = lines('<Project>', '  <ItemGroup>', '    <PackageVersion Include="MassTransit" Version="8.1.0" />', '  </ItemGroup>', '</Project>');
+      const props = lines(
+        '<Project>',
+        '  <ItemGroup>',
+        '    <PackageVersion Include="MassTransit" Version="8.1.0" />',
+        '  </ItemGroup>',
+        '</Project>',
+      );
       assert.deepStrictEqual(summary(read('Directory.Packages.props', props)), ['MassTransit@3']);
-      const config = lines('<?xml version="1.0" encoding="utf-8"?>', '<packages>', '  <package id="EntityFramework" version="6.4.4" targetFramework="net48" />', '  <package id="NUnit" version="3.14" developmentDependency="true" />', '</packages>');
+      const config = lines(
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<packages>',
+        '  <package id="EntityFramework" version="6.4.4" targetFramework="net48" />',
+        '  <package id="NUnit" version="3.14" developmentDependency="true" />',
+        '</packages>',
+      );
       assert.deepStrictEqual(summary(read('packages.config', config)), ['EntityFramework@3', 'NUnit@4 (dev)']);
     });
 
@@ -509,7 +662,13 @@ describe('manifest readers', () => {
         '  end',
         'end',
       );
-      assert.deepStrictEqual(summary(read('mix.exs', text)), ['phoenix@10', 'ecto_sql@12', 'credo@13 (dev)', 'ex_machina@14 (dev)', 'telemetry_poller@16']);
+      assert.deepStrictEqual(summary(read('mix.exs', text)), [
+        'phoenix@10',
+        'ecto_sql@12',
+        'credo@13 (dev)',
+        'ex_machina@14 (dev)',
+        'telemetry_poller@16',
+      ]);
     });
 
     it('skips an unclosed tuple and reads nothing outside deps', () => {
@@ -521,17 +680,35 @@ describe('manifest readers', () => {
 
   describe('hostile input', () => {
     const SAMPLE: Record<string, string> = {
-      npm: 'package.json', pypi: 'requirements.txt', maven: 'pom.xml', gradle: 'build.gradle', go: 'go.mod', rubygems: 'Gemfile',
-      composer: 'composer.json', cargo: 'Cargo.toml', nuget: 'Api.csproj', hex: 'mix.exs',
+      npm: 'package.json',
+      pypi: 'requirements.txt',
+      maven: 'pom.xml',
+      gradle: 'build.gradle',
+      go: 'go.mod',
+      rubygems: 'Gemfile',
+      composer: 'composer.json',
+      cargo: 'Cargo.toml',
+      nuget: 'Api.csproj',
+      hex: 'mix.exs',
     };
-    const EXTRA = ['pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py', 'environment.yml', 'build.gradle.kts', 'gradle/libs.versions.toml', 'x.gemspec', 'packages.config'];
+    const EXTRA = [
+      'pyproject.toml',
+      'Pipfile',
+      'setup.cfg',
+      'setup.py',
+      'environment.yml',
+      'build.gradle.kts',
+      'gradle/libs.versions.toml',
+      'x.gemspec',
+      'packages.config',
+    ];
 
     it('has a sample path for every reader, and none for a reader that is gone', () => {
       for (const r of MANIFEST_READERS) assert.ok(SAMPLE[r.name] && r.matches(SAMPLE[r.name]), r.name);
       assert.deepStrictEqual(Object.keys(SAMPLE).sort(), MANIFEST_READERS.map((r) => r.name).sort());
     });
 
-    it('offers the hover on each sample: it is among the manifest globs of its reader\'s ecosystem', () => {
+    it("offers the hover on each sample: it is among the manifest globs of its reader's ecosystem", () => {
       for (const d of ECOSYSTEM_REGISTRY) {
         const isManifest = picomatch(d.manifests as string[]);
         for (const r of d.readers) assert.ok(isManifest(SAMPLE[r.name]), `${d.id}: ${SAMPLE[r.name]}`);
@@ -575,10 +752,11 @@ describe('manifest readers', () => {
 
     it('never throws on truncated manifests', () => {
       const samples: Record<string, string> = {
-        'pom.xml': '<project><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>',
+        'pom.xml':
+          '<project><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>',
         'Cargo.toml': '[dependencies]\naxum = "0.7"\n[dev-dependencies]\nmockall = { version = "0.12" }\n',
         'mix.exs': 'defp deps do\n  [{:phoenix, "~> 1.7", only: [:dev]}]\nend\n',
-        'Gemfile': "group :test do\n  gem 'rspec', require: false\nend\n",
+        Gemfile: "group :test do\n  gem 'rspec', require: false\nend\n",
         'setup.py': 'setup(install_requires=["flask", "redis"], extras_require={"t": ["x"]})\n',
       };
       for (const [path, text] of Object.entries(samples)) {

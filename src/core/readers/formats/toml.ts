@@ -136,10 +136,18 @@ export class TomlLocator {
     let from = best.header + 1;
     let line = best.header;
     // Dotted keys (`group.dev.dependencies = ...`) or nested inline tables: look for each part in turn.
-    const dotted = this.search(new RegExp(`^\\s*${rest.map((r) => `(?:${escapeRe(r)}|"${escapeRe(r)}"|'${escapeRe(r)}')`).join('\\s*\\.\\s*')}\\s*=`), from, best.end);
+    const dotted = this.search(
+      new RegExp(`^\\s*${rest.map((r) => `(?:${escapeRe(r)}|"${escapeRe(r)}"|'${escapeRe(r)}')`).join('\\s*\\.\\s*')}\\s*=`),
+      from,
+      best.end,
+    );
     if (dotted !== undefined) return { line: dotted, end: best.end };
     for (const part of rest) {
-      const hit = this.search(new RegExp(`(?:^|[\\s{,])(?:${escapeRe(part)}|"${escapeRe(part)}"|'${escapeRe(part)}')\\s*[=.]`), from, best.end);
+      const hit = this.search(
+        new RegExp(`(?:^|[\\s{,])(?:${escapeRe(part)}|"${escapeRe(part)}"|'${escapeRe(part)}')\\s*[=.]`),
+        from,
+        best.end,
+      );
       if (hit === undefined) break;
       line = hit;
       from = hit;

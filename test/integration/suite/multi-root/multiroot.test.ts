@@ -16,13 +16,17 @@ describe('Multi-root workspace', function () {
     assert.ok(foldersWithEvidence.size >= 2, `evidence from ${[...foldersWithEvidence].join(', ')}`);
 
     const top = await rows(api);
-    assert.deepStrictEqual(top.map((r) => r.label), ['Core', 'Advanced']);
+    assert.deepStrictEqual(
+      top.map((r) => r.label),
+      ['Core', 'Advanced'],
+    );
     const practisedSkill = (await rows(api, top[0].node)).find((r) => r.icon === 'pass-filled');
     assert.ok(practisedSkill);
     const tech = (await rows(api, practisedSkill.node))[0];
     const evidence = await rows(api, tech.node);
     assert.ok(evidence.length > 0);
-    for (const ev of evidence) assert.ok(names.has(ev.description.split(' · ')[0]), `${ev.label} is labelled with its folder: "${ev.description}"`);
+    for (const ev of evidence)
+      assert.ok(names.has(ev.description.split(' · ')[0]), `${ev.label} is labelled with its folder: "${ev.description}"`);
   });
 
   it('opens an evidence row in the right folder', async () => {

@@ -25,6 +25,9 @@ describe('Hover hints', function () {
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'package.json');
     const line = await lineOf(uri, /"name"\s*:/);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 4));
-    assert.deepStrictEqual(hoverText(hovers).filter((t) => t.includes('Backend Skill Map')), []);
+    assert.deepStrictEqual(
+      hoverText(hovers).filter((t) => t.includes('Backend Skill Map')),
+      [],
+    );
   });
 });

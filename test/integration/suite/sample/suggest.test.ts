@@ -13,7 +13,12 @@ describe('Suggest next skill', function () {
       score: number;
     }[];
     assert.ok(Array.isArray(list) && list.length > 0);
-    const practised = new Set(api.getSkillMap()!.skills.filter((s) => s.status === 'practised').map((s) => s.id));
+    const practised = new Set(
+      api
+        .getSkillMap()!
+        .skills.filter((s) => s.status === 'practised')
+        .map((s) => s.id),
+    );
     for (const s of list) {
       assert.ok(!practised.has(s.id), `${s.id} is practised already`);
       assert.ok(s.title && s.learningTime && s.reason, JSON.stringify(s));

@@ -2,12 +2,14 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activeApi, eventually, row, rows } from '../helpers';
 
-
 describe('Skills view', function () {
   it('shows the Core and Advanced tiers with how many skills are practised', async () => {
     const api = await activeApi();
     const top = await rows(api);
-    assert.deepStrictEqual(top.map((r) => r.label), ['Core', 'Advanced']);
+    assert.deepStrictEqual(
+      top.map((r) => r.label),
+      ['Core', 'Advanced'],
+    );
     assert.match(top[0].description, /^\d+ of 13 practised$/);
     assert.match(top[1].description, /^\d+ of 8 practised$/);
     assert.strictEqual(top[0].item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
@@ -75,7 +77,8 @@ describe('Skills view', function () {
     await vscode.commands.executeCommand('backendSkillMap.filter', 'practised');
     try {
       for (const tier of await rows(api)) {
-        for (const s of await rows(api, tier.node)) assert.ok(['pass-filled', 'verified'].includes(s.icon ?? ''), `${s.label} is shown as ${s.icon}`);
+        for (const s of await rows(api, tier.node))
+          assert.ok(['pass-filled', 'verified'].includes(s.icon ?? ''), `${s.label} is shown as ${s.icon}`);
       }
       await vscode.commands.executeCommand('backendSkillMap.filter', 'missing');
       const shown = (await Promise.all((await rows(api)).map((t) => rows(api, t.node)))).flat();
@@ -118,12 +121,22 @@ describe('Skills view', function () {
     const config = vscode.workspace.getConfiguration('backendSkillMap');
     await config.update('tiers', ['core'], vscode.ConfigurationTarget.Global);
     try {
-      await eventually(async () => assert.deepStrictEqual((await rows(api)).map((r) => r.label), ['Core']));
+      await eventually(async () =>
+        assert.deepStrictEqual(
+          (await rows(api)).map((r) => r.label),
+          ['Core'],
+        ),
+      );
       assert.match(api.getStatusText(), /Skills \d+\/13$/);
     } finally {
       await config.update('tiers', undefined, vscode.ConfigurationTarget.Global);
     }
-    await eventually(async () => assert.deepStrictEqual((await rows(api)).map((r) => r.label), ['Core', 'Advanced']));
+    await eventually(async () =>
+      assert.deepStrictEqual(
+        (await rows(api)).map((r) => r.label),
+        ['Core', 'Advanced'],
+      ),
+    );
   });
 
   it('rescans when the exclude setting changes', async function () {

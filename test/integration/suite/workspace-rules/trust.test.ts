@@ -11,7 +11,10 @@ describe('Rule files named by the workspace, trusted and untrusted', function ()
 
   it('still builds the tree from the built-in rules', async () => {
     const api = await activeApi();
-    assert.deepStrictEqual((await rows(api)).map((r) => r.label), ['Core', 'Advanced']);
+    assert.deepStrictEqual(
+      (await rows(api)).map((r) => r.label),
+      ['Core', 'Advanced'],
+    );
     const db = await row(api, ['Core', 'Databases']);
     assert.strictEqual(db.icon, 'pass-filled', `Databases row: ${db.description}`);
     assert.match(db.description, /PostgreSQL/);
