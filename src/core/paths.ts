@@ -11,7 +11,13 @@ const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//
  * `x.spec.js`, `x_test.go`, `test_x.py`, `x_spec.rb`. What a test imports or starts is what it
  * tests, not what the project is built on.
  */
-const TEST_FILE = /(?:^|\/)(?:[^/]+\.(?:test|spec)\.[cm]?[jt]sx?|[^/]+_test\.(?:go|py|rb|exs)|test_[^/]+\.py|[^/]+_spec\.rb)$/;
+const TEST_FILE_NAME = /^(?:.+\.(?:test|spec)\.[cm]?[jt]sx?|.+_test\.(?:go|py|rb|exs)|test_.+\.py|.+_spec\.rb)$/;
+
+/** Asked of every file read: the regular expression runs only on a base name that names a test or spec. */
+function isTestFileName(relPath: string): boolean {
+  const base = relPath.slice(relPath.lastIndexOf('/') + 1);
+  return (base.includes('test') || base.includes('spec')) && TEST_FILE_NAME.test(base);
+}
 
 /**
  * Test files and files under fixture, example and sample folders prove only Testing. Below a JVM
@@ -19,7 +25,7 @@ const TEST_FILE = /(?:^|\/)(?:[^/]+\.(?:test|spec)\.[cm]?[jt]sx?|[^/]+_test\.(?:
  * the project's own code: only the folders above the root count there.
  */
 export function isFixturePath(relPath: string): boolean {
-  if (TEST_FILE.test(relPath)) return true;
+  if (isTestFileName(relPath)) return true;
   if (!FIXTURE_FOLDER.test(relPath)) return false;
   const root = JVM_SOURCE_ROOT.exec(relPath);
   return root ? FIXTURE_FOLDER.test(relPath.slice(0, root.index + root[0].length)) : true;

@@ -101,27 +101,17 @@ export class Combiner {
   evidence(evidence: readonly Evidence[], units: UnitIndex): Evidence[] {
     if (!this.combines.length) return [];
     const known = evidence.filter((e) => this.ruleOf.has(e.rule));
+    let byUnit: Map<string, Evidence[]> | undefined;
     const out: Evidence[] = [];
     for (const c of this.combines) {
-      const facts = c.units ? this.inUnits(c, known, units) : holds(c, known, this.ruleOf);
+      const facts = c.units ? this.inUnits(c, (byUnit ??= groupByUnit(known, units)), units) : holds(c, known, this.ruleOf);
       if (facts) out.push(...relabel(facts, c.rule));
     }
     return out;
   }
 
   /** The facts of every unit where the combination holds, when at least `units` units do. */
-  private inUnits(c: CompiledCombine, evidence: readonly Evidence[], units: UnitIndex): Evidence[] | undefined {
-    const byUnit = new Map<string, Evidence[]>();
-    for (const e of evidence) {
-      // A unit's own Dockerfile says what the unit is built from (`FROM rabbitmq` packages a broker),
-      // not what its code serves or talks to: only the unit's code, manifests and configs count.
-      if (unitSignal(e.file) === 'container') continue;
-      const unit = units.unitOf(e.file);
-      if (unit === undefined) continue;
-      const list = byUnit.get(unit);
-      if (list) list.push(e);
-      else byUnit.set(unit, [e]);
-    }
+  private inUnits(c: CompiledCombine, byUnit: ReadonlyMap<string, Evidence[]>, units: UnitIndex): Evidence[] | undefined {
     const roots = units.unitRoots();
     const facts: Evidence[] = [];
     let count = 0;
@@ -133,4 +123,27 @@ export class Combiner {
     }
     return count >= c.units ? facts : undefined;
   }
+}
+
+/**
+ * Evidence by the unit it lies in; evidence outside every unit is left out. A unit's own Dockerfile
+ * says what the unit is built from (`FROM rabbitmq` packages a broker), not what its code serves or
+ * talks to: only the unit's code, manifests and configs count.
+ */
+function groupByUnit(evidence: readonly Evidence[], units: UnitIndex): Map<string, Evidence[]> {
+  const byUnit = new Map<string, Evidence[]>();
+  let lastFile = '';
+  let lastUnit: string | undefined;
+  for (const e of evidence) {
+    // A file's evidence comes together: its unit is looked up once.
+    if (e.file !== lastFile) {
+      lastFile = e.file;
+      lastUnit = unitSignal(e.file) === 'container' ? undefined : units.unitOf(e.file);
+    }
+    if (lastUnit === undefined) continue;
+    const list = byUnit.get(lastUnit);
+    if (list) list.push(e);
+    else byUnit.set(lastUnit, [e]);
+  }
+  return byUnit;
 }

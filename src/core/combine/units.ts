@@ -61,18 +61,22 @@ function outsideUnits(relPath: string): boolean {
   return relPath.startsWith('.') || relPath.includes('/.') || isFixturePath(relPath);
 }
 
-/** Whether a path can say something about units, and what: cheap enough to ask of every listed path. */
-export function unitSignal(relPath: string): UnitSignal | undefined {
-  const slash = relPath.lastIndexOf('/');
-  const base = relPath.slice(slash + 1);
+/** What a file's base name says about units, whatever folder it is in. */
+function nameSignal(base: string): UnitSignal | undefined {
   const lower = base.toLowerCase();
   let signal: UnitSignal | undefined;
+  // Sets first, regular expressions only for names that could match them: this runs on every path listed.
   if (MANIFESTS.has(lower) || lower.endsWith('.csproj')) signal = 'manifest';
-  else if (ENTRY_NAMES.has(lower) || JVM_ENTRY.test(base)) signal = 'entry';
+  else if (ENTRY_NAMES.has(lower) || ((lower.endsWith('.java') || lower.endsWith('.kt')) && JVM_ENTRY.test(base))) signal = 'entry';
   else if (SERVERLESS.has(lower)) signal = 'serverless';
-  else if (CONTAINER.test(base)) signal = 'container';
-  if (signal === undefined || outsideUnits(relPath)) return undefined;
+  else if ((lower.includes('dockerfile') || lower.includes('containerfile')) && CONTAINER.test(base)) signal = 'container';
   return signal;
+}
+
+/** Whether a path can say something about units, and what. */
+export function unitSignal(relPath: string): UnitSignal | undefined {
+  const signal = nameSignal(relPath.slice(relPath.lastIndexOf('/') + 1));
+  return signal === undefined || outsideUnits(relPath) ? undefined : signal;
 }
 
 function dirOf(relPath: string): string {
@@ -89,14 +93,26 @@ export function unitFolderOf(relPath: string): string | undefined {
 /** The deployable units of one workspace folder, kept up to date as paths come and go. */
 export class UnitIndex {
   private readonly signals = new Map<string, UnitSignal>();
+  /** Base names already seen, with what they say: every listed path is asked, and names repeat. */
+  private readonly byName = new Map<string, UnitSignal | null>();
   private roots: Map<string, string> | undefined;
+  /** The unit of each folder asked about since the roots last changed. */
+  private readonly unitOfDir = new Map<string, string | null>();
 
   /** Notes a listed path (a no-op for most paths). */
   add(relPath: string): void {
-    const signal = unitSignal(relPath);
-    if (signal === undefined || this.signals.get(relPath) === signal) return;
+    const base = relPath.slice(relPath.lastIndexOf('/') + 1);
+    let named = this.byName.get(base);
+    if (named === undefined) {
+      named = nameSignal(base) ?? null;
+      this.byName.set(base, named);
+    }
+    if (named === null || outsideUnits(relPath)) return;
+    const signal = named;
+    if (this.signals.get(relPath) === signal) return;
     this.signals.set(relPath, signal);
     this.roots = undefined;
+    this.unitOfDir.clear();
   }
 
   /** Forgets a path, and every path under it when it was a folder. */
@@ -106,6 +122,7 @@ export class UnitIndex {
       if (key === relPath || key.startsWith(prefix)) {
         this.signals.delete(key);
         this.roots = undefined;
+        this.unitOfDir.clear();
       }
     }
   }
@@ -118,11 +135,20 @@ export class UnitIndex {
 
   /** The innermost unit a file belongs to, or undefined outside every unit. */
   unitOf(relPath: string): string | undefined {
+    const start = dirOf(relPath);
+    const known = this.unitOfDir.get(start);
+    if (known !== undefined) return known ?? undefined;
     const roots = this.unitRoots();
-    for (let dir = dirOf(relPath); ; dir = dirOf(dir)) {
-      if (roots.has(dir)) return dir;
-      if (dir === '') return undefined;
+    let unit: string | null = null;
+    for (let dir = start; ; dir = dirOf(dir)) {
+      if (roots.has(dir)) {
+        unit = dir;
+        break;
+      }
+      if (dir === '') break;
     }
+    this.unitOfDir.set(start, unit);
+    return unit ?? undefined;
   }
 
   private computeRoots(): Map<string, string> {

@@ -14,6 +14,12 @@ import { countsIn, type EvidenceCollector } from './evidencePolicy';
 const MAX_LINE_LENGTH = 2000;
 /** Time the content patterns may take on one file before the rest of them are given up (with a note). */
 const CONTENT_BUDGET_MS = 250;
+/**
+ * Up to this many distinct literals for a kind of file, each is looked for in the text directly:
+ * a few `includes` scans cost less than building the text's three-character windows, which pays
+ * off only when many literals share one pass (a Go or Python file faces a handful; a YAML file dozens).
+ */
+const DIRECT_LITERALS = 8;
 
 export interface ContentRule {
   rule: Rule;
@@ -126,7 +132,7 @@ export class ContentEngine {
     let markers: readonly string[] | undefined;
     let done: Set<string> | undefined;
     let lowered: string | undefined;
-    let gramsLoaded = false;
+    let gramsLoaded = table.literals.length <= DIRECT_LITERALS;
     // Per literal of the table: 0 not looked at yet, 1 present, 2 absent.
     const known = this.literalScratch(table.literals.length);
     const deadline = Date.now() + CONTENT_BUDGET_MS;
@@ -150,7 +156,8 @@ export class ContentEngine {
           if (known[id] === 0) {
             const lit = table.literals[id];
             const present =
-              this.textGrams.mayContain(lit.grams) && (lit.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit.text);
+              (table.literals.length <= DIRECT_LITERALS || this.textGrams.mayContain(lit.grams)) &&
+              (lit.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit.text);
             known[id] = present ? 1 : 2;
           }
           any = known[id] === 1;
