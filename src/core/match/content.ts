@@ -5,13 +5,12 @@
  */
 import type { ContentMatcher, Fact, Rule } from '../types';
 import { baseNameMatcher } from '../glob';
+import { MAX_CODE_LINE } from '../limits';
 import { commentMarkers, isProse } from '../paths';
 import { literalGrams, requiredLiterals, TextGrams } from '../literals';
 import { pathMatcher, type CandidateIndex, type Candidates } from './candidates';
 import { countsIn, type EvidenceCollector } from './evidencePolicy';
 
-/** Most lines a content rule will look at in one file, and the longest line it reads (minified code is skipped). */
-const MAX_LINE_LENGTH = 2000;
 /** Time the content patterns may take on one file before the rest of them are given up (with a note). */
 const CONTENT_BUDGET_MS = 250;
 /**
@@ -124,11 +123,11 @@ export class ContentEngine {
     const c = this.candidates.for(path);
     if (!c.content.length) return;
     const table = literalTable(c);
-    // Patterns never see a line longer than MAX_LINE_LENGTH (minified or generated code, or an attack):
+    // Patterns never see a line longer than MAX_CODE_LINE (minified or generated code, or an attack):
     // a pattern that is linear per start position is still quadratic on a line of megabytes.
-    const hasLongLine = longestLine(text) > MAX_LINE_LENGTH;
+    const hasLongLine = longestLine(text) > MAX_CODE_LINE;
     const lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
-    const searchable = lines ? lines.map((l) => (l.length > MAX_LINE_LENGTH ? '' : l)).join('\n') : text;
+    const searchable = lines ? lines.map((l) => (l.length > MAX_CODE_LINE ? '' : l)).join('\n') : text;
     let markers: readonly string[] | undefined;
     let done: Set<string> | undefined;
     let lowered: string | undefined;
@@ -237,7 +236,7 @@ function firstMatchingLine(text: string, lines: string[] | undefined, re: RegExp
 }
 
 function lineMatches(line: string, re: RegExp, markers: readonly string[], dataFile: boolean): boolean {
-  if (line.length > MAX_LINE_LENGTH) return false;
+  if (line.length > MAX_CODE_LINE) return false;
   const t = line.trimStart();
   for (let i = 0; i < markers.length; i++) if (t.startsWith(markers[i])) return false;
   // A string with `\n` escapes in it (a snippet of another file kept as data: test cases, rule

@@ -1,3 +1,4 @@
+import { MAX_CODE_LINE } from '../limits';
 import type { ImportFact, Language, Reader, ReadResult } from '../types';
 import { sourceLanguage, type Emit, type LanguageDescriptor, type Parser } from '../languages';
 import { findCloser, holdsAny, maskLine, mayOpen, RUBY_END } from '../languages/lexer';
@@ -11,11 +12,10 @@ import { LineCounter, looksBinary, stripBom } from './text';
  * or a multi-line string are skipped after a couple of `includes` tests. The other lines are masked
  * (see languages/lexer.ts) and handed to the language's parser. Block comments and multi-line strings
  * that run past the end of a line are jumped over with `indexOf`, and so are the lines between two that
- * may matter. Lines longer than MAX_LINE characters are not read: minified code proves nothing.
+ * may matter. Lines longer than MAX_CODE_LINE characters are not read: minified code proves nothing.
  */
 
 /** Longer lines are skipped (minified or generated code). */
-const MAX_LINE = 2000;
 /** Facts kept per file, as a bound on memory for generated files. */
 const MAX_FACTS = 5000;
 
@@ -115,7 +115,7 @@ function pass(text: string, lang: LanguageDescriptor, parser: Parser, facts: rea
     const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const at = pos;
     pos = end + 1;
-    if (lineEnd - at > MAX_LINE) {
+    if (lineEnd - at > MAX_CODE_LINE) {
       parser.reset();
       continue;
     }

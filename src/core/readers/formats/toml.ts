@@ -2,6 +2,7 @@
  * TOML manifests: parsing with a skip reason that names the line, and a locator that finds the lines of
  * tables, keys and array items in the original text for facts read from the parsed value.
  */
+import { MAX_CODE_LINE } from '../../limits';
 import { parse as parseToml } from 'smol-toml';
 import { escapeRe, shortMessage } from '../manifest';
 
@@ -77,7 +78,7 @@ export class TomlLocator {
     this.tables.push(current);
     for (let i = 0; i < this.lines.length; i++) {
       const line = this.lines[i];
-      if (line.length > 2000) continue;
+      if (line.length > MAX_CODE_LINE) continue;
       const m = /^\s*\[(?!\[)([^\]]*)\]\s*(#.*)?$/.exec(line) ?? /^\s*\[\[([^\]]*)\]\]\s*(#.*)?$/.exec(line);
       if (!m) continue;
       const path = splitDottedKey(m[1]);
