@@ -42,7 +42,7 @@ describe('Live updates', function () {
     this.timeout(30000);
     const api = await activeApi();
     const file = vscode.Uri.joinPath(dir(), 'Dockerfile');
-    await vscode.workspace.fs.writeFile(file, Buffer.from('FROM alpine:3.20\n'));
+    await vscode.workspace.fs.writeFile(file, Buffer.from('FROM alpine:3.20\nCMD ["sh"]\n'));
     const doc = await vscode.workspace.openTextDocument(file);
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'FROM postgres:16\n'));
