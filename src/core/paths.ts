@@ -98,9 +98,23 @@ const BY_NAME: Record<string, string[]> = {
   brewfile: HASH,
 };
 
+/**
+ * A template engine's suffix: `nginx.conf.j2`, `haproxy.cfg.erb` or `default.conf.tmpl` is read as the
+ * file it renders, whose own comment markers hold, and a line that opens with the engine's comment
+ * (Jinja `{#`, ERB `<%#`, Go templates' `{{/*`, Mustache `{{!`) renders to nothing.
+ */
+const TEMPLATE_SUFFIX = /\.(?:j2|jinja2?|erb|tmpl|tpl|template|mustache|hbs|gotmpl|tftpl)$/;
+const TEMPLATE_COMMENTS = ['{#', '<%#', '{{/*', '{{- /*', '{{-/*', '{{!'];
+
 /** Line prefixes that start a comment in this kind of file. */
 export function commentMarkers(relPath: string): readonly string[] {
   const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
+  const template = TEMPLATE_SUFFIX.exec(base);
+  if (template) return [...fileCommentMarkers(base.slice(0, template.index)), ...TEMPLATE_COMMENTS];
+  return fileCommentMarkers(base);
+}
+
+function fileCommentMarkers(base: string): readonly string[] {
   const byName = BY_NAME[base] ?? (base.startsWith('dockerfile') || base.startsWith('containerfile') ? HASH : undefined);
   if (byName) return byName;
   const dot = base.lastIndexOf('.');
