@@ -8,10 +8,12 @@ const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//
 
 /**
  * A test file by its name, as the test runners of each ecosystem find them: `x.test.ts`,
- * `x.spec.js`, `x_test.go`, `test_x.py`, `x_spec.rb`. What a test imports or starts is what it
- * tests, not what the project is built on.
+ * `x.spec.js`, `x_test.go`, `test_x.py`, `x_spec.rb`, and the helpers they share (`test-helper.ts`,
+ * `test_helper.rb`, `spec_helper.rb`). What a test imports or starts is what it tests, not what the
+ * project is built on.
  */
-const TEST_FILE_NAME = /^(?:.+\.(?:test|spec)\.[cm]?[jt]sx?|.+_test\.(?:go|py|rb|exs)|test_.+\.py|.+_spec\.rb)$/;
+const TEST_FILE_NAME =
+  /^(?:.+\.(?:test|spec)\.[cm]?[jt]sx?|.+_test\.(?:go|py|rb|exs)|test_.+\.py|.+_spec\.rb|(?:test|spec)[-_]?[Hh]elpers?\.(?:[cm]?[jt]sx?|rb|py))$/;
 
 /** Asked of every file read: the regular expression runs only on a base name that names a test or spec. */
 function isTestFileName(relPath: string): boolean {
