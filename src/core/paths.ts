@@ -8,10 +8,12 @@ const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//
 
 /**
  * A test file by its name, as the test runners of each ecosystem find them: `x.test.ts`,
- * `x.spec.js`, `x_test.go`, `test_x.py`, `x_spec.rb`. What a test imports or starts is what it
- * tests, not what the project is built on.
+ * `x.spec.js`, `x_test.go`, `test_x.py`, `x_spec.rb`, and the helpers they share (`test-helper.ts`,
+ * `test_helper.rb`, `spec_helper.rb`). What a test imports or starts is what it tests, not what the
+ * project is built on.
  */
-const TEST_FILE_NAME = /^(?:.+\.(?:test|spec)\.[cm]?[jt]sx?|.+_test\.(?:go|py|rb|exs)|test_.+\.py|.+_spec\.rb)$/;
+const TEST_FILE_NAME =
+  /^(?:.+\.(?:test|spec)\.[cm]?[jt]sx?|.+_test\.(?:go|py|rb|exs)|test_.+\.py|.+_spec\.rb|(?:test|spec)[-_]?[Hh]elpers?\.(?:[cm]?[jt]sx?|rb|py))$/;
 
 /** Asked of every file read: the regular expression runs only on a base name that names a test or spec. */
 function isTestFileName(relPath: string): boolean {
@@ -98,9 +100,23 @@ const BY_NAME: Record<string, string[]> = {
   brewfile: HASH,
 };
 
+/**
+ * A template engine's suffix: `nginx.conf.j2`, `haproxy.cfg.erb` or `default.conf.tmpl` is read as the
+ * file it renders, whose own comment markers hold, and a line that opens with the engine's comment
+ * (Jinja `{#`, ERB `<%#`, Go templates' `{{/*`, Mustache `{{!`) renders to nothing.
+ */
+const TEMPLATE_SUFFIX = /\.(?:j2|jinja2?|erb|tmpl|tpl|template|mustache|hbs|gotmpl|tftpl)$/;
+const TEMPLATE_COMMENTS = ['{#', '<%#', '{{/*', '{{- /*', '{{-/*', '{{!'];
+
 /** Line prefixes that start a comment in this kind of file. */
 export function commentMarkers(relPath: string): readonly string[] {
   const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
+  const template = TEMPLATE_SUFFIX.exec(base);
+  if (template) return [...fileCommentMarkers(base.slice(0, template.index)), ...TEMPLATE_COMMENTS];
+  return fileCommentMarkers(base);
+}
+
+function fileCommentMarkers(base: string): readonly string[] {
   const byName = BY_NAME[base] ?? (base.startsWith('dockerfile') || base.startsWith('containerfile') ? HASH : undefined);
   if (byName) return byName;
   const dot = base.lastIndexOf('.');

@@ -105,5 +105,14 @@ describe('source languages', () => {
       assert.deepStrictEqual(commentMarkers('Dockerfile'), ['#']);
       assert.deepStrictEqual(commentMarkers('a.unknown'), ['#', '//']);
     });
+
+    it('a template is read as the file it renders, and its own comments are comments', () => {
+      const nginx = commentMarkers('roles/web/templates/nginx.conf.j2');
+      for (const m of ['#', '{#', '<%#', '{{/*']) assert.ok(nginx.includes(m), m);
+      assert.ok(commentMarkers('deploy/site.yaml.tmpl').includes('#'));
+      assert.ok(commentMarkers('Dockerfile.erb').includes('<%#'));
+      assert.ok(!commentMarkers('infra/db.tf.tftpl').includes('--'));
+      assert.ok(commentMarkers('db/init.sql.j2').includes('--'));
+    });
   });
 });

@@ -66,7 +66,14 @@ describe('scanner', () => {
   it('lets test files, named as their runners find them, prove only Testing', async () => {
     const consumer =
       'import amqp from "amqplib";\n\nconst conn = await amqp.connect(url);\nconst channel = await conn.createChannel();\nawait channel.consume("orders", (msg) => channel.ack(msg));\n';
-    for (const file of ['src/queue.test.ts', 'src/queue.spec.mjs', 'lib/queue_test.py', 'test_queue.py']) {
+    for (const file of [
+      'src/queue.test.ts',
+      'src/queue.spec.mjs',
+      'lib/queue_test.py',
+      'test_queue.py',
+      'src/test-helper.ts',
+      'test/testHelpers.js',
+    ]) {
       const map = await scanMemory({ [file]: file.endsWith('.py') ? 'import pika\n\nconn = pika.BlockingConnection()\n' : consumer });
       for (const s of map.skills.filter((x) => x.id !== 'testing')) assert.strictEqual(s.status, 'missing', `${file}: ${s.id}`);
     }
