@@ -6,6 +6,21 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
+/** The soft skills after the 21: no status, only the signals that may relate to each. */
+function softSkillLines(map: SkillMap): string[] {
+  if (!map.softSkills.length) return [];
+  const out = ['Soft skills: no code proves them; signals found are hints only'];
+  for (const s of map.softSkills) {
+    const first = s.signals[0];
+    const where = first ? `${first.folder ? first.folder + '/' : ''}${first.file}:${first.line}` : '';
+    const signals = s.technologies.length
+      ? `signals: ${s.technologies.slice(0, 3).join(', ')}${s.technologies.length > 3 ? ', ...' : ''}`
+      : '-';
+    out.push(`   -  ${pad(s.title, 36)} ${pad(signals, 44)} ${where}`.trimEnd());
+  }
+  return out;
+}
+
 /** The human-readable skill map for a terminal. */
 export function formatText(map: SkillMap): string {
   const out: string[] = [`Backend Skill Map: ${map.root}`, ''];
@@ -21,7 +36,8 @@ export function formatText(map: SkillMap): string {
     }
     out.push('');
   }
-  out.push('[x] practised (strong evidence)  [~] started (weak evidence only)  [ ] missing');
+  out.push('[x] practised (strong evidence)  [~] started (weak evidence only)  [ ] missing', '');
+  out.push(...softSkillLines(map));
   if (map.skipped.length) {
     out.push('', `Skipped ${map.skipped.length} file${map.skipped.length === 1 ? '' : 's'}:`);
     for (const k of map.skipped.slice(0, 20)) out.push(`  ${k.file}: ${k.reason}`);

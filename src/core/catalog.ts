@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { ruleIdPattern } from './combine/combine';
-import type { Catalog, Rule, Skill } from './types';
+import type { Catalog, PracticeItem, Rule, Skill, SoftSkill } from './types';
 import { checkPattern } from './patterns';
 import { literalsTable, primeLiterals } from './literals';
 import { baseName, globTable, primeGlobs } from './glob';
@@ -20,6 +20,7 @@ const MAX_RULE_FILE_BYTES = 1024 * 1024;
 /** One validator per shape (skill file, rules-only file), so errors speak about the shape intended. */
 interface SchemaValidators {
   skill: ValidateFunction;
+  soft: ValidateFunction;
   rules: ValidateFunction;
 }
 
@@ -38,7 +39,11 @@ class CatalogFiles {
       const schema = JSON.parse(readFileSync(path.join(skillsDir, 'schema.json'), 'utf8'));
       const ajv = new Ajv({ allErrors: true, strict: false });
       ajv.addSchema(schema, 'catalogue');
-      v = { skill: ajv.getSchema('catalogue#/definitions/skillFile')!, rules: ajv.getSchema('catalogue#/definitions/rulesFile')! };
+      v = {
+        skill: ajv.getSchema('catalogue#/definitions/skillFile')!,
+        soft: ajv.getSchema('catalogue#/definitions/softSkillFile')!,
+        rules: ajv.getSchema('catalogue#/definitions/rulesFile')!,
+      };
       this.validators.set(skillsDir, v);
     }
     return v;
@@ -74,7 +79,10 @@ type RawRule = Omit<Rule, 'skill' | 'source'>;
 type RawSkill = Omit<Skill, 'learningMonths' | 'prerequisites' | 'buildsOn'> & { prerequisites?: string[]; buildsOn?: string[] };
 
 /** A catalogue file's data: a skill with its rules, or (a user's file) rules alone. Unchecked until `validate`. */
-type RawFile = Partial<RawSkill> & { rules?: RawRule[] };
+type RawFile = Partial<RawSkill> & Partial<SoftSkill> & { rules?: RawRule[] };
+
+/** Which shape a file is checked against: a skill, a soft skill (skills/soft/), or rules alone. */
+type FileShape = 'skill' | 'soft' | 'rules';
 
 interface ParsedFile {
   file: string;
@@ -122,18 +130,19 @@ function describeSchemaError(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties')
     return `${where}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
   if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: string[] }).allowedValues.join(', ')}`;
+  if (e.keyword === 'const') return `${where}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
   if (e.keyword === 'oneOf')
     return `${where}: a rule needs exactly one matcher (dependency, image, kind, import, file, content or combine)`;
   return `${where}: ${e.message}`;
 }
 
-function validate(p: ParsedFile, skillsDir: string, problems: string[]): boolean {
+function validate(p: ParsedFile, skillsDir: string, problems: string[], soft = false): boolean {
   if (!p.data || typeof p.data !== 'object' || Array.isArray(p.data)) {
     problems.push(`${p.file}:1: expected a mapping with "rules:" (and, for a skill, "id", "title" and the guidance fields)`);
     return false;
   }
-  const isSkillFile = 'title' in p.data;
-  const v = isSkillFile ? catalogFiles.schemaValidators(skillsDir).skill : catalogFiles.schemaValidators(skillsDir).rules;
+  const shape: FileShape = soft ? 'soft' : 'title' in p.data ? 'skill' : 'rules';
+  const v = catalogFiles.schemaValidators(skillsDir)[shape];
   if (v(p.data)) return true;
   const seen = new Set<string>();
   for (const e of v.errors ?? []) {
@@ -158,13 +167,29 @@ function toRule(raw: RawRule, p: ParsedFile, index: number): Rule {
   } as Rule;
 }
 
-function checkRule(rule: Rule, skills: Map<string, Skill>, problems: string[]): void {
+/** What a rule may belong to: a skill, or a soft skill (whose rules are weak signals, ticking nothing). */
+interface RuleOwner {
+  id: string;
+  practice: readonly PracticeItem[];
+  soft?: boolean;
+}
+
+function ruleOwners(skills: Iterable<Skill>, softSkills: Iterable<SoftSkill>): Map<string, RuleOwner> {
+  const owners = new Map<string, RuleOwner>();
+  for (const s of skills) owners.set(s.id, s);
+  for (const s of softSkills) owners.set(s.id, { id: s.id, practice: [], soft: true });
+  return owners;
+}
+
+function checkRule(rule: Rule, skills: ReadonlyMap<string, RuleOwner>, problems: string[]): void {
   const where = `${rule.source.file}:${rule.source.line}`;
   const skill = skills.get(rule.skill);
   if (!skill) {
     problems.push(`${where}: rule ${rule.id} names an unknown skill "${rule.skill}"`);
     return;
   }
+  if (skill.soft && rule.strength !== 'weak')
+    problems.push(`${where}: rule ${rule.id} belongs to a soft skill, whose signals are hints: its strength must be weak`);
   if (rule.practice && !skill.practice.some((p) => p.id === rule.practice)) {
     problems.push(`${where}: rule ${rule.id} ticks "${rule.practice}", which is not a further-practice item of ${skill.id}`);
   }
@@ -212,6 +237,34 @@ function toSkill(d: RawSkill): Skill {
 
 const SKILL_COUNT = 21;
 
+/** Where the soft skills live, under the skills folder. */
+const SOFT_DIR = 'soft';
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+}
+
+/** Reads `skills/soft/*.yaml`: each a soft skill's guidance, and weak rules for its signals. */
+function readSoftSkills(skillsDir: string, problems: string[]): { softSkills: SoftSkill[]; parsed: ParsedFile[] } {
+  const dir = path.join(skillsDir, SOFT_DIR);
+  const softSkills = new Map<string, SoftSkill>();
+  const parsed: ParsedFile[] = [];
+  for (const name of yamlFiles(dir)) {
+    const file = path.join(dir, name);
+    const p = parseFile(file, readFileSync(file, 'utf8'), problems);
+    if (!p || !validate(p, skillsDir, problems, true)) continue;
+    const d = p.data as SoftSkill;
+    if (`${d.id}.yaml` !== name && `${d.id}.yml` !== name) problems.push(`${file}:${lineAt(p, ['id'])}: file name must be ${d.id}.yaml`);
+    if (softSkills.has(d.id)) problems.push(`${file}:1: soft skill ${d.id} is defined twice`);
+    softSkills.set(d.id, { id: d.id, title: d.title, summary: d.summary, howToPractise: d.howToPractise, links: d.links, order: d.order });
+    parsed.push(p);
+  }
+  return { softSkills: [...softSkills.values()].sort((a, b) => a.order - b.order), parsed };
+}
+
 /**
  * Reads and validates the built-in catalogue (`skills/*.yaml`). An invalid file throws a CatalogError
  * (file:line: message). The build runs this once and writes the result as JSON (see
@@ -221,11 +274,8 @@ function readBuiltinCatalog(skillsDir: string): Catalog {
   const builtinProblems: string[] = [];
   const skills = new Map<string, Skill>();
   const rules = new Map<string, Rule>();
-  const files = readdirSync(skillsDir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort();
   const parsed: ParsedFile[] = [];
-  for (const name of files) {
+  for (const name of yamlFiles(skillsDir)) {
     const file = path.join(skillsDir, name);
     const p = parseFile(file, readFileSync(file, 'utf8'), builtinProblems);
     if (!p || !validate(p, skillsDir, builtinProblems)) continue;
@@ -241,12 +291,14 @@ function readBuiltinCatalog(skillsDir: string): Catalog {
     skills.set(skill.id, toSkill(skill));
     parsed.push(p);
   }
-  for (const p of parsed) {
+  const soft = readSoftSkills(skillsDir, builtinProblems);
+  const owners = ruleOwners(skills.values(), soft.softSkills);
+  for (const p of [...parsed, ...soft.parsed]) {
     (p.data.rules ?? []).forEach((raw, i) => {
       const rule = toRule(raw, p, i);
       if (rule.skill !== p.data.id) builtinProblems.push(`${p.file}:${rule.source.line}: rule ${rule.id} must start with "${p.data.id}/"`);
       if (rules.has(rule.id)) builtinProblems.push(`${p.file}:${rule.source.line}: rule id ${rule.id} is used twice`);
-      checkRule(rule, skills, builtinProblems);
+      checkRule(rule, owners, builtinProblems);
       rules.set(rule.id, rule);
     });
   }
@@ -258,12 +310,12 @@ function readBuiltinCatalog(skillsDir: string): Catalog {
   }
   if (builtinProblems.length) throw new CatalogError(builtinProblems);
   const orderedSkills = [...skills.values()].sort((a, b) => a.order - b.order);
-  return { skills: orderedSkills, rules: [...rules.values()] };
+  return { skills: orderedSkills, softSkills: soft.softSkills, rules: [...rules.values()] };
 }
 
 /** The catalogue as the build writes it: guidance and rules, without the rules' examples. */
 interface CompiledCatalog {
-  format: 2;
+  format: 3;
   catalog: Catalog;
   /** Derived from the rules at build time so a session need not derive them again. */
   prefilters: {
@@ -284,9 +336,10 @@ export function compileCatalog(skillsDir: string): CompiledCatalog {
   const catalog = readBuiltinCatalog(skillsDir);
   const rel = (file: string) => path.relative(path.dirname(skillsDir), file).split(path.sep).join('/');
   return {
-    format: 2,
+    format: 3,
     catalog: {
       skills: catalog.skills,
+      softSkills: catalog.softSkills,
       rules: catalog.rules.map((r) => ({
         ...r,
         examples: { positive: [], negative: [] },
@@ -310,7 +363,7 @@ function readCompiledFile(file: string): Catalog | undefined {
     return undefined;
   }
   const data = JSON.parse(text) as CompiledCatalog;
-  if (data.format !== 2 || data.catalog.skills.length !== SKILL_COUNT)
+  if (data.format !== 3 || data.catalog.skills.length !== SKILL_COUNT)
     throw new CatalogError([`${file}: not a compiled catalogue of ${SKILL_COUNT} skills; rebuild with npm run build`]);
   primeLiterals(data.prefilters.literals);
   primeGlobs(data.prefilters.globs);
@@ -329,7 +382,7 @@ export function loadCatalog(
 ): { catalog: Catalog; problems: string[] } {
   const builtin = (compiledFile && catalogFiles.compiledCatalog(compiledFile)) || readBuiltinCatalog(skillsDir);
   if (!userRuleFiles.length) return { catalog: builtin, problems: [] };
-  const skills = new Map(builtin.skills.map((s) => [s.id, s]));
+  const skills = ruleOwners(builtin.skills, builtin.softSkills);
   const rules = new Map(builtin.rules.map((r) => [r.id, r]));
   const problems: string[] = [];
   for (const file of userRuleFiles) {
@@ -354,5 +407,5 @@ export function loadCatalog(
     problems.push(...fileProblems);
   }
 
-  return { catalog: { skills: builtin.skills, rules: [...rules.values()] }, problems };
+  return { catalog: { skills: builtin.skills, softSkills: builtin.softSkills, rules: [...rules.values()] }, problems };
 }

@@ -1,4 +1,4 @@
-import type { Catalog, Evidence, SkillMap, SkillResult, Skipped, ScanStats, Status } from './types';
+import type { Catalog, Evidence, SkillMap, SkillResult, Skipped, ScanStats, SoftSkillResult, Status } from './types';
 import { formatMessage, reasonMessage } from './reasons';
 
 const MAX_EVIDENCE_PER_SKILL = 500;
@@ -15,7 +15,30 @@ export function statusOf(evidence: readonly Evidence[]): Status {
   return evidence.length ? 'started' : 'missing';
 }
 
-/** Turns all evidence into the skill map: every skill listed, in catalogue order. */
+/** Technologies in the order shown: those with strong evidence, then by how many places, then first seen. */
+function rankTechnologies(all: readonly Evidence[]): string[] {
+  const techCount = new Map<string, { strong: boolean; n: number; first: number }>();
+  all.forEach((e, i) => {
+    const t = techCount.get(e.technology) ?? { strong: false, n: 0, first: i };
+    t.strong ||= e.strength === 'strong';
+    t.n++;
+    techCount.set(e.technology, t);
+  });
+  return [...techCount.entries()]
+    .sort((a, b) => Number(b[1].strong) - Number(a[1].strong) || b[1].n - a[1].n || a[1].first - b[1].first)
+    .map(([t]) => t);
+}
+
+/** The soft skills with the signals that may relate to each: weak, whatever a rule said, and never a status. */
+function softResults(catalog: Catalog, bySkill: ReadonlyMap<string, Evidence[]>): SoftSkillResult[] {
+  return catalog.softSkills.map((soft) => {
+    const signals = (bySkill.get(soft.id) ?? []).map((e) => (e.strength === 'weak' ? e : { ...e, strength: 'weak' as const }));
+    signals.sort(byStrengthThenPlace);
+    return { id: soft.id, title: soft.title, technologies: rankTechnologies(signals), signals: signals.slice(0, MAX_EVIDENCE_PER_SKILL) };
+  });
+}
+
+/** Turns all evidence into the skill map: every skill listed, in catalogue order, then the soft skills. */
 export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evidence>, skipped: Skipped[], stats: ScanStats): SkillMap {
   const bySkill = new Map<string, Evidence[]>();
   const ruleSkill = new Map(catalog.rules.map((r) => [r.id, r]));
@@ -28,16 +51,7 @@ export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evid
   }
   const skills: SkillResult[] = catalog.skills.map((skill) => {
     const all = (bySkill.get(skill.id) ?? []).sort(byStrengthThenPlace);
-    const techCount = new Map<string, { strong: boolean; n: number; first: number }>();
-    all.forEach((e, i) => {
-      const t = techCount.get(e.technology) ?? { strong: false, n: 0, first: i };
-      t.strong ||= e.strength === 'strong';
-      t.n++;
-      techCount.set(e.technology, t);
-    });
-    const technologies = [...techCount.entries()]
-      .sort((a, b) => Number(b[1].strong) - Number(a[1].strong) || b[1].n - a[1].n || a[1].first - b[1].first)
-      .map(([t]) => t);
+    const technologies = rankTechnologies(all);
     const ticked = new Set<string>();
     for (const e of all) {
       const p = ruleSkill.get(e.rule)?.practice;
@@ -56,5 +70,13 @@ export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evid
       reason: formatMessage(reason.template, reason.args),
     };
   });
-  return { version: 1, root, skills, skipped: [...skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), stats };
+  const softSkills = softResults(catalog, bySkill);
+  return {
+    version: 1,
+    root,
+    skills,
+    softSkills,
+    skipped: [...skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    stats,
+  };
 }

@@ -1,6 +1,21 @@
-import type { Evidence, SkillMap, Status } from './types';
+import type { Evidence, SkillMap, SoftSkillResult, Status } from './types';
 
 const STATUS_RANK: Record<Status, number> = { missing: 0, started: 1, practised: 2 };
+
+/** The soft skills' signals of every folder, each labelled with its folder. */
+function mergeSoft(parts: { folder: string; map: SkillMap }[]): SoftSkillResult[] {
+  return (parts[0]?.map.softSkills ?? []).map((s) => {
+    const signals: Evidence[] = [];
+    const technologies: string[] = [];
+    for (const { folder, map } of parts) {
+      const r = map.softSkills.find((x) => x.id === s.id);
+      if (!r) continue;
+      for (const e of r.signals) signals.push({ ...e, folder });
+      for (const t of r.technologies) if (!technologies.includes(t)) technologies.push(t);
+    }
+    return { ...s, technologies, signals };
+  });
+}
 
 /** Multi-root: one map from several folders, each piece of evidence labelled with its folder. */
 export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap {
@@ -36,6 +51,7 @@ export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap 
     version: 1,
     root: parts.map((p) => p.map.root).join(', '),
     skills,
+    softSkills: mergeSoft(parts),
     skipped: parts.flatMap(({ folder, map }) => map.skipped.map((k) => ({ ...k, file: `${folder}/${k.file}` }))),
     stats: {
       files: parts.reduce((n, p) => n + p.map.stats.files, 0),

@@ -16,6 +16,22 @@ function where(e: Evidence): string {
 /** Résumé text: escaped, yet readable as plain text. */
 const mdEscape = (s: string) => escapeMarkdown(s, 'inline');
 
+/** Soft skills with signals in the workspace, worded as hints: no file proves a soft skill. */
+function softSkillSection(map: SkillMap): string[] {
+  const hinted = map.softSkills.filter((s) => s.signals.length);
+  if (!hinted.length) return [];
+  const lines = ['## Soft skills', '', '_Signals in the workspace that may relate to each; hints, not proof._', ''];
+  for (const s of hinted) {
+    const signals = s.technologies.map((t) => {
+      const first = s.signals.find((e) => e.technology === t)!;
+      return `${mdEscape(t)} (\`${where(first)}\`)`;
+    });
+    lines.push(`- **${mdEscape(s.title)}**: ${signals.join(', ')}`);
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The skill map as a résumé's "Technical skills" section, with the evidence behind each line. */
 export function toMarkdown(map: SkillMap, catalog: Catalog): string {
   const lines: string[] = ['## Technical skills', ''];
@@ -44,6 +60,7 @@ export function toMarkdown(map: SkillMap, catalog: Catalog): string {
   if (missing.length) {
     lines.push('## Not yet shown', '', missing.map((s) => mdEscape(s.title)).join(', '), '');
   }
+  lines.push(...softSkillSection(map));
   const skillCount = catalog.skills.length;
   lines.push(
     `_${shown.filter((s) => s.status === 'practised').length} of ${skillCount} skills practised, from ${map.stats.files} files._`,

@@ -188,8 +188,24 @@ export interface Skill {
   order: number;
 }
 
+/**
+ * A soft skill (skills/soft/<id>.yaml): guidance only. No file proves it; its rules find signals
+ * that may relate to it, always weak, and never count towards the 21 technical skills.
+ */
+export interface SoftSkill {
+  id: string;
+  title: string;
+  summary: string;
+  howToPractise: string[];
+  links: Link[];
+  /** Position in the group (0 first). */
+  order: number;
+}
+
 export interface Catalog {
   skills: Skill[];
+  /** Shown in their own group; their rules (in `rules`, weak only) give signals, never a status. */
+  softSkills: SoftSkill[];
   rules: Rule[];
 }
 
@@ -227,6 +243,16 @@ export interface SkillResult {
   reason: string;
 }
 
+/** A soft skill in a map: the workspace signals that may relate to it (hints, never proof). */
+export interface SoftSkillResult {
+  id: string;
+  title: string;
+  /** Names of the signals found, most places first. */
+  technologies: string[];
+  /** Always weak evidence. */
+  signals: Evidence[];
+}
+
 export interface Skipped {
   file: string;
   reason: string;
@@ -242,6 +268,8 @@ export interface SkillMap {
   version: 1;
   root: string;
   skills: SkillResult[];
+  /** The soft skills, after the technical ones; they have no status. */
+  softSkills: SoftSkillResult[];
   skipped: Skipped[];
   stats: ScanStats;
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Tier } from '../core';
+import type { ShownGroup } from './tree/model';
 
 /** Everything the extension reads from the settings, in one place. */
 const SECTION = 'backendSkillMap';
@@ -41,10 +41,11 @@ export function ruleFiles(): string[] {
     .map((f) => (path.isAbsolute(f) || !base ? f : path.join(base, f)));
 }
 
-export function visibleTiers(): Tier[] {
+/** The tiers shown, and 'soft' when the soft skills' group is. */
+export function visibleTiers(): ShownGroup[] {
   const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('tiers');
-  const tiers = Array.isArray(raw) ? raw.filter((t): t is Tier => t === 'core' || t === 'advanced') : [];
-  return tiers.length ? tiers : ['core', 'advanced'];
+  const tiers = Array.isArray(raw) ? raw.filter((t): t is ShownGroup => t === 'core' || t === 'advanced' || t === 'soft') : [];
+  return tiers.length ? tiers : ['core', 'advanced', 'soft'];
 }
 
 /** Does this settings change call for a new scan? */

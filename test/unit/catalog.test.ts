@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { mkdtempSync, writeFileSync, readdirSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadCatalog, CatalogError } from '../../src/core';
+import { loadCatalog, CatalogError, type SkillMap } from '../../src/core';
 import picomatch from 'picomatch';
 import { deriveLiterals } from '../../src/core/literals';
 import { builtinCatalog, scanMemory, SKILLS_DIR } from './helpers';
@@ -31,6 +31,9 @@ const ALL_SKILLS = [
   'caching',
 ];
 
+/** The 21 skills' evidence and the soft skills' signals: every rule's examples are checked against both. */
+const allEvidence = (map: SkillMap) => [...map.skills.flatMap((s) => s.evidence), ...map.softSkills.flatMap((s) => s.signals)];
+
 describe('skill catalogue', () => {
   const catalog = builtinCatalog();
 
@@ -58,12 +61,12 @@ describe('skill catalogue', () => {
       it(rule.id, async () => {
         for (const [i, example] of rule.examples.positive.entries()) {
           const map = await scanMemory(example);
-          const fired = map.skills.flatMap((s) => s.evidence).some((e) => e.rule === rule.id);
+          const fired = allEvidence(map).some((e) => e.rule === rule.id);
           assert.ok(fired, `positive example ${i + 1} of ${rule.id} (${rule.source.file}:${rule.source.line}) did not fire`);
         }
         for (const [i, example] of rule.examples.negative.entries()) {
           const map = await scanMemory(example);
-          const hit = map.skills.flatMap((s) => s.evidence).find((e) => e.rule === rule.id);
+          const hit = allEvidence(map).find((e) => e.rule === rule.id);
           assert.ok(!hit, `negative example ${i + 1} of ${rule.id} fired at ${hit?.file}:${hit?.line}`);
         }
       });
@@ -164,7 +167,7 @@ describe('compiled catalogue (dist/catalog.json)', () => {
 
   it('holds every built-in rule, and the same rules the YAML gives', () => {
     const c = compiled();
-    assert.strictEqual(c.format, 2);
+    assert.strictEqual(c.format, 3);
     assert.deepStrictEqual(
       c.catalog.rules.map((r: { id: string }) => r.id),
       builtinCatalog().rules.map((r) => r.id),

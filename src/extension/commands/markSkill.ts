@@ -12,7 +12,8 @@ export function markSkill(deps: CommandDeps, mark: Mark | undefined) {
     if (!id) return undefined;
     await deps.marks.set(id, mark);
     if (arg === undefined) {
-      const title = deps.session.catalog?.skills.find((s) => s.id === id)?.title ?? id;
+      const catalog = deps.session.catalog;
+      const title = [...(catalog?.skills ?? []), ...(catalog?.softSkills ?? [])].find((s) => s.id === id)?.title ?? id;
       void vscode.window.setStatusBarMessage(
         mark ? `Backend Skill Map: ${title} marked ${mark}` : `Backend Skill Map: mark cleared for ${title}`,
         3000,

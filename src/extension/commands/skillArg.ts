@@ -8,7 +8,8 @@ import { STATUS_WORD } from '../tree/model';
  */
 export async function resolveSkill(deps: CommandDeps, arg: unknown, placeHolder: string): Promise<string | undefined> {
   const catalog = deps.session.catalog;
-  const known = (id: unknown): id is string => typeof id === 'string' && !!catalog?.skills.some((s) => s.id === id);
+  const known = (id: unknown): id is string =>
+    typeof id === 'string' && !!(catalog?.skills.some((s) => s.id === id) || catalog?.softSkills.some((s) => s.id === id));
   if (known(arg)) return arg;
   if (arg && typeof arg === 'object' && known((arg as { skillId?: unknown }).skillId)) return (arg as { skillId: string }).skillId;
   if (arg !== undefined) return undefined;

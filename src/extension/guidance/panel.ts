@@ -6,6 +6,7 @@ import type { Marks } from '../marks';
 import { countsAsPractised } from '../tree/model';
 import { COMMANDS } from '../commands/ids';
 import { isSafeLink, renderGuidanceHtml } from './render';
+import { renderSoftGuidanceHtml } from './softRender';
 
 interface Open {
   panel: vscode.WebviewPanel;
@@ -35,8 +36,14 @@ export class GuidancePanels implements vscode.Disposable {
     return [...this.open.keys()];
   }
 
+  /** A technical skill or a soft skill of the catalogue, by id. */
+  private find(skillId: string) {
+    const catalog = this.session.catalog;
+    return catalog?.skills.find((s) => s.id === skillId) ?? catalog?.softSkills.find((s) => s.id === skillId);
+  }
+
   show(skillId: string): vscode.WebviewPanel | undefined {
-    const skill = this.session.catalog?.skills.find((s) => s.id === skillId);
+    const skill = this.find(skillId);
     if (!skill) return undefined;
     const existing = this.open.get(skillId);
     if (existing) {
@@ -69,7 +76,29 @@ export class GuidancePanels implements vscode.Disposable {
     return message && vscode.l10n.t(message.template, ...message.args);
   }
 
+  /** A soft skill's page: its guidance and the workspace's signals, no status. */
+  private renderSoft(skillId: string, entry: Open): boolean {
+    const soft = this.session.catalog?.softSkills.find((s) => s.id === skillId);
+    if (!soft) return false;
+    const webview = entry.panel.webview;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    entry.evidence = this.session.map?.softSkills.find((s) => s.id === skillId)?.signals ?? [];
+    entry.panel.title = soft.title;
+    webview.html = renderSoftGuidanceHtml({
+      skill: soft,
+      mark: this.marks.get(skillId),
+      signals: entry.evidence,
+      multiRoot: this.session.multiRoot,
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'guidance.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'guidance.css')).toString(),
+    });
+    return true;
+  }
+
   private render(skillId: string, entry: Open): void {
+    if (this.renderSoft(skillId, entry)) return;
     const catalog = this.session.catalog;
     const skill = catalog?.skills.find((s) => s.id === skillId);
     if (!catalog || !skill) return;
@@ -104,7 +133,7 @@ export class GuidancePanels implements vscode.Disposable {
   private async onMessage(skillId: string, raw: unknown): Promise<void> {
     if (!raw || typeof raw !== 'object') return;
     const msg = raw as Message;
-    const skill = this.session.catalog?.skills.find((s) => s.id === skillId);
+    const skill = this.find(skillId);
     if (!skill) return;
     if (msg.type === 'link' && Number.isInteger(msg.index)) {
       const link = skill.links[msg.index];

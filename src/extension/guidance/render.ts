@@ -4,7 +4,7 @@
  * workspace goes through `escapeHtml`. No inline script, no inline handlers: the page's only
  * script is media/guidance.js, loaded with the nonce the Content Security Policy names.
  */
-import type { Evidence, Skill, SkillResult, Status } from '../../core';
+import type { Evidence, Link, Skill, SkillResult, Status } from '../../core';
 import type { Mark } from '../marks';
 
 export interface GuidanceInput {
@@ -133,9 +133,9 @@ function evidenceSection(input: GuidanceInput): string {
 </section>`;
 }
 
-function linksSection(input: GuidanceInput): string | undefined {
-  if (!input.skill.links.length) return undefined;
-  const items = input.skill.links.map((l, i) =>
+export function linksSection(links: readonly Link[]): string | undefined {
+  if (!links.length) return undefined;
+  const items = links.map((l, i) =>
     isSafeLink(l.url)
       ? `<li><a href="#" data-link="${i}">${e(l.title)}</a> <span class="url">${e(l.url)}</span></li>`
       : `<li>${e(l.title)} <span class="url">${e(l.url)}</span></li>`,
@@ -148,17 +148,25 @@ function linksSection(input: GuidanceInput): string | undefined {
 }
 
 export function renderGuidanceHtml(input: GuidanceInput): string {
-  const { skill, cspSource, nonce } = input;
   const status = input.result?.status ?? 'missing';
-  const csp = ["default-src 'none'", `style-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   const sections = [
     headerSection(input, status),
     prerequisitesSection(input),
     howToLearnSection(input),
     practiceSection(input),
     evidenceSection(input),
-    linksSection(input),
+    linksSection(input.skill.links),
   ].filter((x): x is string => x !== undefined);
+  return pageHtml(input.skill.title, sections, input);
+}
+
+/** What every guidance page needs to load its style and script under the Content Security Policy. */
+export type PageResources = Pick<GuidanceInput, 'cspSource' | 'nonce' | 'scriptUri' | 'styleUri'>;
+
+/** The page around its sections: the policy, the style sheet and the one script. */
+export function pageHtml(title: string, sections: readonly string[], input: PageResources): string {
+  const { cspSource, nonce } = input;
+  const csp = ["default-src 'none'", `style-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -166,7 +174,7 @@ export function renderGuidanceHtml(input: GuidanceInput): string {
 <meta http-equiv="Content-Security-Policy" content="${csp.replace(/[&"<>]/g, (c) => e(c))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${e(input.styleUri)}">
-<title>${e(skill.title)}</title>
+<title>${e(title)}</title>
 </head>
 <body>
 <main>

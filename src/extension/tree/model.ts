@@ -13,6 +13,8 @@ import {
   type Skill,
   type SkillMap,
   type SkillResult,
+  type SoftSkill,
+  type SoftSkillResult,
   type Status,
   type Tier,
 } from '../../core';
@@ -43,6 +45,15 @@ interface Base {
 export interface TierNode extends Base {
   kind: 'tier';
   tier: Tier;
+}
+/** The soft skills' group, after the tiers. */
+export interface SoftGroupNode extends Base {
+  kind: 'softGroup';
+}
+interface SoftSkillNode extends Base {
+  kind: 'softSkill';
+  skillId: string;
+  mark?: Mark;
 }
 interface SkillNode extends Base {
   kind: 'skill';
@@ -76,14 +87,30 @@ interface InfoNode extends Base {
   kind: 'info';
 }
 
-export type TreeNode = TierNode | SkillNode | TechnologyNode | EvidenceNode | PracticeGroupNode | PracticeNode | HowToLearnNode | InfoNode;
+export type TreeNode =
+  | TierNode
+  | SoftGroupNode
+  | SkillNode
+  | SoftSkillNode
+  | TechnologyNode
+  | EvidenceNode
+  | PracticeGroupNode
+  | PracticeNode
+  | HowToLearnNode
+  | InfoNode;
+
+/** A top-level row: a tier, or the soft skills. */
+export type RootNode = TierNode | SoftGroupNode;
+
+/** What the backendSkillMap.tiers setting can show: the two tiers, and the soft skills' group. */
+export type ShownGroup = Tier | 'soft';
 
 interface TreeInput {
   map: SkillMap;
   catalog: Catalog;
   marks: ReadonlyMap<string, Mark>;
   filter: Filter;
-  tiers: readonly Tier[];
+  tiers: readonly ShownGroup[];
   multiRoot: boolean;
   /** Turns a reason into the words shown (the editor translates it); English by default. */
   localise?: (message: ReasonMessage) => string;
@@ -151,14 +178,15 @@ function passesFilter(filter: Filter, result: SkillResult, mark: Mark | undefine
 }
 
 /** Builds the whole tree once per map; rows are small and few (21 skills, capped evidence). */
-export function buildTree(input: TreeInput): TierNode[] {
+export function buildTree(input: TreeInput): RootNode[] {
   const { map, catalog, marks, filter, tiers, multiRoot } = input;
   const results = new Map(map.skills.map((s) => [s.id, s]));
   const reasons = reasonsFor(map, catalog);
   const localise = input.localise ?? ((m: ReasonMessage) => formatMessage(m.template, m.args));
   const ruleById = new Map(catalog.rules.map((r) => [r.id, r]));
-  const roots: TierNode[] = [];
+  const roots: RootNode[] = [];
   for (const tier of tiers) {
+    if (tier === 'soft') continue;
     const skills = catalog.skills.filter((s) => s.tier === tier);
     if (!skills.length) continue;
     const practised = skills.filter((s) => {
@@ -187,7 +215,118 @@ export function buildTree(input: TreeInput): TierNode[] {
     }
     roots.push(tierNode);
   }
+  const soft = tiers.includes('soft') ? softGroup(input) : undefined;
+  if (soft) roots.push(soft);
   return roots;
+}
+
+function passesSoftFilter(filter: Filter, mark: Mark | undefined): boolean {
+  if (filter === 'all') return true;
+  return filter === 'practised' ? mark === 'done' : mark !== 'done' && mark !== 'skipped';
+}
+
+/**
+ * The soft skills, after the tiers. No code proves them, so they are never "missing": a row says
+ * what signals may relate to it, and the user marks it done. They count in no "n of N practised".
+ */
+function softGroup({ map, catalog, marks, filter, multiRoot }: TreeInput): SoftGroupNode | undefined {
+  if (!catalog.softSkills.length) return undefined;
+  const results = new Map(map.softSkills.map((s) => [s.id, s]));
+  const done = catalog.softSkills.filter((s) => marks.get(s.id) === 'done').length;
+  const group: SoftGroupNode = {
+    kind: 'softGroup',
+    id: 'group:soft',
+    label: 'Soft skills',
+    description: `${done} of ${catalog.softSkills.length} marked done`,
+    tooltip:
+      '**Soft skills**: no code proves them. Signals in the workspace that may relate to one are shown as hints; ' +
+      'mark a soft skill done when you practise it.',
+    icon: { id: 'organization' },
+    contextValue: 'softGroup',
+    expanded: true,
+    children: [],
+  };
+  for (const soft of catalog.softSkills) {
+    const mark = marks.get(soft.id);
+    if (!passesSoftFilter(filter, mark)) continue;
+    const result = results.get(soft.id) ?? { id: soft.id, title: soft.title, technologies: [], signals: [] };
+    link(group, softSkillRow(soft, result, mark, multiRoot));
+  }
+  return group;
+}
+
+function softDescription(result: SoftSkillResult, mark: Mark | undefined): string {
+  const signals = result.technologies.length ? `signals: ${result.technologies.join(', ')}` : '';
+  if (mark === 'done') return signals ? `(marked done) ${signals}` : '(marked done)';
+  if (mark === 'skipped') return '(skipped)';
+  return signals || 'not detectable from code';
+}
+
+function softSkillRow(soft: SoftSkill, result: SoftSkillResult, mark: Mark | undefined, multiRoot: boolean): SoftSkillNode {
+  const state = mark === 'done' ? 'marked done' : mark === 'skipped' ? 'skipped' : 'not detectable from code';
+  const node: SoftSkillNode = {
+    kind: 'softSkill',
+    skillId: soft.id,
+    mark,
+    id: `soft:${soft.id}`,
+    label: soft.title,
+    description: softDescription(result, mark),
+    tooltip:
+      `**${mdText(soft.title)}** (soft skill): ${state}\n\n${mdText(soft.summary)}` +
+      (result.technologies.length ? `\n\nSignals that may relate to it (hints only): ${mdText(result.technologies.join(', '))}` : ''),
+    icon:
+      mark === 'done'
+        ? { id: 'verified', color: 'charts.blue' }
+        : mark === 'skipped'
+          ? { id: 'circle-slash', color: 'disabledForeground' }
+          : { id: result.signals.length ? 'lightbulb' : 'person' },
+    contextValue: `softSkill.${mark ?? 'unmarked'}`,
+    children: [],
+  };
+  addSignals(node, result, multiRoot);
+  link(node, {
+    kind: 'howToLearn',
+    skillId: soft.id,
+    id: `learn:${soft.id}`,
+    label: 'How to practise',
+    tooltip: `Open the guidance for ${mdText(soft.title)}`,
+    icon: { id: 'book' },
+    contextValue: 'howToLearn',
+    children: [],
+  });
+  return node;
+}
+
+/** A soft skill's signals, by name, each with its places: weak evidence, worded as hints. */
+function addSignals(node: SoftSkillNode, result: SoftSkillResult, multiRoot: boolean): void {
+  for (const name of result.technologies) {
+    const ev = result.signals.filter((e) => e.technology === name);
+    const signal = link(node, {
+      kind: 'technology',
+      skillId: result.id,
+      id: `signal:${result.id}:${name}`,
+      label: name,
+      description: `signal, ${ev.length} ${ev.length === 1 ? 'place' : 'places'}`,
+      tooltip: `**${mdText(name)}** may relate to ${mdText(result.title)}: a hint, not proof`,
+      icon: { id: 'lightbulb' },
+      contextValue: 'signal',
+      children: [],
+    });
+    for (const e of ev.slice(0, MAX_EVIDENCE_ROWS)) {
+      const where = multiRoot && e.folder ? e.folder : undefined;
+      link(signal, {
+        kind: 'evidence',
+        skillId: result.id,
+        evidence: e,
+        id: `ev:${result.id}:${name}:${e.folder ?? ''}:${e.file}:${e.line}:${e.rule}`,
+        label: evidenceLabel(e),
+        description: [where, 'signal'].filter(Boolean).join(' · '),
+        tooltip: `${where ? `${mdText(where)}/` : ''}${mdText(e.file)}, line ${e.line}\n\nrule \`${e.rule}\`, a signal (hint only)`,
+        contextValue: 'evidence',
+        children: [],
+      });
+    }
+  }
 }
 
 interface RowContext {

@@ -37,6 +37,7 @@ export function toTreeItem(node: TreeNode, uriOf: (file: string, folder?: string
       item.command = { command: COMMANDS.openGuidance, title: 'Open guidance', arguments: [node.skillId] };
       break;
     case 'skill':
+    case 'softSkill':
       item.accessibilityInformation = { label: `${node.label}, ${node.description ?? ''}` };
       break;
     default:

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildTree, findNode, type Filter, type TierNode, type TreeNode } from './model';
+import { buildTree, findNode, type Filter, type RootNode, type TreeNode } from './model';
 import type { ScanSession } from '../session';
 import type { Marks } from '../marks';
 import { visibleTiers } from '../settings';
@@ -9,7 +9,7 @@ import { toTreeItem } from './nodes';
 export class SkillTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: TierNode[] = [];
+  private roots: RootNode[] = [];
   private _filter: Filter = 'all';
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -64,7 +64,7 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   /** The row for a skill as currently shown, if the filter and tiers let it show. */
   skillNode(skillId: string): TreeNode | undefined {
-    return findNode(this.roots, `skill:${skillId}`);
+    return findNode(this.roots, `skill:${skillId}`) ?? findNode(this.roots, `soft:${skillId}`);
   }
 
   dispose(): void {

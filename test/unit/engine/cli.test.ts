@@ -19,6 +19,16 @@ describe('command-line interface (built bundle)', () => {
     assert.strictEqual(doc.version, 1);
     assert.strictEqual(doc.root, dir);
     assert.strictEqual(doc.skills.length, 21);
+    assert.deepStrictEqual(
+      doc.softSkills.map((s: any) => s.id),
+      ['logical-thinking', 'communication', 'teamwork', 'prioritisation', 'willingness-to-learn', 'attention-to-detail', 'negotiation'],
+    );
+    const detail = doc.softSkills.find((s: any) => s.id === 'attention-to-detail');
+    assert.deepStrictEqual(Object.keys(detail).sort(), ['id', 'signals', 'technologies', 'title']);
+    assert.ok(
+      detail.signals.some((e: any) => e.file === 'package.json' && e.strength === 'weak'),
+      'eslint as a weak signal',
+    );
     const db = doc.skills.find((s: any) => s.id === 'databases');
     assert.strictEqual(db.status, 'practised');
     assert.ok(db.evidence[0].file && db.evidence[0].line >= 1 && db.evidence[0].rule && db.evidence[0].strength);

@@ -1,4 +1,4 @@
-import type { Catalog, Skill, SkillMap, SkillResult } from '../../../src/core';
+import type { Catalog, Skill, SkillMap, SkillResult, SoftSkill } from '../../../src/core';
 
 /** A two-skill catalogue and map, written out by hand so the adapter's pure parts can be tested alone. */
 export function sampleSkill(over: Partial<Skill> = {}): Skill {
@@ -22,6 +22,18 @@ export function sampleSkill(over: Partial<Skill> = {}): Skill {
       { title: 'Script link', url: 'javascript:alert(1)' },
     ],
     order: 20,
+    ...over,
+  };
+}
+
+export function sampleSoftSkill(over: Partial<SoftSkill> = {}): SoftSkill {
+  return {
+    id: 'attention-to-detail',
+    title: 'Attention to detail',
+    summary: 'Catch small mistakes before they grow.',
+    howToPractise: ['Read your own diff.', 'Let a linter do the routine checks.'],
+    links: [{ title: 'ESLint', url: 'https://eslint.org/' }],
+    order: 5,
     ...over,
   };
 }
@@ -56,7 +68,11 @@ export function sampleCatalog(): Catalog {
     order: 1,
   });
   const testing = sampleSkill({ id: 'testing', title: 'Testing', tier: 'core', prerequisites: [], practice: [], order: 8 });
-  return { skills: [databases, testing, sampleSkill()], rules: [] };
+  return {
+    skills: [databases, testing, sampleSkill()],
+    softSkills: [sampleSoftSkill(), sampleSoftSkill({ id: 'teamwork', title: 'Teamwork', order: 2 })],
+    rules: [],
+  };
 }
 
 export function sampleMap(): SkillMap {
@@ -74,6 +90,17 @@ export function sampleMap(): SkillMap {
       }),
       sampleResult({ id: 'testing', title: 'Testing', tier: 'core', status: 'missing', technologies: [], evidence: [], practice: [] }),
       sampleResult(),
+    ],
+    softSkills: [
+      {
+        id: 'attention-to-detail',
+        title: 'Attention to detail',
+        technologies: ['Linter'],
+        signals: [
+          { file: 'eslint.config.mjs', line: 1, technology: 'Linter', rule: 'attention-to-detail/linter-config', strength: 'weak' },
+        ],
+      },
+      { id: 'teamwork', title: 'Teamwork', technologies: [], signals: [] },
     ],
     skipped: [],
     stats: { files: 3, bytesRead: 100, ms: 1 },

@@ -18,7 +18,7 @@ describe('Multi-root workspace', function () {
     const top = await rows(api);
     assert.deepStrictEqual(
       top.map((r) => r.label),
-      ['Core', 'Advanced'],
+      ['Core', 'Advanced', 'Soft skills'],
     );
     const practisedSkill = (await rows(api, top[0].node)).find((r) => r.icon === 'pass-filled');
     assert.ok(practisedSkill);

@@ -8,7 +8,7 @@ describe('Skills view', function () {
     const top = await rows(api);
     assert.deepStrictEqual(
       top.map((r) => r.label),
-      ['Core', 'Advanced'],
+      ['Core', 'Advanced', 'Soft skills'],
     );
     assert.match(top[0].description, /^\d+ of 13 practised$/);
     assert.match(top[1].description, /^\d+ of 8 practised$/);
@@ -134,7 +134,7 @@ describe('Skills view', function () {
     await eventually(async () =>
       assert.deepStrictEqual(
         (await rows(api)).map((r) => r.label),
-        ['Core', 'Advanced'],
+        ['Core', 'Advanced', 'Soft skills'],
       ),
     );
   });

@@ -13,7 +13,7 @@ describe('Rule files named by the workspace, trusted and untrusted', function ()
     const api = await activeApi();
     assert.deepStrictEqual(
       (await rows(api)).map((r) => r.label),
-      ['Core', 'Advanced'],
+      ['Core', 'Advanced', 'Soft skills'],
     );
     const db = await row(api, ['Core', 'Databases']);
     assert.strictEqual(db.icon, 'pass-filled', `Databases row: ${db.description}`);
