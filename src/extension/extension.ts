@@ -25,7 +25,7 @@ import type { BackendSkillMapApi } from './api';
 
 export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
   const activationStart = performance.now();
-  const log = vscode.window.createOutputChannel('Backend Skill Map');
+  const log = vscode.window.createOutputChannel('Backend Skill Map', { log: true });
   const session = new ScanSession(
     vscode.Uri.joinPath(context.extensionUri, 'skills').fsPath,
     log,
