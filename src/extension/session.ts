@@ -1,10 +1,11 @@
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DiskSource, formatBytes, loadCatalog, mergeMaps, prepareRuleIndex, Scanner, type Catalog, type SkillMap } from '../core';
 import { folderSettings, ruleFiles } from './settings';
 import { ScanScheduler } from './scanScheduler';
+import { RuleProblemNotices } from './ruleProblems';
 
 export const VIEW_ID = 'backendSkillMap.skills';
 
@@ -44,6 +45,9 @@ export class ScanSession implements vscode.Disposable {
   private scans: FolderScan[] = [];
   private readonly scheduler = new ScanScheduler<Change>(DEBOUNCE_MS);
   private started = false;
+  private readonly ruleNotices = new RuleProblemNotices();
+  /** How many notifications about rule-file problems were shown (for tests). */
+  ruleProblemNotices = 0;
 
   constructor(
     private readonly skillsDir: string,
@@ -96,11 +100,7 @@ export class ScanSession implements vscode.Disposable {
       const { catalog, problems } = loadCatalog(this.skillsDir, rules, this.compiledCatalog);
       this._catalog = catalog;
       for (const p of problems) this.log.warn(`rule file: ${p}`);
-      if (problems.length) {
-        void vscode.window.showWarningMessage(
-          `Backend Skill Map: ${problems.length} problem(s) in your rule files; they were left out. See the output channel.`,
-        );
-      }
+      this.announceRuleProblems(rules, problems);
     } catch (err) {
       this.log.error(`cannot load the skill catalogue: ${(err as Error).message}`);
       this._catalog = undefined;
@@ -162,6 +162,25 @@ export class ScanSession implements vscode.Disposable {
     this.logScan(scans, Date.now() - started);
   }
 
+  /** A notification once per version of a rule file with problems, not on every rescan. */
+  private announceRuleProblems(files: string[], problems: string[]): void {
+    const fresh = this.ruleNotices.fresh(
+      files.map((file) => ({ file, stamp: fileStamp(file) })),
+      problems,
+    );
+    if (!fresh.length) return;
+    this.ruleProblemNotices++;
+    const names = new Set(files.filter((f) => fresh.some((p) => p.startsWith(`${f}:`))).map((f) => path.basename(f)));
+    void vscode.window
+      .showWarningMessage(
+        `Backend Skill Map: ${fresh.length} problem(s) in ${[...names].join(', ')}; ${names.size === 1 ? 'that file was' : 'those files were'} left out of the scan.`,
+        'Show log',
+      )
+      .then((choice) => {
+        if (choice) this.log.show(true);
+      });
+  }
+
   private merge(): SkillMap {
     return mergeMaps(this.scans.map((s) => ({ folder: s.folder.name, map: s.scanner.current() })));
   }
@@ -207,6 +226,10 @@ export class ScanSession implements vscode.Disposable {
    * created path that cannot hold evidence itself may be a new folder: it is looked at then.
    */
   queueChange(uri: vscode.Uri, deleted: boolean, created = false): void {
+    if (uri.scheme === 'file' && ruleFiles().includes(uri.fsPath)) {
+      void this.rescan('rule file changed');
+      return;
+    }
     const where = this.locate(uri);
     if (!where) return;
     if (where.scanner.source.isExcluded(where.relPath)) return;
@@ -255,5 +278,15 @@ async function statOrUndefined(fsPath: string): Promise<Stats | undefined> {
     return await stat(fsPath);
   } catch {
     return undefined;
+  }
+}
+
+/** Changes when the file does; 'missing' when it cannot be read. */
+function fileStamp(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
   }
 }
