@@ -9,6 +9,8 @@ export interface BackendSkillMapApi {
   getTreeProvider(): SkillTreeProvider;
   /** Text of the status bar item. */
   getStatusText(): string;
+  /** What a screen reader says for the status bar item. */
+  getStatusAccessibleLabel(): string | undefined;
   /** Skill ids whose guidance page is open. */
   getOpenGuidance(): string[];
   /** Resolves once the first scan, and any scan or file update under way, has finished. */

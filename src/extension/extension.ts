@@ -65,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getState: () => session.state,
     getTreeProvider: () => tree,
     getStatusText: () => statusBar.text,
+    getStatusAccessibleLabel: () => statusBar.accessibleLabel,
     getOpenGuidance: () => guidance.openSkills(),
     whenScanned: async () => {
       session.ensureStarted();
