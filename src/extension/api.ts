@@ -1,4 +1,6 @@
+import type * as vscode from 'vscode';
 import type { SkillMap } from '../core';
+import type { GuidanceProbe } from './guidance/panel';
 import type { SkillTreeProvider } from './tree/provider';
 import type { SessionState } from './session';
 
@@ -13,6 +15,10 @@ export interface BackendSkillMapApi {
   getStatusAccessibleLabel(): string | undefined;
   /** Skill ids whose guidance page is open. */
   getOpenGuidance(): string[];
+  /** A skill's open guidance page: its HTML, the updates sent to it and applied by it. */
+  probeGuidance(skillId: string): GuidanceProbe | undefined;
+  /** What the editor does with a guidance page kept across a window reload (the panel serializer). */
+  restoreGuidance(panel: vscode.WebviewPanel, state: unknown): Thenable<void>;
   /** Resolves once the first scan, and any scan or file update under way, has finished. */
   whenScanned(): Promise<void>;
   /** Milliseconds spent inside `activate`. */
