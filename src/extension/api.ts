@@ -19,6 +19,8 @@ export interface BackendSkillMapApi {
   probeGuidance(skillId: string): GuidanceProbe | undefined;
   /** What the editor does with a guidance page kept across a window reload (the panel serializer). */
   restoreGuidance(panel: vscode.WebviewPanel, state: unknown): Thenable<void>;
+  /** How many notifications about problems in the user's rule files were shown. */
+  getRuleProblemNotices(): number;
   /** Resolves once the first scan, and any scan or file update under way, has finished. */
   whenScanned(): Promise<void>;
   /** Milliseconds spent inside `activate`. */

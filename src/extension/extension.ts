@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getOpenGuidance: () => guidance.openSkills(),
     probeGuidance: (skillId) => guidance.probe(skillId),
     restoreGuidance: (panel, state) => guidance.serializer.deserializeWebviewPanel(panel, state),
+    getRuleProblemNotices: () => session.ruleProblemNotices,
     whenScanned: async () => {
       session.ensureStarted();
       await session.whenIdle();
