@@ -1,4 +1,6 @@
+import type * as vscode from 'vscode';
 import type { SkillMap } from '../core';
+import type { GuidanceProbe } from './guidance/panel';
 import type { SkillTreeProvider } from './tree/provider';
 import type { SessionState } from './session';
 
@@ -9,8 +11,16 @@ export interface BackendSkillMapApi {
   getTreeProvider(): SkillTreeProvider;
   /** Text of the status bar item. */
   getStatusText(): string;
+  /** What a screen reader says for the status bar item. */
+  getStatusAccessibleLabel(): string | undefined;
   /** Skill ids whose guidance page is open. */
   getOpenGuidance(): string[];
+  /** A skill's open guidance page: its HTML, the updates sent to it and applied by it. */
+  probeGuidance(skillId: string): GuidanceProbe | undefined;
+  /** What the editor does with a guidance page kept across a window reload (the panel serializer). */
+  restoreGuidance(panel: vscode.WebviewPanel, state: unknown): Thenable<void>;
+  /** How many notifications about problems in the user's rule files were shown. */
+  getRuleProblemNotices(): number;
   /** Resolves once the first scan, and any scan or file update under way, has finished. */
   whenScanned(): Promise<void>;
   /** Milliseconds spent inside `activate`. */

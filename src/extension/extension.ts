@@ -5,7 +5,7 @@
  *   scanScheduler.ts   when scans and file updates run (one scan at a time, updates batched)
  *   tree/              the Skills view (model → nodes → provider)
  *   hover.ts           hover hints on lines that prove a skill
- *   guidance/          one webview page per skill
+ *   guidance/          one webview page per skill, patched in place, restored after a reload
  *   commands/          one file per command, registered from commands/index.ts
  *   statusBar.ts       "Skills 9/21"
  *   watch.ts           live updates from file events, saves, settings and folder changes
@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { ScanSession, VIEW_ID } from './session';
 import { Marks } from './marks';
 import { SkillTreeProvider } from './tree/provider';
-import { GuidancePanels } from './guidance/panel';
+import { GUIDANCE_VIEW_TYPE, GuidancePanels } from './guidance/panel';
 import { EvidenceHoverProvider, HOVER_SELECTOR } from './hover';
 import { SkillStatusBar } from './statusBar';
 import { registerCommands } from './commands';
@@ -25,7 +25,7 @@ import type { BackendSkillMapApi } from './api';
 
 export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
   const activationStart = performance.now();
-  const log = vscode.window.createOutputChannel('Backend Skill Map');
+  const log = vscode.window.createOutputChannel('Backend Skill Map', { log: true });
   const session = new ScanSession(
     vscode.Uri.joinPath(context.extensionUri, 'skills').fsPath,
     log,
@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     tree,
     treeView,
     guidance,
+    vscode.window.registerWebviewPanelSerializer(GUIDANCE_VIEW_TYPE, guidance.serializer),
     hover,
     statusBar,
     publishContextKeys(session),
@@ -65,7 +66,11 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getState: () => session.state,
     getTreeProvider: () => tree,
     getStatusText: () => statusBar.text,
+    getStatusAccessibleLabel: () => statusBar.accessibleLabel,
     getOpenGuidance: () => guidance.openSkills(),
+    probeGuidance: (skillId) => guidance.probe(skillId),
+    restoreGuidance: (panel, state) => guidance.serializer.deserializeWebviewPanel(panel, state),
+    getRuleProblemNotices: () => session.ruleProblemNotices,
     whenScanned: async () => {
       session.ensureStarted();
       await session.whenIdle();

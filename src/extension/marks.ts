@@ -13,14 +13,14 @@ export class Marks implements vscode.Disposable {
 
   constructor(
     private readonly state: vscode.Memento,
-    log?: vscode.OutputChannel,
+    log?: vscode.LogOutputChannel,
   ) {
     // A stored value that is not a clean record (an older format, a damaged state file) is repaired
     // once, with a message, instead of breaking the view.
     const { marks, problem } = checkStoredMarks(state.get<unknown>(KEY));
     if (problem) {
       void state.update(KEY, marks);
-      log?.appendLine(`[marks] ${problem}`);
+      log?.warn(`marks: ${problem}`);
       void vscode.window.showWarningMessage(`Backend Skill Map: ${problem}.`);
     }
   }

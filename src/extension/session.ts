@@ -1,10 +1,11 @@
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DiskSource, formatBytes, loadCatalog, mergeMaps, prepareRuleIndex, Scanner, type Catalog, type SkillMap } from '../core';
 import { folderSettings, ruleFiles } from './settings';
 import { ScanScheduler } from './scanScheduler';
+import { RuleProblemNotices } from './ruleProblems';
 
 export const VIEW_ID = 'backendSkillMap.skills';
 
@@ -44,10 +45,13 @@ export class ScanSession implements vscode.Disposable {
   private scans: FolderScan[] = [];
   private readonly scheduler = new ScanScheduler<Change>(DEBOUNCE_MS);
   private started = false;
+  private readonly ruleNotices = new RuleProblemNotices();
+  /** How many notifications about rule-file problems were shown (for tests). */
+  ruleProblemNotices = 0;
 
   constructor(
     private readonly skillsDir: string,
-    private readonly log: vscode.OutputChannel,
+    private readonly log: vscode.LogOutputChannel,
     /** The catalogue as the build compiled it (dist/catalog.json); the YAML is the fallback. */
     private readonly compiledCatalog?: string,
   ) {}
@@ -95,14 +99,10 @@ export class ScanSession implements vscode.Disposable {
     try {
       const { catalog, problems } = loadCatalog(this.skillsDir, rules, this.compiledCatalog);
       this._catalog = catalog;
-      for (const p of problems) this.log.appendLine(`[rules] ${p}`);
-      if (problems.length) {
-        void vscode.window.showWarningMessage(
-          `Backend Skill Map: ${problems.length} problem(s) in your rule files; they were left out. See the output channel.`,
-        );
-      }
+      for (const p of problems) this.log.warn(`rule file: ${p}`);
+      this.announceRuleProblems(rules, problems);
     } catch (err) {
-      this.log.appendLine(`[catalogue] cannot load the skill catalogue: ${(err as Error).message}`);
+      this.log.error(`cannot load the skill catalogue: ${(err as Error).message}`);
       this._catalog = undefined;
       this.publish(undefined);
       this.setState('error');
@@ -122,15 +122,15 @@ export class ScanSession implements vscode.Disposable {
       const s = folderSettings(folder);
       return { folder, scanner: new Scanner(new DiskSource(folder.uri.fsPath, { excludes: s.excludes }), catalog) };
     });
-    this.log.appendLine(`${stamp()} scanning ${folders.map((f) => f.name).join(', ')} (${reason})`);
+    this.log.info(`scanning ${folders.map((f) => f.name).join(', ')} (${reason})`);
     for (const f of folders) {
       const s = folderSettings(f);
       const extra = s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '';
-      this.log.appendLine(
+      this.log.info(
         `  ${f.name}: built-in excludes and .gitignore${extra}${s.scanImports ? '' : '; source imports not read (backendSkillMap.scanImports is off)'}`,
       );
     }
-    if (rules.length) this.log.appendLine(`  rule files: ${rules.join(', ')}`);
+    if (rules.length) this.log.info(`  rule files: ${rules.join(', ')}`);
     this.scans = scans;
     try {
       await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Scanning for backend skills' }, () =>
@@ -148,18 +148,37 @@ export class ScanSession implements vscode.Disposable {
       );
     } catch (err) {
       if (ctrl.signal.aborted) return;
-      this.log.appendLine(`${stamp()} scan failed: ${(err as Error).stack ?? err}`);
+      this.log.error(`scan failed: ${(err as Error).stack ?? err}`);
       this.publish(undefined);
       this.setState('error');
       return;
     }
     if (ctrl.signal.aborted) {
-      this.log.appendLine(`${stamp()} scan cancelled (a newer one started)`);
+      this.log.info('scan cancelled (a newer one started)');
       return;
     }
     const map = this.merge();
     this.publish(map);
     this.logScan(scans, Date.now() - started);
+  }
+
+  /** A notification once per version of a rule file with problems, not on every rescan. */
+  private announceRuleProblems(files: string[], problems: string[]): void {
+    const fresh = this.ruleNotices.fresh(
+      files.map((file) => ({ file, stamp: fileStamp(file) })),
+      problems,
+    );
+    if (!fresh.length) return;
+    this.ruleProblemNotices++;
+    const names = new Set(files.filter((f) => fresh.some((p) => p.startsWith(`${f}:`))).map((f) => path.basename(f)));
+    void vscode.window
+      .showWarningMessage(
+        `Backend Skill Map: ${fresh.length} problem(s) in ${[...names].join(', ')}; ${names.size === 1 ? 'that file was' : 'those files were'} left out of the scan.`,
+        'Show log',
+      )
+      .then((choice) => {
+        if (choice) this.log.show(true);
+      });
   }
 
   private merge(): SkillMap {
@@ -175,14 +194,14 @@ export class ScanSession implements vscode.Disposable {
   private logScan(scans: FolderScan[], ms: number): void {
     for (const s of scans) {
       const m = s.scanner.current();
-      this.log.appendLine(
+      this.log.info(
         `  ${s.folder.name}: ${m.stats.files} files listed, ${formatBytes(m.stats.bytesRead)} read, ${m.skipped.length} skipped, ` +
           `${m.skills.filter((k) => k.status === 'practised').length} skills practised`,
       );
-      for (const k of m.skipped.slice(0, MAX_SKIPS_LOGGED)) this.log.appendLine(`    skipped ${k.file}: ${k.reason}`);
-      if (m.skipped.length > MAX_SKIPS_LOGGED) this.log.appendLine(`    ... and ${m.skipped.length - MAX_SKIPS_LOGGED} more skipped`);
+      for (const k of m.skipped.slice(0, MAX_SKIPS_LOGGED)) this.log.info(`    skipped ${k.file}: ${k.reason}`);
+      if (m.skipped.length > MAX_SKIPS_LOGGED) this.log.info(`    ... and ${m.skipped.length - MAX_SKIPS_LOGGED} more skipped`);
     }
-    this.log.appendLine(`${stamp()} scan done in ${ms} ms`);
+    this.log.info(`scan done in ${ms} ms`);
   }
 
   /** Which folder's scanner holds this file, and the file's path inside it. */
@@ -207,6 +226,10 @@ export class ScanSession implements vscode.Disposable {
    * created path that cannot hold evidence itself may be a new folder: it is looked at then.
    */
   queueChange(uri: vscode.Uri, deleted: boolean, created = false): void {
+    if (uri.scheme === 'file' && ruleFiles().includes(uri.fsPath)) {
+      void this.rescan('rule file changed');
+      return;
+    }
     const where = this.locate(uri);
     if (!where) return;
     if (where.scanner.source.isExcluded(where.relPath)) return;
@@ -235,12 +258,12 @@ export class ScanSession implements vscode.Disposable {
         else await where.scanner.updateFile(where.relPath);
         names.push(`${deleted && !now ? 'removed' : maybeFolder ? 'read new folder' : 'updated'} ${where.relPath}`);
       } catch (err) {
-        this.log.appendLine(`${stamp()} could not update ${where.relPath}: ${(err as Error).message}`);
+        this.log.warn(`could not update ${where.relPath}: ${(err as Error).message}`);
       }
     }
     if (!names.length) return;
     this.publish(this.merge());
-    this.log.appendLine(`${stamp()} ${names.join(', ')} (${Date.now() - started} ms)`);
+    this.log.info(`${names.join(', ')} (${Date.now() - started} ms)`);
   }
 
   dispose(): void {
@@ -258,9 +281,12 @@ async function statOrUndefined(fsPath: string): Promise<Stats | undefined> {
   }
 }
 
-/** Local time as [HH:MM:SS]. Not toLocaleTimeString: its first call loads locale data (about 50 ms). */
-function stamp(): string {
-  const d = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `[${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}]`;
+/** Changes when the file does; 'missing' when it cannot be read. */
+function fileStamp(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
 }

@@ -29,6 +29,11 @@ export class SkillStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** What a screen reader says for the item (for tests). */
+  get accessibleLabel(): string | undefined {
+    return this.item.accessibilityInformation?.label;
+  }
+
   update(): void {
     const { map, catalog, state } = this.session;
     if (state === 'noFolder') {
@@ -58,6 +63,7 @@ export class SkillStatusBar implements vscode.Disposable {
         `\n\nScanned ${map.stats.files} files in ${map.stats.ms} ms. Click to show the skill tree.`,
     );
     this.item.tooltip = md;
+    this.item.accessibilityInformation = { label: `${practised} of ${shown.length} backend skills practised`, role: 'button' };
     this.item.show();
   }
 

@@ -17,6 +17,16 @@
 //   ['press', 'Escape'], ['type', 'abc'], ['wait', 500], ['mouseAway'], ['reset'], ['click', sel, text]
 //
 // A shot may set `clip: 'sidebar' | 'editor' | 'panel' | <css selector>` to save only that part.
+/** Clicks into the open guidance page and scrolls it down a little, so that an update shows it stays put. */
+async function scrollGuidance(wb, page) {
+  const box = await page.locator('.part.editor').first().boundingBox();
+  await page.mouse.click(box.x + box.width - 40, box.y + box.height / 2);
+  await page.mouse.wheel(0, 300);
+  await page.waitForTimeout(500);
+  // Keys typed into the page stay in its frame: give the focus back to the workbench.
+  await page.locator('.tabs-container .tab.active').first().click();
+}
+
 /** Drags the side bar's edge so that skill names and technologies fit. */
 async function widenSideBar(wb, page) {
   const box = await page.locator('.part.sidebar').first().boundingBox();
@@ -64,6 +74,20 @@ module.exports = {
         ['wait', 300],
         ['press', 'Enter'],
         ['wait', 2500],
+        ['mouseAway'],
+      ],
+    },
+    {
+      // The same page after a mark: patched in place, still scrolled where it was.
+      name: 'guidance-updated',
+      steps: [
+        scrollGuidance,
+        ['runCommand', 'Backend Skill Map: Mark skill as done'],
+        ['waitForText', /Databases/, '.quick-input-widget'],
+        ['type', 'caching'],
+        ['wait', 300],
+        ['press', 'Enter'],
+        ['wait', 1500],
         ['mouseAway'],
       ],
     },

@@ -12,5 +12,5 @@ export interface CommandDeps {
   tree: SkillTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
   guidance: GuidancePanels;
-  log: vscode.OutputChannel;
+  log: vscode.LogOutputChannel;
 }

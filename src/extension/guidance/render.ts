@@ -7,7 +7,8 @@
 import type { Evidence, Link, Skill, SkillResult, Status } from '../../core';
 import type { Mark } from '../marks';
 
-export interface GuidanceInput {
+/** What the page shows; the page itself (policy, script, style) comes on top in GuidanceInput. */
+export interface GuidanceContent {
   skill: Skill;
   result?: SkillResult;
   mark?: Mark;
@@ -18,6 +19,9 @@ export interface GuidanceInput {
   multiRoot?: boolean;
   /** Why the skill has its status, in the editor's language (else the engine's English `result.reason`). */
   reason?: string;
+}
+
+export interface GuidanceInput extends GuidanceContent {
   cspSource: string;
   nonce: string;
   scriptUri: string;
@@ -54,7 +58,7 @@ function statusText(status: Status, mark: Mark | undefined): string {
 
 const e = escapeHtml;
 
-function headerSection(input: GuidanceInput, status: Status): string {
+function headerSection(input: GuidanceContent, status: Status): string {
   const { skill, mark } = input;
   const reason = input.reason ?? input.result?.reason;
   return `<header>
@@ -82,7 +86,7 @@ function checkList(items: readonly { title: string; done: boolean }[], doneNote:
     .join('')}</ul>`;
 }
 
-function prerequisitesSection(input: GuidanceInput): string | undefined {
+function prerequisitesSection(input: GuidanceContent): string | undefined {
   if (!input.prerequisites?.length) return undefined;
   return `<section>
   <h2>Learn first</h2>
@@ -93,14 +97,14 @@ function prerequisitesSection(input: GuidanceInput): string | undefined {
 </section>`;
 }
 
-function howToLearnSection(input: GuidanceInput): string {
+function howToLearnSection(input: GuidanceContent): string {
   return `<section>
   <h2>How to learn</h2>
   <ol>${input.skill.howToLearn.map((step) => `<li>${e(step)}</li>`).join('')}</ol>
 </section>`;
 }
 
-function practiceSection(input: GuidanceInput): string | undefined {
+function practiceSection(input: GuidanceContent): string | undefined {
   const practice = input.result?.practice ?? input.skill.practice.map((p) => ({ ...p, done: false }));
   if (!practice.length) return undefined;
   const done = practice.filter((p) => p.done).length;
@@ -110,7 +114,7 @@ function practiceSection(input: GuidanceInput): string | undefined {
 </section>`;
 }
 
-function evidenceSection(input: GuidanceInput): string {
+function evidenceSection(input: GuidanceContent): string {
   const evidence = (input.evidence ?? input.result?.evidence ?? []).slice(0, MAX_EVIDENCE);
   if (!evidence.length) {
     return `<section>
@@ -147,24 +151,51 @@ export function linksSection(links: readonly Link[]): string | undefined {
 </section>`;
 }
 
-export function renderGuidanceHtml(input: GuidanceInput): string {
+/** One part of the page, replaced as a whole when it changes. */
+export interface GuidanceSection {
+  id: string;
+  html: string;
+}
+
+/** The page's sections, in order; a section with nothing to show is left out. */
+export function guidanceSections(input: GuidanceContent): GuidanceSection[] {
   const status = input.result?.status ?? 'missing';
-  const sections = [
-    headerSection(input, status),
-    prerequisitesSection(input),
-    howToLearnSection(input),
-    practiceSection(input),
-    evidenceSection(input),
-    linksSection(input.skill.links),
-  ].filter((x): x is string => x !== undefined);
-  return pageHtml(input.skill.title, sections, input);
+  const sections: [string, string | undefined][] = [
+    ['header', headerSection(input, status)],
+    ['prerequisites', prerequisitesSection(input)],
+    ['howToLearn', howToLearnSection(input)],
+    ['practice', practiceSection(input)],
+    ['evidence', evidenceSection(input)],
+    ['links', linksSection(input.skill.links)],
+  ];
+  return sections.filter((s): s is [string, string] => s[1] !== undefined).map(([id, html]) => ({ id, html }));
+}
+
+/** What the open page is sent when its content changes: the new order and the sections that differ. */
+export interface GuidancePatch {
+  order: string[];
+  changed: GuidanceSection[];
+}
+
+/** The patch from one content of the page to the next, or undefined when nothing changed. */
+export function planPatch(before: readonly GuidanceSection[], after: readonly GuidanceSection[]): GuidancePatch | undefined {
+  const old = new Map(before.map((s) => [s.id, s.html]));
+  const changed = after.filter((s) => old.get(s.id) !== s.html);
+  const order = after.map((s) => s.id);
+  const sameOrder = order.length === before.length && order.every((id, i) => before[i].id === id);
+  return changed.length || !sameOrder ? { order, changed } : undefined;
+}
+
+export function renderGuidanceHtml(input: GuidanceInput, sections = guidanceSections(input)): string {
+  const body = sections.map((s) => `<div class="section" data-section="${e(s.id)}">\n${s.html}\n</div>`);
+  return pageHtml(input.skill.title, body, input, input.skill.id);
 }
 
 /** What every guidance page needs to load its style and script under the Content Security Policy. */
 export type PageResources = Pick<GuidanceInput, 'cspSource' | 'nonce' | 'scriptUri' | 'styleUri'>;
 
-/** The page around its sections: the policy, the style sheet and the one script. */
-export function pageHtml(title: string, sections: readonly string[], input: PageResources): string {
+/** The page around its sections: the policy, the style sheet and the one script; `skillId` lets the page restore itself. */
+export function pageHtml(title: string, sections: readonly string[], input: PageResources, skillId: string): string {
   const { cspSource, nonce } = input;
   const csp = ["default-src 'none'", `style-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
@@ -176,7 +207,7 @@ export function pageHtml(title: string, sections: readonly string[], input: Page
 <link rel="stylesheet" href="${e(input.styleUri)}">
 <title>${e(title)}</title>
 </head>
-<body>
+<body data-skill="${e(skillId)}">
 <main>
 ${sections.join('\n')}
 </main>

@@ -68,5 +68,5 @@ export function renderSoftGuidanceHtml(input: SoftGuidanceInput): string {
     signalsSection(input),
     linksSection(input.skill.links),
   ].filter((x): x is string => x !== undefined);
-  return pageHtml(input.skill.title, sections, input);
+  return pageHtml(input.skill.title, sections, input, input.skill.id);
 }

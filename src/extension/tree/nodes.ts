@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from './model';
 import { COMMANDS } from '../commands/ids';
+import { accessibleLabel } from './accessibility';
 
 /** Turns a row of the model into what the tree widget draws. */
 export function toTreeItem(node: TreeNode, uriOf: (file: string, folder?: string) => vscode.Uri | undefined): vscode.TreeItem {
@@ -19,6 +20,8 @@ export function toTreeItem(node: TreeNode, uriOf: (file: string, folder?: string
     item.tooltip = md;
   }
   if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
+  const spoken = accessibleLabel(node);
+  if (spoken) item.accessibilityInformation = { label: spoken, role: 'treeitem' };
   switch (node.kind) {
     case 'evidence': {
       const uri = uriOf(node.evidence.file, node.evidence.folder);
@@ -35,10 +38,6 @@ export function toTreeItem(node: TreeNode, uriOf: (file: string, folder?: string
     }
     case 'howToLearn':
       item.command = { command: COMMANDS.openGuidance, title: 'Open guidance', arguments: [node.skillId] };
-      break;
-    case 'skill':
-    case 'softSkill':
-      item.accessibilityInformation = { label: `${node.label}, ${node.description ?? ''}` };
       break;
     default:
       break;

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert';
-import { escapeHtml, isSafeLink, renderGuidanceHtml, type GuidanceInput } from '../../../src/extension/guidance/render';
+import {
+  escapeHtml,
+  guidanceSections,
+  isSafeLink,
+  planPatch,
+  renderGuidanceHtml,
+  type GuidanceInput,
+} from '../../../src/extension/guidance/render';
 import { sampleResult, sampleSkill } from './sample';
 
 function input(over: Partial<GuidanceInput> = {}): GuidanceInput {
@@ -83,5 +90,56 @@ describe('guidance page (renderGuidanceHtml)', () => {
 
   it('escapeHtml covers the five special characters', () => {
     assert.strictEqual(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('guidance page updates (guidanceSections, planPatch)', () => {
+  it('wraps each section of the page in a part the page script can replace', () => {
+    const sections = guidanceSections(input());
+    assert.deepStrictEqual(
+      sections.map((s) => s.id),
+      ['header', 'howToLearn', 'practice', 'evidence', 'links'],
+    );
+    const html = renderGuidanceHtml(input());
+    for (const s of sections) assert.ok(html.includes(`<div class="section" data-section="${s.id}">\n${s.html}\n</div>`), s.id);
+    assert.match(html, /<body data-skill="caching">/);
+  });
+
+  it('sends nothing when nothing changed', () => {
+    const sections = guidanceSections(input());
+    assert.strictEqual(planPatch(sections, guidanceSections(input())), undefined);
+  });
+
+  it('sends only the sections that changed, with the order of all', () => {
+    const before = guidanceSections(input());
+    const after = guidanceSections(input({ mark: 'done' }));
+    const patch = planPatch(before, after)!;
+    assert.deepStrictEqual(patch.order, ['header', 'howToLearn', 'practice', 'evidence', 'links']);
+    assert.deepStrictEqual(
+      patch.changed.map((s) => s.id),
+      ['header'],
+    );
+    assert.match(patch.changed[0].html, /Marked done by you/);
+  });
+
+  it('sends a section that appears, and an order without one that went', () => {
+    const before = guidanceSections(input());
+    const after = guidanceSections(input({ prerequisites: [{ title: 'Databases', practised: true }] }));
+    const added = planPatch(before, after)!;
+    assert.deepStrictEqual(added.order, ['header', 'prerequisites', 'howToLearn', 'practice', 'evidence', 'links']);
+    assert.deepStrictEqual(
+      added.changed.map((s) => s.id),
+      ['prerequisites'],
+    );
+    const removed = planPatch(after, before)!;
+    assert.deepStrictEqual(removed.order, ['header', 'howToLearn', 'practice', 'evidence', 'links']);
+    assert.deepStrictEqual(removed.changed, []);
+  });
+
+  it('escapes what a patch carries as the page does', () => {
+    const evil = '<script>alert(1)</script>';
+    const patch = planPatch(guidanceSections(input()), guidanceSections(input({ reason: evil })))!;
+    assert.ok(!patch.changed.some((s) => s.html.includes('<script')));
+    assert.ok(patch.changed[0].html.includes('&lt;script&gt;'));
   });
 });
