@@ -4,10 +4,11 @@
  *   session.ts         the scan state: catalogue, one Scanner per folder, the merged map
  *   scanScheduler.ts   when scans and file updates run (one scan at a time, updates batched)
  *   tree/              the Skills view (model → nodes → provider)
- *   hover.ts           hover hints on lines that prove a skill
+ *   hover.ts           hover hints on lines that prove a skill (backendSkillMap.hovers)
  *   guidance/          one webview page per skill
  *   commands/          one file per command, registered from commands/index.ts
- *   statusBar.ts       "Skills 9/21"
+ *   statusBar.ts       "Skills 9/21", hidden while the map has no evidence (backendSkillMap.statusBar)
+ *   settings.ts        what the settings say, and the switches that turn parts on and off live
  *   watch.ts           live updates from file events, saves, settings and folder changes
  *   marks.ts           skills marked done or skipped by hand
  */
@@ -21,6 +22,7 @@ import { SkillStatusBar } from './statusBar';
 import { registerCommands } from './commands';
 import { watchWorkspace } from './watch';
 import { publishContextKeys } from './contextKeys';
+import { switchedOn, whileSwitchedOn } from './settings';
 import type { BackendSkillMapApi } from './api';
 
 export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
@@ -48,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     hover,
     statusBar,
     publishContextKeys(session),
-    vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover),
+    whileSwitchedOn('hovers', () => vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover)),
     registerCommands({ session, marks, tree, treeView, guidance, log }),
     watchWorkspace(session, () => {
       tree.rebuild();
@@ -56,8 +58,9 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     }),
   );
 
-  // No scanning on the activation path: the first scan starts once activate has returned.
-  const timer = setTimeout(() => session.ensureStarted(), 0);
+  // No scanning on the activation path: the first scan starts once activate has returned, or, with
+  // backendSkillMap.scanOnStartup off, on Refresh or the first command that needs the map.
+  const timer = setTimeout(() => (switchedOn('scanOnStartup') ? session.ensureStarted() : session.waitForRequest()), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
   return {
@@ -65,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getState: () => session.state,
     getTreeProvider: () => tree,
     getStatusText: () => statusBar.text,
+    getStatus: () => statusBar.info,
     getOpenGuidance: () => guidance.openSkills(),
     whenScanned: async () => {
       session.ensureStarted();

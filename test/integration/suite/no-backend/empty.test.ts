@@ -9,7 +9,7 @@ describe('A folder with no backend evidence', function () {
     assert.strictEqual(stateAfterFirstScan(), 'empty');
     assert.strictEqual(api.getState(), 'empty');
     assert.deepStrictEqual(await rows(api), []);
-    assert.strictEqual(api.getStatusText(), '$(checklist) Skills 0/21');
+    assert.strictEqual(api.getStatus(), undefined, 'no status bar item without evidence');
     const list = (await vscode.commands.executeCommand('backendSkillMap.suggestNext', { noUi: true })) as { id: string }[];
     assert.strictEqual(list[0]?.id, 'programming-languages');
   });
