@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { MANIFEST_GLOBS } from '../../../src/core/ecosystems';
 import { REPO } from '../helpers';
@@ -19,5 +19,22 @@ describe('extension manifest', () => {
       events.filter((e) => e.startsWith('onCommand:') || e.startsWith('onView:')),
       [],
     );
+  });
+
+  it('names no placeholder address and no category it does not serve (it gives no diagnostics)', () => {
+    assert.doesNotMatch(JSON.stringify(manifest), /example\.(invalid|com)/);
+    assert.ok(!manifest.categories.includes('Linters'));
+  });
+
+  it("packages the README's pictures, under the paths the README names", () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const ignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8').split('\n');
+    const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(pictures.length >= 1);
+    for (const picture of pictures) {
+      assert.doesNotMatch(picture, /^[a-z]+:/, `${picture} is a path in the package`);
+      assert.ok(existsSync(path.join(REPO, picture)), `${picture} exists`);
+      assert.ok(ignore.includes(`!${path.dirname(picture)}/*.png`), `${picture} is packaged`);
+    }
   });
 });
