@@ -10,6 +10,8 @@ describe('Scanning on start-up switched off', function () {
     const ext = vscode.extensions.getExtension<BackendSkillMapApi>(EXTENSION_ID);
     assert.ok(ext);
     assert.strictEqual(vscode.workspace.getConfiguration('backendSkillMap').get('scanOnStartup'), false);
+    // The workspace holds package.json: that alone starts the extension, before the view is opened.
+    await eventually(() => assert.ok(ext.isActive, 'started by the workspace'), 15000);
     await vscode.commands.executeCommand('backendSkillMap.skills.focus');
     const api = ext.isActive ? ext.exports : await ext.activate();
     await eventually(() => assert.strictEqual(api.getState(), 'waiting'));
