@@ -6,6 +6,8 @@ export interface CliArgs {
   format: Format;
   rules: string[];
   excludes: string[];
+  /** When given, only what these globs match is scanned. */
+  includes: string[];
   /** Read source files (imports and code patterns); `--no-imports` turns it off. */
   readSources: boolean;
   gitignore: boolean;
@@ -14,8 +16,8 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  backend-skill-map scan [DIR] [--json | --markdown] [--rules FILE]... [--exclude GLOB]... [--no-imports] [--no-gitignore]
-  backend-skill-map suggest [DIR] [--json] [--rules FILE]... [--exclude GLOB]...
+  backend-skill-map scan [DIR] [--json | --markdown] [--rules FILE]... [--include GLOB]... [--exclude GLOB]... [--no-imports] [--no-gitignore]
+  backend-skill-map suggest [DIR] [--json] [--rules FILE]... [--include GLOB]... [--exclude GLOB]...
   backend-skill-map --help | --version
 
 scan     prints, for each of the 21 backend skills, whether DIR shows it practised, with the evidence
@@ -23,7 +25,16 @@ suggest  prints the skills to learn next, ranked, with the reason for each
 DIR defaults to the current folder. Exit codes: 0 scan completed, 2 bad arguments or unreadable folder.`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'help', dir: '.', format: 'text', rules: [], excludes: [], readSources: true, gitignore: true };
+  const args: CliArgs = {
+    command: 'help',
+    dir: '.',
+    format: 'text',
+    rules: [],
+    excludes: [],
+    includes: [],
+    readSources: true,
+    gitignore: true,
+  };
   const rest = [...argv];
   const first = rest[0];
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return args;
@@ -45,6 +56,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a.startsWith('--rules=')) args.rules.push(a.slice(8));
     else if (a === '--exclude') args.excludes.push(value(a));
     else if (a.startsWith('--exclude=')) args.excludes.push(a.slice(10));
+    else if (a === '--include') args.includes.push(value(a));
+    else if (a.startsWith('--include=')) args.includes.push(a.slice(10));
     else if (a === '--no-imports') args.readSources = false;
     else if (a === '--no-gitignore') args.gitignore = false;
     else if (a === '--help' || a === '-h') return { ...args, command: 'help' };

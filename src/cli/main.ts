@@ -56,7 +56,10 @@ async function run(args: CliArgs): Promise<void> {
   if (problems.length) fail(`rule file problem:\n  ${problems.join('\n  ')}`);
 
   const tty = process.stderr.isTTY;
-  const scanner = new Scanner(new DiskSource(root, { excludes: args.excludes, useGitignore: args.gitignore }), catalog);
+  const scanner = new Scanner(
+    new DiskSource(root, { excludes: args.excludes, includes: args.includes, useGitignore: args.gitignore }),
+    catalog,
+  );
   const map = await scanner.scan({
     readSources: args.readSources,
     onProgress: (p) => {

@@ -3,6 +3,7 @@ import type { SkillMap } from '../core';
 import type { GuidanceProbe } from './guidance/panel';
 import type { SkillTreeProvider } from './tree/provider';
 import type { SessionState } from './session';
+import type { StatusInfo } from './statusBar';
 
 /** What `activate` returns: a small, read-only window on the extension, for tests and other extensions. */
 export interface BackendSkillMapApi {
@@ -13,6 +14,8 @@ export interface BackendSkillMapApi {
   getStatusText(): string;
   /** What a screen reader says for the status bar item. */
   getStatusAccessibleLabel(): string | undefined;
+  /** The status bar item as shown, or undefined while it is hidden. */
+  getStatus(): StatusInfo | undefined;
   /** Skill ids whose guidance page is open. */
   getOpenGuidance(): string[];
   /** A skill's open guidance page: its HTML, the updates sent to it and applied by it. */

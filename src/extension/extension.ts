@@ -4,10 +4,11 @@
  *   session.ts         the scan state: catalogue, one Scanner per folder, the merged map
  *   scanScheduler.ts   when scans and file updates run (one scan at a time, updates batched)
  *   tree/              the Skills view (model → nodes → provider)
- *   hover.ts           hover hints on lines that prove a skill
+ *   hover.ts           hover hints on lines that prove a skill (backendSkillMap.hovers)
  *   guidance/          one webview page per skill, patched in place, restored after a reload
  *   commands/          one file per command, registered from commands/index.ts
- *   statusBar.ts       "Skills 9/21"
+ *   statusBar.ts       "Skills 9/21", hidden while the map has no evidence (backendSkillMap.statusBar)
+ *   settings.ts        what the settings say, and the switches that turn parts on and off live
  *   watch.ts           live updates from file events, saves, settings and folder changes
  *   marks.ts           skills marked done or skipped by hand
  */
@@ -21,6 +22,7 @@ import { SkillStatusBar } from './statusBar';
 import { registerCommands } from './commands';
 import { watchWorkspace } from './watch';
 import { publishContextKeys } from './contextKeys';
+import { switchedOn, whileSwitchedOn } from './settings';
 import type { BackendSkillMapApi } from './api';
 
 export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
@@ -49,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     hover,
     statusBar,
     publishContextKeys(session),
-    vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover),
+    whileSwitchedOn('hovers', () => vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover)),
     registerCommands({ session, marks, tree, treeView, guidance, log }),
     watchWorkspace(session, () => {
       tree.rebuild();
@@ -57,8 +59,9 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     }),
   );
 
-  // No scanning on the activation path: the first scan starts once activate has returned.
-  const timer = setTimeout(() => session.ensureStarted(), 0);
+  // No scanning on the activation path: the first scan starts once activate has returned, or, with
+  // backendSkillMap.scanOnStartup off, on Refresh or the first command that needs the map.
+  const timer = setTimeout(() => (switchedOn('scanOnStartup') ? session.ensureStarted() : session.waitForRequest()), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
   return {
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getTreeProvider: () => tree,
     getStatusText: () => statusBar.text,
     getStatusAccessibleLabel: () => statusBar.accessibleLabel,
+    getStatus: () => statusBar.info,
     getOpenGuidance: () => guidance.openSkills(),
     probeGuidance: (skillId) => guidance.probe(skillId),
     restoreGuidance: (panel, state) => guidance.serializer.deserializeWebviewPanel(panel, state),

@@ -10,7 +10,7 @@ import { RuleProblemNotices } from './ruleProblems';
 export const VIEW_ID = 'backendSkillMap.skills';
 
 /** What the tree shows when it has no skills to show (drives the welcome content). */
-export type SessionState = 'starting' | 'scanning' | 'ready' | 'empty' | 'error' | 'noFolder';
+export type SessionState = 'starting' | 'waiting' | 'scanning' | 'ready' | 'empty' | 'error' | 'noFolder';
 
 /** A file event waiting to be applied. */
 interface Change {
@@ -74,6 +74,18 @@ export class ScanSession implements vscode.Disposable {
     if (!this.started) void this.rescan('first scan');
   }
 
+  /** No scan on start-up: the first waits for Refresh or a command (the view says so). */
+  waitForRequest(): void {
+    if (this.started) return;
+    this.setState('waiting');
+    this.log.info(`not scanning until asked (backendSkillMap.scanOnStartup is off)`);
+  }
+
+  /** A full scan, once a first one has run or been asked for; before that, nothing. */
+  rescanIfStarted(reason: string): Promise<void> {
+    return this.started ? this.rescan(reason) : Promise.resolve();
+  }
+
   /** A full scan of every folder. A scan already running is cancelled. */
   rescan(reason: string): Promise<void> {
     this.started = true;
@@ -120,12 +132,14 @@ export class ScanSession implements vscode.Disposable {
     }
     const scans: FolderScan[] = folders.map((folder) => {
       const s = folderSettings(folder);
-      return { folder, scanner: new Scanner(new DiskSource(folder.uri.fsPath, { excludes: s.excludes }), catalog) };
+      const source = new DiskSource(folder.uri.fsPath, { excludes: s.excludes, includes: s.includes });
+      return { folder, scanner: new Scanner(source, catalog) };
     });
     this.log.info(`scanning ${folders.map((f) => f.name).join(', ')} (${reason})`);
     for (const f of folders) {
       const s = folderSettings(f);
-      const extra = s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '';
+      const only = s.includes.length ? `; only: ${s.includes.join(', ')}` : '';
+      const extra = (s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '') + only;
       this.log.info(
         `  ${f.name}: built-in excludes and .gitignore${extra}${s.scanImports ? '' : '; source imports not read (backendSkillMap.scanImports is off)'}`,
       );

@@ -8,7 +8,13 @@ const SECTION = 'backendSkillMap';
 interface FolderSettings {
   /** Our own globs plus the editor's files.exclude and search.exclude (the ones switched on). */
   excludes: string[];
+  /** Our include globs: when any, only what they match is scanned. */
+  includes: string[];
   scanImports: boolean;
+}
+
+function globList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
 }
 
 function enabledGlobs(value: unknown): string[] {
@@ -23,12 +29,12 @@ export function folderSettings(folder: vscode.WorkspaceFolder): FolderSettings {
   const files = vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude');
   const search = vscode.workspace.getConfiguration('search', folder.uri).get<unknown>('exclude');
   const extra = own.get<unknown>('exclude');
-  const globs = [
-    ...(Array.isArray(extra) ? extra.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : []),
-    ...enabledGlobs(files),
-    ...enabledGlobs(search),
-  ];
-  return { excludes: [...new Set(globs)], scanImports: own.get<boolean>('scanImports', true) !== false };
+  const globs = [...globList(extra), ...enabledGlobs(files), ...enabledGlobs(search)];
+  return {
+    excludes: [...new Set(globs)],
+    includes: [...new Set(globList(own.get<unknown>('include')))],
+    scanImports: own.get<boolean>('scanImports', true) !== false,
+  };
 }
 
 /** User rule files, absolute. Relative entries are taken from the first workspace folder. */
@@ -48,10 +54,22 @@ export function visibleTiers(): ShownGroup[] {
   return tiers.length ? tiers : ['core', 'advanced', 'soft'];
 }
 
+/** The on/off settings, all on unless set to false. */
+export type Switch = 'scanOnStartup' | 'hovers' | 'statusBar';
+
+export function switchedOn(name: Switch): boolean {
+  return vscode.workspace.getConfiguration(SECTION).get<unknown>(name) !== false;
+}
+
+export function affectsSwitch(e: vscode.ConfigurationChangeEvent, name: Switch): boolean {
+  return e.affectsConfiguration(`${SECTION}.${name}`);
+}
+
 /** Does this settings change call for a new scan? */
 export function needsRescan(e: vscode.ConfigurationChangeEvent): boolean {
   return (
     e.affectsConfiguration(`${SECTION}.exclude`) ||
+    e.affectsConfiguration(`${SECTION}.include`) ||
     e.affectsConfiguration(`${SECTION}.scanImports`) ||
     e.affectsConfiguration(`${SECTION}.ruleFiles`) ||
     e.affectsConfiguration('files.exclude') ||
@@ -62,4 +80,19 @@ export function needsRescan(e: vscode.ConfigurationChangeEvent): boolean {
 /** Does this settings change only alter what is shown? */
 export function needsRedraw(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration(`${SECTION}.tiers`);
+}
+
+/** Something a switch turns on and off live: made while the setting is on, disposed while it is off. */
+export function whileSwitchedOn(name: Switch, make: () => vscode.Disposable): vscode.Disposable {
+  let current = switchedOn(name) ? make() : undefined;
+  const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!affectsSwitch(e, name)) return;
+    const on = switchedOn(name);
+    if (on && !current) current = make();
+    else if (!on && current) {
+      current.dispose();
+      current = undefined;
+    }
+  });
+  return { dispose: () => (listener.dispose(), current?.dispose()) };
 }

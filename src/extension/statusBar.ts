@@ -1,25 +1,40 @@
 import * as vscode from 'vscode';
 import type { ScanSession } from './session';
 import type { Marks } from './marks';
-import { visibleTiers } from './settings';
+import { affectsSwitch, switchedOn, visibleTiers } from './settings';
 import { countsAsPractised } from './tree/model';
 import { VIEW_ID } from './session';
 
-/** "$(checklist) Skills 9/21": practised skills over all shown skills; a click opens the tree. */
+/** What the item shows, or undefined while it is hidden (for tests). */
+export interface StatusInfo {
+  text: string;
+  /** Its tooltip's first line and its accessible label: "9 of 21 backend skills practised". */
+  label: string;
+  command: string;
+}
+
+/**
+ * "$(checklist) Skills 9/21": practised skills over all shown skills; a click reveals the Skills view.
+ * Shown only while the map has evidence (or the catalogue failed) and `backendSkillMap.statusBar` is on.
+ */
 export class SkillStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('backendSkillMap.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
+  private shown: StatusInfo | undefined;
 
   constructor(
     private readonly session: ScanSession,
     private readonly marks: Marks,
   ) {
     this.item.name = 'Backend Skill Map';
-    this.item.command = { command: `${VIEW_ID}.focus`, title: 'Show the skill tree' };
+    this.item.command = { command: `${VIEW_ID}.focus`, title: 'Show the Skills view' };
     this.subscriptions = [
       session.onDidChangeMap(() => this.update()),
       session.onDidChangeState(() => this.update()),
       marks.onDidChange(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSwitch(e, 'statusBar')) this.update();
+      }),
     ];
     this.update();
   }
@@ -34,37 +49,43 @@ export class SkillStatusBar implements vscode.Disposable {
     return this.item.accessibilityInformation?.label;
   }
 
+  /** The item as shown, or undefined while hidden (for tests). */
+  get info(): StatusInfo | undefined {
+    return this.shown;
+  }
+
   update(): void {
     const { map, catalog, state } = this.session;
-    if (state === 'noFolder') {
-      this.item.hide();
-      return;
-    }
+    if (!switchedOn('statusBar')) return this.hide();
     if (state === 'error') {
-      this.item.text = '$(warning) Skills';
-      this.item.tooltip = 'Backend Skill Map: the skill catalogue could not be loaded. See the output channel.';
-      this.item.show();
-      return;
+      const label = 'Backend Skill Map: the skill catalogue could not be loaded';
+      return this.show('$(warning) Skills', label, `${label}. See the output channel.`);
     }
-    if (!map || !catalog) {
-      this.item.text = '$(sync~spin) Skills';
-      this.item.tooltip = 'Backend Skill Map: scanning the workspace';
-      this.item.show();
-      return;
-    }
+    if (!map || !catalog || !map.skills.some((s) => s.evidence.length)) return this.hide();
     const tiers = visibleTiers();
     const shown = map.skills.filter((s) => tiers.includes(s.tier));
     const practised = shown.filter((s) => countsAsPractised(s, this.marks.get(s.id))).length;
-    this.item.text = `${state === 'scanning' ? '$(sync~spin)' : '$(checklist)'} Skills ${practised}/${shown.length}`;
     const started = shown.filter((s) => s.status === 'started' && !this.marks.get(s.id)).length;
+    const label = `${practised} of ${shown.length} backend skills practised`;
     const md = new vscode.MarkdownString(
-      `**Backend Skill Map**\n\n${practised} of ${shown.length} skills practised` +
+      `**${label}**` +
         (started ? `, ${started} started` : '') +
-        `\n\nScanned ${map.stats.files} files in ${map.stats.ms} ms. Click to show the skill tree.`,
+        `\n\nScanned ${map.stats.files} files in ${map.stats.ms} ms. Click to show the Skills view.`,
     );
-    this.item.tooltip = md;
-    this.item.accessibilityInformation = { label: `${practised} of ${shown.length} backend skills practised`, role: 'button' };
+    this.show(`${state === 'scanning' ? '$(sync~spin)' : '$(checklist)'} Skills ${practised}/${shown.length}`, label, md);
+  }
+
+  private show(text: string, label: string, tooltip: string | vscode.MarkdownString): void {
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label, role: 'button' };
     this.item.show();
+    this.shown = { text, label, command: `${VIEW_ID}.focus` };
+  }
+
+  private hide(): void {
+    this.item.hide();
+    this.shown = undefined;
   }
 
   dispose(): void {

@@ -16,9 +16,9 @@ export function watchWorkspace(session: ScanSession, redraw: () => void): vscode
     watcher.onDidChange((uri) => session.queueChange(uri, false)),
     watcher.onDidDelete((uri) => session.queueChange(uri, true)),
     vscode.workspace.onDidSaveTextDocument((doc) => session.queueChange(doc.uri, false)),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void session.rescan('workspace folders changed')),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void session.rescanIfStarted('workspace folders changed')),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (needsRescan(e)) void session.rescan('settings changed');
+      if (needsRescan(e)) void session.rescanIfStarted('settings changed');
       else if (needsRedraw(e)) redraw();
     }),
   );

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the integration suite in a real VS Code extension host on every workspace shape the
 # extension must handle: the sample workspace, a multi-root workspace, a folder with no backend
-# evidence, and a workspace whose settings name its own rule file, once trusted and once untrusted.
+# evidence, a workspace whose settings name its own rule file, once trusted and once untrusted, and
+# the sample workspace with scanning on start-up switched off.
 # Stops at the first failing run and exits with its code.
 #
 #   test/vscode/run-all.sh [--verbose]
@@ -21,3 +22,4 @@ run "$FIXTURES/multi-root.code-workspace" "$@"
 run "$FIXTURES/no-backend" "$@"
 run "$FIXTURES/workspace-rules" "$@"
 run "$FIXTURES/workspace-rules" --untrusted "$@"
+run "$FIXTURES/scan-on-demand.code-workspace" "$@"

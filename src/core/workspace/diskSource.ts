@@ -3,11 +3,22 @@ import * as path from 'node:path';
 import type { Skipped } from '../types';
 import { formatBytes } from '../format';
 import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome, type SkippedRead } from './source';
-import { fileIgnoredByLayers, ignoredByLayers, isDefaultExcludedDir, parseGitignore, userExcluder, type GitignoreLayer } from './excludes';
+import {
+  fileIgnoredByLayers,
+  ignoredByLayers,
+  includeFilter,
+  isDefaultExcludedDir,
+  parseGitignore,
+  userExcluder,
+  type GitignoreLayer,
+  type IncludeFilter,
+} from './excludes';
 
 export interface DiskSourceOptions {
   /** Extra globs to exclude, workspace-relative. */
   excludes?: readonly string[];
+  /** When given, only the files these globs match are listed (workspace-relative; a folder stands for what it holds). */
+  includes?: readonly string[];
   /** Honour .gitignore files (default true). */
   useGitignore?: boolean;
   /** Larger files are skipped (default 2 MiB). */
@@ -29,6 +40,7 @@ export class DiskSource implements FileSource {
   private readonly maxFileBytes: number;
   private readonly useGitignore: boolean;
   private readonly excluded: (rel: string) => boolean;
+  private readonly included: IncludeFilter | undefined;
   private skips: Skipped[] = [];
   private layersByDir = new Map<string, GitignoreLayer[]>();
   private realRoot: string | undefined;
@@ -46,6 +58,7 @@ export class DiskSource implements FileSource {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.useGitignore = options.useGitignore ?? true;
     this.excluded = userExcluder(options.excludes ?? []);
+    this.included = includeFilter(options.includes ?? []);
   }
 
   listingSkips(): Skipped[] {
@@ -53,6 +66,11 @@ export class DiskSource implements FileSource {
   }
 
   isExcluded(relPath: string): boolean {
+    return this.excludedBesidesIncludes(relPath) || (relPath !== '.git/HEAD' && !!this.included && !this.included.file(relPath));
+  }
+
+  /** Excluded by the built-in folders, the caller's globs or a .gitignore. */
+  private excludedBesidesIncludes(relPath: string): boolean {
     const parts = relPath.split('/');
     for (let i = 0; i < parts.length - 1; i++) if (isDefaultExcludedDir(parts[i])) return !(relPath === '.git/HEAD');
     if (this.excluded(relPath)) return true;
@@ -77,7 +95,7 @@ export class DiskSource implements FileSource {
    * reached through a link: each is checked with realpath before it is opened.
    */
   async *listUnder(relFolder: string, signal?: AbortSignal): AsyncIterable<FileEntry[]> {
-    if (this.isExcluded(relFolder + '/x')) return;
+    if (this.excludedBesidesIncludes(relFolder + '/x') || (this.included && !this.included.folder(relFolder))) return;
     this.realRoot ??= await fsp.realpath(this.root);
     const abs = path.join(this.root, ...relFolder.split('/'));
     let real: string;
@@ -144,10 +162,12 @@ export class DiskSource implements FileSource {
           }
           if (isDir) {
             if (isDefaultExcludedDir(name)) continue;
-            if (this.excluded(rel) || (this.useGitignore && ignoredByLayers(layers, rel, true))) continue;
+            if (this.excluded(rel) || (this.included && !this.included.folder(rel))) continue;
+            if (this.useGitignore && ignoredByLayers(layers, rel, true)) continue;
             queue.push({ rel, abs: path.join(dir.abs, name), layers, viaLink: dir.viaLink || isLink });
           } else if (isFile) {
-            if (this.excluded(rel) || (this.useGitignore && fileIgnoredByLayers(layers, rel, name))) continue;
+            if (this.excluded(rel) || (this.included && !this.included.file(rel))) continue;
+            if (this.useGitignore && fileIgnoredByLayers(layers, rel, name)) continue;
             files.push({ path: rel, size: -1 });
           }
         }

@@ -100,6 +100,43 @@ function expandDirGlob(glob: string): string[] {
   return [g, g + '/**'];
 }
 
+/**
+ * The user's include globs: when any is given, only the files they match are listed. A glob naming a
+ * folder (`services/api`, `services/api/`) includes everything beneath it, as an exclude glob does.
+ */
+export interface IncludeFilter {
+  /** Is this file in? */
+  file(relPath: string): boolean;
+  /** May this folder hold a file that is in? A walk skips the folders that cannot. */
+  folder(relPath: string): boolean;
+}
+
+/** Undefined when no glob is given (every file is in). */
+export function includeFilter(globs: readonly string[]): IncludeFilter | undefined {
+  const clean = globs.map((g) => g.trim()).filter((g) => g !== '');
+  if (!clean.length) return undefined;
+  const expanded = clean.flatMap(expandDirGlob);
+  const file = anyGlob(expanded);
+  // Each glob's leading plain segments, and whether a pattern follows them: a folder off every such
+  // path cannot hold a match, and one beneath a path followed by a pattern may.
+  const heads = expanded.map((g) => {
+    const parts = g.split('/');
+    const plain = parts.findIndex((p) => /[*?[\]{}()!+@\\]/.test(p));
+    return { parts: plain < 0 ? parts : parts.slice(0, plain), open: plain >= 0 };
+  });
+  return {
+    file,
+    folder: (relPath) => {
+      const dirs = relPath.split('/');
+      return heads.some(({ parts, open }) => {
+        const common = Math.min(dirs.length, parts.length);
+        for (let i = 0; i < common; i++) if (dirs[i] !== parts[i]) return false;
+        return dirs.length <= parts.length || open;
+      });
+    },
+  };
+}
+
 /** One folder's .gitignore, applied to paths below that folder. */
 export interface GitignoreLayer {
   /** Folder prefix with trailing slash ('' for the root). */

@@ -1,17 +1,19 @@
 import type { Skipped } from '../types';
 import type { FileEntry, FileSource, ReadOutcome } from './source';
-import { isDefaultExcludedDir, userExcluder } from './excludes';
+import { includeFilter, isDefaultExcludedDir, userExcluder, type IncludeFilter } from './excludes';
 
 /** Files held in memory: rule examples, tests, and editors that hand us document text. */
 export class MemorySource implements FileSource {
   readonly root: string;
   private readonly files: Map<string, string>;
   private readonly excluded: (rel: string) => boolean;
+  private readonly included: IncludeFilter | undefined;
 
-  constructor(files: Record<string, string>, root = '/memory', excludes: readonly string[] = []) {
+  constructor(files: Record<string, string>, root = '/memory', excludes: readonly string[] = [], includes: readonly string[] = []) {
     this.files = new Map(Object.entries(files));
     this.root = root;
     this.excluded = userExcluder(excludes);
+    this.included = includeFilter(includes);
   }
 
   set(relPath: string, text: string): void {
@@ -25,7 +27,8 @@ export class MemorySource implements FileSource {
   isExcluded(relPath: string): boolean {
     const parts = relPath.split('/');
     for (let i = 0; i < parts.length - 1; i++) if (isDefaultExcludedDir(parts[i])) return relPath !== '.git/HEAD';
-    return this.excluded(relPath);
+    if (this.excluded(relPath)) return true;
+    return relPath !== '.git/HEAD' && !!this.included && !this.included.file(relPath);
   }
 
   async *list(): AsyncIterable<FileEntry[]> {

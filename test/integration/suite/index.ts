@@ -12,6 +12,7 @@ const FIXTURE_SUITES: Record<string, string> = {
   'express-postgres-redis': 'sample',
   'no-backend': 'no-backend',
   'workspace-rules': 'workspace-rules',
+  'scan-on-demand': 'scan-on-demand',
 };
 
 /** The suite folders for the open workspace: its own first, then those of its shape. */

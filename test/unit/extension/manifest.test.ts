@@ -1,0 +1,40 @@
+import * as assert from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { MANIFEST_GLOBS } from '../../../src/core/ecosystems';
+import { REPO } from '../helpers';
+
+const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+
+describe('extension manifest', () => {
+  it('starts on a workspace that holds a package manifest, not on every start-up', () => {
+    const events: string[] = manifest.activationEvents;
+    for (const glob of MANIFEST_GLOBS) assert.ok(events.includes(`workspaceContains:${glob}`), `no activation on ${glob}`);
+    assert.ok(!events.includes('onStartupFinished') && !events.includes('*'));
+  });
+
+  it('leaves out the events the editor derives from the contributions (views and commands)', () => {
+    const events: string[] = manifest.activationEvents;
+    assert.deepStrictEqual(
+      events.filter((e) => e.startsWith('onCommand:') || e.startsWith('onView:')),
+      [],
+    );
+  });
+
+  it('names no placeholder address and no category it does not serve (it gives no diagnostics)', () => {
+    assert.doesNotMatch(JSON.stringify(manifest), /example\.(invalid|com)/);
+    assert.ok(!manifest.categories.includes('Linters'));
+  });
+
+  it("packages the README's pictures, under the paths the README names", () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const ignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8').split('\n');
+    const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(pictures.length >= 1);
+    for (const picture of pictures) {
+      assert.doesNotMatch(picture, /^[a-z]+:/, `${picture} is a path in the package`);
+      assert.ok(existsSync(path.join(REPO, picture)), `${picture} exists`);
+      assert.ok(ignore.includes(`!${path.dirname(picture)}/*.png`), `${picture} is packaged`);
+    }
+  });
+});
