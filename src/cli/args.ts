@@ -1,3 +1,5 @@
+import type { Dismissal } from '../core/dismiss';
+
 type Format = 'text' | 'json' | 'markdown';
 
 export interface CliArgs {
@@ -11,17 +13,20 @@ export interface CliArgs {
   /** Read source files (imports and code patterns); `--no-imports` turns it off. */
   readSources: boolean;
   gitignore: boolean;
+  /** `--dismiss RULE@FILE`: a rule that proves nothing in that file. */
+  dismissed: Dismissal[];
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  backend-skill-map scan [DIR] [--json | --markdown] [--rules FILE]... [--include GLOB]... [--exclude GLOB]... [--no-imports] [--no-gitignore]
+  backend-skill-map scan [DIR] [--json | --markdown] [--rules FILE]... [--include GLOB]... [--exclude GLOB]... [--dismiss RULE@FILE]... [--no-imports] [--no-gitignore]
   backend-skill-map suggest [DIR] [--json] [--rules FILE]... [--include GLOB]... [--exclude GLOB]...
   backend-skill-map --help | --version
 
 scan     prints, for each of the 21 backend skills, whether DIR shows it practised, with the evidence
 suggest  prints the skills to learn next, ranked, with the reason for each
+--dismiss RULE@FILE  leaves out what rule RULE finds in FILE (relative to DIR), as "Not evidence" does in the editor
 DIR defaults to the current folder. Exit codes: 0 scan completed, 2 bad arguments or unreadable folder.`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -34,6 +39,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     includes: [],
     readSources: true,
     gitignore: true,
+    dismissed: [],
   };
   const rest = [...argv];
   const first = rest[0];
@@ -58,6 +64,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a.startsWith('--exclude=')) args.excludes.push(a.slice(10));
     else if (a === '--include') args.includes.push(value(a));
     else if (a.startsWith('--include=')) args.includes.push(a.slice(10));
+    else if (a === '--dismiss') args.dismissed.push(dismissal(value(a)));
+    else if (a.startsWith('--dismiss=')) args.dismissed.push(dismissal(a.slice(10)));
     else if (a === '--no-imports') args.readSources = false;
     else if (a === '--no-gitignore') args.gitignore = false;
     else if (a === '--help' || a === '-h') return { ...args, command: 'help' };
@@ -70,6 +78,19 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   if (args.command === 'suggest' && args.format === 'markdown') throw new UsageError('suggest supports --json only');
   return args;
+}
+
+/** RULE@FILE: rule ids hold no `@`, so the first one splits. */
+function dismissal(value: string): Dismissal {
+  const at = value.indexOf('@');
+  const rule = value.slice(0, at).trim();
+  const file = value
+    .slice(at + 1)
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^\.\//, '');
+  if (at < 1 || !rule || !file || /\s/.test(rule)) throw new UsageError(`--dismiss needs RULE@FILE (got "${value}")`);
+  return { rule, file };
 }
 
 function setFormat(current: Format, next: Format): Format {

@@ -59,6 +59,7 @@ async function run(args: CliArgs): Promise<void> {
   const scanner = new Scanner(
     new DiskSource(root, { excludes: args.excludes, includes: args.includes, useGitignore: args.gitignore }),
     catalog,
+    args.dismissed,
   );
   const map = await scanner.scan({
     readSources: args.readSources,

@@ -9,6 +9,7 @@ export type { FileSource } from './workspace/source';
 export { suggestNext } from './suggest';
 export { toMarkdown, proficiency } from './report';
 export { mergeMaps } from './merge';
+export { Dismissals, formatDismissal, parseDismissal, parseDismissals, type Dismissal } from './dismiss';
 export { escapeMarkdown, formatBytes } from './format';
 export { reasonsFor, formatMessage, type ReasonMessage } from './reasons';
 export { combinationSummary } from './combine/summary';

@@ -8,6 +8,7 @@ import { SOURCE_EXTENSIONS } from './languages';
 import { hasRuleIndex, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidence, type FileResult } from './fileEvidence';
 import { Combiner } from './combine/combine';
 import { UnitIndex } from './combine/units';
+import { Dismissals, type Dismissal } from './dismiss';
 
 export interface ScanProgress {
   phase: 'listing' | 'configs' | 'imports';
@@ -93,13 +94,17 @@ export class Scanner {
   private readSources = true;
   private units = new UnitIndex();
   private readonly combiner: Combiner;
+  private readonly dismissed: Dismissals;
 
   constructor(
     readonly source: FileSource,
     readonly catalog: Catalog,
+    /** Rules the user says prove nothing in a file: their evidence is left out of the map. */
+    dismissed: readonly Dismissal[] = [],
   ) {
     this.index = ruleIndexFor(catalog);
     this.combiner = new Combiner(catalog.rules);
+    this.dismissed = new Dismissals(dismissed);
   }
 
   /** Can this path hold evidence? Lets a watcher ignore everything else. */
@@ -240,16 +245,17 @@ export class Scanner {
     const evidence: Evidence[] = [];
     const skipped: Skipped[] = [...this.listing];
     for (const [file, rec] of this.records) {
-      evidence.push(...rec.evidence);
+      evidence.push(...this.dismissed.filter(rec.evidence));
       if (rec.skipped) skipped.push({ file, reason: rec.skipped });
     }
-    if (!this.combiner.empty) evidence.push(...this.combiner.evidence(evidence, this.units));
+    // Combining rules see only what is left, and their own evidence can be dismissed too.
+    if (!this.combiner.empty) evidence.push(...this.dismissed.filter(this.combiner.evidence(evidence, this.units)));
     return evaluate(this.catalog, this.source.root, evidence, skipped, { ...this.stats });
   }
 
   /** Evidence in one file's text, as the scan would record it (for hovers on unsaved documents). */
   evidenceInText(relPath: string, text: string): Evidence[] {
-    return [...this.index.pathEvidence(relPath), ...textEvidence(this.index, relPath, text).evidence];
+    return this.dismissed.filter([...this.index.pathEvidence(relPath), ...textEvidence(this.index, relPath, text).evidence]);
   }
 
   private async readFile(relPath: string): Promise<FileResult> {

@@ -86,7 +86,8 @@ export class EvidenceHoverProvider implements vscode.HoverProvider, vscode.Dispo
       const relPath = where?.relPath ?? vscode.workspace.asRelativePath(document.uri, false);
       let found: Evidence[];
       try {
-        found = evidenceInText(relPath, document.getText(), catalog);
+        // A folder's scanner leaves out the rules dismissed there ("Not evidence").
+        found = where ? where.scanner.evidenceInText(relPath, document.getText()) : evidenceInText(relPath, document.getText(), catalog);
       } catch {
         found = [];
       }

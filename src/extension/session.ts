@@ -2,7 +2,17 @@ import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DiskSource, formatBytes, loadCatalog, mergeMaps, prepareRuleIndex, Scanner, type Catalog, type SkillMap } from '../core';
+import {
+  DiskSource,
+  formatBytes,
+  formatDismissal,
+  loadCatalog,
+  mergeMaps,
+  prepareRuleIndex,
+  Scanner,
+  type Catalog,
+  type SkillMap,
+} from '../core';
 import { folderSettings, ruleFiles } from './settings';
 import { ScanScheduler } from './scanScheduler';
 import { RuleProblemNotices } from './ruleProblems';
@@ -133,13 +143,14 @@ export class ScanSession implements vscode.Disposable {
     const scans: FolderScan[] = folders.map((folder) => {
       const s = folderSettings(folder);
       const source = new DiskSource(folder.uri.fsPath, { excludes: s.excludes, includes: s.includes });
-      return { folder, scanner: new Scanner(source, catalog) };
+      return { folder, scanner: new Scanner(source, catalog, s.dismissed) };
     });
     this.log.info(`scanning ${folders.map((f) => f.name).join(', ')} (${reason})`);
     for (const f of folders) {
       const s = folderSettings(f);
       const only = s.includes.length ? `; only: ${s.includes.join(', ')}` : '';
-      const extra = (s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '') + only;
+      const dismissed = s.dismissed.length ? `; not evidence: ${s.dismissed.map(formatDismissal).join(', ')}` : '';
+      const extra = (s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '') + only + dismissed;
       this.log.info(
         `  ${f.name}: built-in excludes and .gitignore${extra}${s.scanImports ? '' : '; source imports not read (backendSkillMap.scanImports is off)'}`,
       );

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { parseDismissals, type Dismissal } from '../core';
 import type { ShownGroup } from './tree/model';
 
 /** Everything the extension reads from the settings, in one place. */
@@ -11,6 +12,8 @@ interface FolderSettings {
   /** Our include globs: when any, only what they match is scanned. */
   includes: string[];
   scanImports: boolean;
+  /** Rules that prove nothing in a file ("Not evidence"), from backendSkillMap.dismissed. */
+  dismissed: Dismissal[];
 }
 
 function globList(value: unknown): string[] {
@@ -34,6 +37,7 @@ export function folderSettings(folder: vscode.WorkspaceFolder): FolderSettings {
     excludes: [...new Set(globs)],
     includes: [...new Set(globList(own.get<unknown>('include')))],
     scanImports: own.get<boolean>('scanImports', true) !== false,
+    dismissed: parseDismissals(own.get<unknown>('dismissed')),
   };
 }
 
@@ -70,6 +74,7 @@ export function needsRescan(e: vscode.ConfigurationChangeEvent): boolean {
   return (
     e.affectsConfiguration(`${SECTION}.exclude`) ||
     e.affectsConfiguration(`${SECTION}.include`) ||
+    e.affectsConfiguration(`${SECTION}.dismissed`) ||
     e.affectsConfiguration(`${SECTION}.scanImports`) ||
     e.affectsConfiguration(`${SECTION}.ruleFiles`) ||
     e.affectsConfiguration('files.exclude') ||

@@ -11,6 +11,8 @@ export const COMMANDS = {
   clearMark: 'backendSkillMap.clearMark',
   showLog: 'backendSkillMap.showLog',
   openEvidence: 'backendSkillMap.openEvidence',
+  excludeFromMap: 'backendSkillMap.excludeFromMap',
+  notEvidence: 'backendSkillMap.notEvidence',
 } as const;
 
 /** The commands a hover's links may run (MarkdownString.isTrusted.enabledCommands). */

@@ -12,6 +12,8 @@ import { markSkipped } from './markSkipped';
 import { clearMark } from './clearMark';
 import { showLog } from './showLog';
 import { openEvidence } from './openEvidence';
+import { excludeFromMap } from './excludeFromMap';
+import { notEvidence } from './notEvidence';
 
 type Handler = Parameters<typeof vscode.commands.registerCommand>[1];
 
@@ -29,6 +31,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     [COMMANDS.clearMark]: clearMark(deps),
     [COMMANDS.showLog]: showLog(deps),
     [COMMANDS.openEvidence]: openEvidence(deps),
+    [COMMANDS.excludeFromMap]: excludeFromMap(deps),
+    [COMMANDS.notEvidence]: notEvidence(deps),
   };
   return vscode.Disposable.from(...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, handler)));
 }
