@@ -156,6 +156,17 @@ async function startServer(options) {
     const pack = path.join(__dirname, 'language-packs', options.locale);
     if (!fs.existsSync(pack)) throw new HarnessError(`no language pack for ${options.locale} in ${pack}`);
     fs.symlinkSync(pack, path.join(extensionsDir, extensionFolderName(pack)), 'dir');
+    // What installing the pack would record: the server reads it to resolve --locale.
+    const manifest = JSON.parse(fs.readFileSync(path.join(pack, 'package.json'), 'utf8'));
+    const languagePacks = {
+      [options.locale]: {
+        hash: `test-${options.locale}`,
+        extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+        translations: { vscode: path.join(pack, 'translations', 'main.i18n.json') },
+        label: manifest.contributes.localizations[0].localizedLanguageName,
+      },
+    };
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks, null, 2));
   }
 
   const port = options.port || (await freePort());
