@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatMessage } from '../../../src/core';
 import { REASON_TEMPLATES } from '../../../src/core/reasons';
+import { guidanceSections } from '../../../src/extension/guidance/render';
 import { accessibleLabel } from '../../../src/extension/tree/accessibility';
 import { buildTree, findNode, type L10n } from '../../../src/extension/tree/model';
 import { sampleCatalog, sampleMap } from './sample';
@@ -71,5 +72,16 @@ describe('translations', () => {
     const db = findNode(roots, 'skill:databases')!;
     assert.match(accessibleLabel(db, l10n)!, /, geübt, PostgreSQL/);
     assert.match(db.tooltip!, /Geübt: PostgreSQL in /);
+  });
+
+  it('writes the guidance page’s own words in the translator given', () => {
+    const catalog = sampleCatalog();
+    const skill = catalog.skills.find((s) => s.id === 'testing')!;
+    const html = guidanceSections({ skill, l10n: translator(bundleDe) })
+      .map((s) => s.html)
+      .join('\n');
+    assert.match(html, /<h2>Wie man es lernt<\/h2>/);
+    assert.match(html, /In diesem Arbeitsbereich noch nicht gezeigt/);
+    assert.match(html, /Als erledigt markieren/);
   });
 });
