@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, EXTENSION_ID, row, rows } from '../helpers';
+import { activeApi, eventually, EXTENSION_ID, row, rows } from '../helpers';
 
 // Runs on the sample workspace with the display language set to German.
 describe('German display language', function () {
@@ -41,5 +41,23 @@ describe('German display language', function () {
   it('says the status bar’s count in German', async () => {
     const api = await activeApi();
     assert.match(api.getStatus()?.label ?? '', /^\d+ von 21 Backend-Fähigkeiten geübt$/);
+  });
+
+  it('writes the guidance page’s own words in German', async function () {
+    this.timeout(30000);
+    const api = await activeApi();
+    const skill = api.getSkillMap()!.skills.find((s) => s.status === 'missing')!;
+    await vscode.commands.executeCommand('backendSkillMap.openGuidance', skill.id);
+    try {
+      await eventually(
+        () => assert.strictEqual(api.probeGuidance(skill.id)?.shownStatus, 'In diesem Arbeitsbereich noch nicht gezeigt'),
+        15000,
+      );
+      const html = api.probeGuidance(skill.id)!.html;
+      assert.match(html, /<html lang="de">/);
+      assert.match(html, /<h2>Wie man es lernt<\/h2>/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
