@@ -13,7 +13,7 @@ export interface ReasonMessage {
   args: string[];
 }
 
-const TEMPLATES: Record<ReasonMessage['id'], string> = {
+export const REASON_TEMPLATES: Record<ReasonMessage['id'], string> = {
   practised: 'Practised: {0} at {1}.',
   'practised-combined': 'Practised: {0}, {1}.',
   started: 'Started: {0} found at {1}, a hint only. Practised needs {2}.',
@@ -60,10 +60,10 @@ export function reasonMessage(
   ruleOf: (id: string) => Rule | undefined,
 ): ReasonMessage {
   const first = evidence.find((e) => e.technology === technologies[0] && e.strength === 'strong') ?? evidence[0];
-  if (status === 'missing' || !first) return { id: 'missing', template: TEMPLATES.missing, args: [lookedFor(skill, catalog)] };
+  if (status === 'missing' || !first) return { id: 'missing', template: REASON_TEMPLATES.missing, args: [lookedFor(skill, catalog)] };
   if (status === 'started') {
     const techs = technologies.slice(0, 3).join(', ');
-    return { id: 'started', template: TEMPLATES.started, args: [techs, place(first), skill.proof ?? DEFAULT_PROOF] };
+    return { id: 'started', template: REASON_TEMPLATES.started, args: [techs, place(first), skill.proof ?? DEFAULT_PROOF] };
   }
   const rule = ruleOf(first.rule);
   const summary = rule
@@ -72,8 +72,8 @@ export function reasonMessage(
         evidence.filter((e) => e.rule === rule.id),
       )
     : undefined;
-  if (summary) return { id: 'practised-combined', template: TEMPLATES['practised-combined'], args: [first.technology, summary] };
-  return { id: 'practised', template: TEMPLATES.practised, args: [first.technology, place(first)] };
+  if (summary) return { id: 'practised-combined', template: REASON_TEMPLATES['practised-combined'], args: [first.technology, summary] };
+  return { id: 'practised', template: REASON_TEMPLATES.practised, args: [first.technology, place(first)] };
 }
 
 /** Every skill's reason in a map, as messages (for an editor that shows them in its own language). */

@@ -59,14 +59,17 @@ export class EvidenceHoverProvider implements vscode.HoverProvider, vscode.Dispo
       if (!rule || !skill || seen.has(e.rule)) continue;
       seen.add(e.rule);
       const result = map?.skills.find((s) => s.id === skill.id);
-      const status = result ? statusLabel(result, this.marks.get(skill.id)) : 'not scanned yet';
+      const status = result ? statusLabel(result, this.marks.get(skill.id), vscode.l10n) : vscode.l10n.t('not scanned yet');
       const args = encodeURIComponent(JSON.stringify([skill.id]));
       const icon = e.strength === 'strong' ? 'pass-filled' : 'pie-chart';
-      md.appendMarkdown(`$(${icon}) **${mdEscape(e.technology)}** proves **${mdEscape(skill.title)}** — ${mdEscape(status)}  \n`);
-      md.appendMarkdown(`${e.strength} evidence · rule \`${e.rule.replace(/`/g, '')}\`  \n`);
+      const proves = vscode.l10n.t('**{0}** proves **{1}**', mdEscape(e.technology), mdEscape(skill.title));
+      md.appendMarkdown(`$(${icon}) ${proves} — ${mdEscape(status)}  \n`);
+      const ruleId = `\`${e.rule.replace(/`/g, '')}\``;
+      const strength = e.strength === 'strong' ? vscode.l10n.t('strong evidence') : vscode.l10n.t('weak evidence');
+      md.appendMarkdown(`${strength} · ${vscode.l10n.t('rule {0}', ruleId)}  \n`);
       md.appendMarkdown(
-        `[Open guidance](command:${COMMANDS.openGuidance}?${args} "Open the guidance for this skill") · ` +
-          `[Show in skill tree](command:${COMMANDS.revealInTree}?${args} "Reveal the skill in the Skills view")\n\n`,
+        `[${vscode.l10n.t('Open guidance')}](command:${COMMANDS.openGuidance}?${args} "${vscode.l10n.t('Open the guidance for this skill')}") · ` +
+          `[${vscode.l10n.t('Show in skill tree')}](command:${COMMANDS.revealInTree}?${args} "${vscode.l10n.t('Reveal the skill in the Skills view')}")\n\n`,
       );
     }
     if (!seen.size) return undefined;

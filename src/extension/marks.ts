@@ -21,7 +21,7 @@ export class Marks implements vscode.Disposable {
     if (problem) {
       void state.update(KEY, marks);
       log?.warn(`marks: ${problem}`);
-      void vscode.window.showWarningMessage(`Backend Skill Map: ${problem}.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Backend Skill Map: {0}.', problem));
     }
   }
 

@@ -158,7 +158,7 @@ export class ScanSession implements vscode.Disposable {
     if (rules.length) this.log.info(`  rule files: ${rules.join(', ')}`);
     this.scans = scans;
     try {
-      await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Scanning for backend skills' }, () =>
+      await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: vscode.l10n.t('Scanning for backend skills') }, () =>
         Promise.all(
           scans.map((s) =>
             s.scanner.scan({
@@ -198,8 +198,14 @@ export class ScanSession implements vscode.Disposable {
     const names = new Set(files.filter((f) => fresh.some((p) => p.startsWith(`${f}:`))).map((f) => path.basename(f)));
     void vscode.window
       .showWarningMessage(
-        `Backend Skill Map: ${fresh.length} problem(s) in ${[...names].join(', ')}; ${names.size === 1 ? 'that file was' : 'those files were'} left out of the scan.`,
-        'Show log',
+        names.size === 1
+          ? vscode.l10n.t('Backend Skill Map: {0} problem(s) in {1}; that file was left out of the scan.', fresh.length, [...names][0])
+          : vscode.l10n.t(
+              'Backend Skill Map: {0} problem(s) in {1}; those files were left out of the scan.',
+              fresh.length,
+              [...names].join(', '),
+            ),
+        vscode.l10n.t('Show log'),
       )
       .then((choice) => {
         if (choice) this.log.show(true);

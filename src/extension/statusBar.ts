@@ -27,7 +27,7 @@ export class SkillStatusBar implements vscode.Disposable {
     private readonly marks: Marks,
   ) {
     this.item.name = 'Backend Skill Map';
-    this.item.command = { command: `${VIEW_ID}.focus`, title: 'Show the Skills view' };
+    this.item.command = { command: `${VIEW_ID}.focus`, title: vscode.l10n.t('Show the Skills view') };
     this.subscriptions = [
       session.onDidChangeMap(() => this.update()),
       session.onDidChangeState(() => this.update()),
@@ -58,21 +58,23 @@ export class SkillStatusBar implements vscode.Disposable {
     const { map, catalog, state } = this.session;
     if (!switchedOn('statusBar')) return this.hide();
     if (state === 'error') {
-      const label = 'Backend Skill Map: the skill catalogue could not be loaded';
-      return this.show('$(warning) Skills', label, `${label}. See the output channel.`);
+      const label = vscode.l10n.t('Backend Skill Map: the skill catalogue could not be loaded');
+      return this.show(`$(warning) ${vscode.l10n.t('Skills')}`, label, vscode.l10n.t('{0}. See the output channel.', label));
     }
     if (!map || !catalog || !map.skills.some((s) => s.evidence.length)) return this.hide();
     const tiers = visibleTiers();
     const shown = map.skills.filter((s) => tiers.includes(s.tier));
     const practised = shown.filter((s) => countsAsPractised(s, this.marks.get(s.id))).length;
     const started = shown.filter((s) => s.status === 'started' && !this.marks.get(s.id)).length;
-    const label = `${practised} of ${shown.length} backend skills practised`;
+    const label = vscode.l10n.t('{0} of {1} backend skills practised', practised, shown.length);
     const md = new vscode.MarkdownString(
       `**${label}**` +
-        (started ? `, ${started} started` : '') +
-        `\n\nScanned ${map.stats.files} files in ${map.stats.ms} ms. Click to show the Skills view.`,
+        (started ? vscode.l10n.t(', {0} started', started) : '') +
+        '\n\n' +
+        vscode.l10n.t('Scanned {0} files in {1} ms. Click to show the Skills view.', map.stats.files, map.stats.ms),
     );
-    this.show(`${state === 'scanning' ? '$(sync~spin)' : '$(checklist)'} Skills ${practised}/${shown.length}`, label, md);
+    const icon = state === 'scanning' ? '$(sync~spin)' : '$(checklist)';
+    this.show(`${icon} ${vscode.l10n.t('Skills {0}/{1}', practised, shown.length)}`, label, md);
   }
 
   private show(text: string, label: string, tooltip: string | vscode.MarkdownString): void {

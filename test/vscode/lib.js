@@ -118,6 +118,8 @@ function extensionFolderName(extensionPath = REPO_ROOT) {
  *   linkExtension     a folder to symlink into the extensions dir (installed as a regular extension)
  *   vsix              a .vsix file to install into the extensions dir instead
  *   settings          extra user settings
+ *   locale            a display language (`de`): code-server's --locale, and the language pack
+ *                     under test/vscode/language-packs/<locale> linked into the extensions dir
  *   port              a fixed port (default: a free one)
  * Returns { origin, port, logFile, userDataDir, extensionsDir, stop() }.
  */
@@ -150,12 +152,30 @@ async function startServer(options) {
     fs.symlinkSync(target, path.join(extensionsDir, extensionFolderName(target)), 'dir');
   }
 
+  if (options.locale) {
+    const pack = path.join(__dirname, 'language-packs', options.locale);
+    if (!fs.existsSync(pack)) throw new HarnessError(`no language pack for ${options.locale} in ${pack}`);
+    fs.symlinkSync(pack, path.join(extensionsDir, extensionFolderName(pack)), 'dir');
+    // What installing the pack would record: the server reads it to resolve --locale.
+    const manifest = JSON.parse(fs.readFileSync(path.join(pack, 'package.json'), 'utf8'));
+    const languagePacks = {
+      [options.locale]: {
+        hash: `test-${options.locale}`,
+        extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+        translations: { vscode: path.join(pack, 'translations', 'main.i18n.json') },
+        label: manifest.contributes.localizations[0].localizedLanguageName,
+      },
+    };
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks, null, 2));
+  }
+
   const port = options.port || (await freePort());
   const configFile = path.join(dir, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [...baseArgs, '--config', configFile, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
   // Workspace trust is off unless a run asks for it (then the folder opens in restricted mode).
   if (!options.workspaceTrust) args.push('--disable-workspace-trust');
+  if (options.locale) args.push('--locale', options.locale);
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
 
   const logFile = path.join(dir, 'server.log');

@@ -2,7 +2,7 @@
 # Runs the integration suite in a real VS Code extension host on every workspace shape the
 # extension must handle: the sample workspace, a multi-root workspace, a folder with no backend
 # evidence, a workspace whose settings name its own rule file, once trusted and once untrusted, and
-# the sample workspace with scanning on start-up switched off.
+# the sample workspace with scanning on start-up switched off, and the sample in German.
 # Stops at the first failing run and exits with its code.
 #
 #   test/vscode/run-all.sh [--verbose]
@@ -23,3 +23,4 @@ run "$FIXTURES/no-backend" "$@"
 run "$FIXTURES/workspace-rules" "$@"
 run "$FIXTURES/workspace-rules" --untrusted "$@"
 run "$FIXTURES/scan-on-demand.code-workspace" "$@"
+run "$FIXTURES/express-postgres-redis" --locale de "$@"

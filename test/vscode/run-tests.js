@@ -13,6 +13,8 @@
 //   --verbose          also print the workbench's own log lines
 //   --keep-logs        keep the run folder even when the tests pass
 //   --untrusted        switch workspace trust on, so the workspace opens untrusted (restricted mode)
+//   --locale ID        open the editor in a display language (test/vscode/language-packs/ID); the
+//                      extension host gets BSM_TEST_LOCALE=ID
 //
 // The extension host always gets BSM_TEST_WORKSPACE (absolute path of the workspace argument)
 // and BSM_TEST_FIXTURE (its base name without .code-workspace), so a suite can tell which
@@ -38,6 +40,7 @@ function parseArgs(argv) {
     verbose: !!process.env.VERBOSE,
     keepLogs: false,
     untrusted: false,
+    locale: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -56,6 +59,7 @@ function parseArgs(argv) {
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--keep-logs') opts.keepLogs = true;
     else if (a === '--untrusted') opts.untrusted = true;
+    else if (a === '--locale') opts.locale = value();
     else if (a === '-h' || a === '--help') {
       process.stdout.write(
         fs
@@ -106,11 +110,12 @@ async function main() {
   let browser;
   let result;
   try {
-    server = await lib.startServer({ dir: runDir, smokeTestDriver: true, workspaceTrust: opts.untrusted });
+    server = await lib.startServer({ dir: runDir, smokeTestDriver: true, workspaceTrust: opts.untrusted, locale: opts.locale });
     const extEnv = {
       BSM_TEST_WORKSPACE: workspace.path,
       BSM_TEST_FIXTURE: path.basename(workspace.path).replace(/\.code-workspace$/, ''),
       BSM_TEST_UNTRUSTED: opts.untrusted ? '1' : '0',
+      BSM_TEST_LOCALE: opts.locale ?? '',
       ...opts.env,
     };
     const payload = [

@@ -83,7 +83,7 @@ async function main() {
   try {
     server = opts.origin
       ? { origin: opts.origin }
-      : await startUiServer({ vsix: opts.vsix, extension: opts.extension, settings: plan.settings });
+      : await startUiServer({ vsix: opts.vsix, extension: opts.extension, settings: plan.settings, locale: plan.locale });
     browser = await lib.launchBrowser({ viewport: plan.viewport });
     const wb = new Workbench(browser.page, opts.outDir, { settle: plan.settle });
     await browser.page.goto(lib.workbenchUrl(server.origin, workspace), { waitUntil: 'domcontentloaded', timeout: 60000 });

@@ -26,7 +26,7 @@ function parseArgs(argv) {
 }
 
 /** Starts the screenshot flavour of the server: the extension installed, toasts visible. */
-async function startUiServer({ vsix, extension = lib.paths.repoRoot, port, settings } = {}) {
+async function startUiServer({ vsix, extension = lib.paths.repoRoot, port, settings, locale } = {}) {
   const dir = lib.makeRunDir('ui');
   const server = await lib.startServer({
     dir,
@@ -35,6 +35,7 @@ async function startUiServer({ vsix, extension = lib.paths.repoRoot, port, setti
     linkExtension: vsix ? undefined : extension,
     port,
     settings,
+    locale,
   });
   return { ...server, dir };
 }

@@ -23,17 +23,17 @@ export function excludeFromMap(deps: CommandDeps) {
   return async (arg?: unknown, _selection?: unknown, scopeArg?: unknown): Promise<string | undefined> => {
     const target = disputeTarget(arg ?? vscode.window.activeTextEditor?.document.uri);
     if (!target) {
-      void vscode.window.showInformationMessage('Backend Skill Map: choose a file or folder of the workspace to exclude.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Backend Skill Map: choose a file or folder of the workspace to exclude.'));
       return undefined;
     }
     if (!target.relPath) {
       void vscode.window.showInformationMessage(
-        `Backend Skill Map: ${target.folder.name} is a workspace folder; exclude the files or folders inside it instead.`,
+        vscode.l10n.t('Backend Skill Map: {0} is a workspace folder; exclude the files or folders inside it instead.', target.folder.name),
       );
       return undefined;
     }
     const glob = await globFor(target);
-    const scope = await pickScope(target.folder, `Exclude ${glob} from the skill map`, scopeArg);
+    const scope = await pickScope(target.folder, vscode.l10n.t('Exclude {0} from the skill map', glob), scopeArg);
     if (!scope) return undefined;
     const added = await addToListSetting('exclude', glob, scope, target.folder, (g) => g === glob);
     deps.log.info(`${added ? 'excluded' : 'already excluded'} ${glob} (backendSkillMap.exclude, ${scope.name})`);

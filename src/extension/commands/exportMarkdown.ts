@@ -25,7 +25,7 @@ export function exportMarkdown(deps: CommandDeps) {
   return async (arg?: { noUi?: boolean }): Promise<string | undefined> => {
     const text = await markdownReport(deps);
     if (text === undefined) {
-      void vscode.window.showInformationMessage('Backend Skill Map: open a folder and let the scan finish first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Backend Skill Map: open a folder and let the scan finish first.'));
       return undefined;
     }
     if (arg && typeof arg === 'object' && arg.noUi) return text;

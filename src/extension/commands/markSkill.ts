@@ -7,7 +7,11 @@ import { resolveSkill } from './skillArg';
 export function markSkill(deps: CommandDeps, mark: Mark | undefined) {
   return async (arg?: unknown): Promise<string | undefined> => {
     const verb =
-      mark === 'done' ? 'Mark which skill as done?' : mark === 'skipped' ? 'Skip which skill?' : 'Clear the mark of which skill?';
+      mark === 'done'
+        ? vscode.l10n.t('Mark which skill as done?')
+        : mark === 'skipped'
+          ? vscode.l10n.t('Skip which skill?')
+          : vscode.l10n.t('Clear the mark of which skill?');
     const id = await resolveSkill(deps, arg, verb);
     if (!id) return undefined;
     await deps.marks.set(id, mark);
@@ -15,7 +19,11 @@ export function markSkill(deps: CommandDeps, mark: Mark | undefined) {
       const catalog = deps.session.catalog;
       const title = [...(catalog?.skills ?? []), ...(catalog?.softSkills ?? [])].find((s) => s.id === id)?.title ?? id;
       void vscode.window.setStatusBarMessage(
-        mark ? `Backend Skill Map: ${title} marked ${mark}` : `Backend Skill Map: mark cleared for ${title}`,
+        mark === 'done'
+          ? vscode.l10n.t('Backend Skill Map: {0} marked done', title)
+          : mark === 'skipped'
+            ? vscode.l10n.t('Backend Skill Map: {0} marked skipped', title)
+            : vscode.l10n.t('Backend Skill Map: mark cleared for {0}', title),
         3000,
       );
     }

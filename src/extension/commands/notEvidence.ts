@@ -14,11 +14,13 @@ export function notEvidence(deps: CommandDeps) {
     const target = disputeTarget(arg);
     const evidence = target?.evidence;
     if (!target || !evidence) {
-      void vscode.window.showInformationMessage('Backend Skill Map: "Not evidence" applies to an evidence row of the Skills view.');
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Backend Skill Map: "Not evidence" applies to an evidence row of the Skills view.'),
+      );
       return undefined;
     }
     const entry = formatDismissal({ rule: evidence.rule, file: evidence.file });
-    const scope = await pickScope(target.folder, `Not evidence: ${evidence.rule} in ${evidence.file}`, scopeArg);
+    const scope = await pickScope(target.folder, vscode.l10n.t('Not evidence: {0} in {1}', evidence.rule, evidence.file), scopeArg);
     if (!scope) return undefined;
     const added = await addToListSetting('dismissed', entry, scope, target.folder, (v) => {
       const d = parseDismissal(v);

@@ -27,7 +27,7 @@ export function openEvidence(deps: CommandDeps) {
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       return editor;
     } catch (err) {
-      void vscode.window.showWarningMessage(`Backend Skill Map: cannot open ${arg.file}: ${(err as Error).message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Backend Skill Map: cannot open {0}: {1}', arg.file, (err as Error).message));
       return undefined;
     }
   };

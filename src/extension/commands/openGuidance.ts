@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 import { resolveSkill } from './skillArg';
 
@@ -6,7 +7,7 @@ export function openGuidance(deps: CommandDeps) {
   return async (arg?: unknown): Promise<string | undefined> => {
     deps.session.ensureStarted();
     if (!deps.session.catalog) await deps.session.whenIdle();
-    const id = await resolveSkill(deps, arg, 'Open the guidance for which skill?');
+    const id = await resolveSkill(deps, arg, vscode.l10n.t('Open the guidance for which skill?'));
     if (!id) return undefined;
     deps.guidance.show(id);
     return id;

@@ -8,7 +8,7 @@ export function revealInTree(deps: CommandDeps) {
   return async (arg?: unknown): Promise<boolean> => {
     deps.session.ensureStarted();
     if (!deps.session.map) await deps.session.whenIdle();
-    const id = await resolveSkill(deps, arg, 'Reveal which skill?');
+    const id = await resolveSkill(deps, arg, vscode.l10n.t('Reveal which skill?'));
     if (!id) return false;
     await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     let node = deps.tree.skillNode(id);
@@ -17,7 +17,9 @@ export function revealInTree(deps: CommandDeps) {
       node = deps.tree.skillNode(id);
     }
     if (!node) {
-      void vscode.window.showInformationMessage('Backend Skill Map: that skill is not shown (check the backendSkillMap.tiers setting).');
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Backend Skill Map: that skill is not shown (check the backendSkillMap.tiers setting).'),
+      );
       return false;
     }
     await deps.treeView.reveal(node, { select: true, focus: true, expand: true });

@@ -33,15 +33,25 @@ export async function pickScope(folder: vscode.WorkspaceFolder, title: string, g
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   if (isScopeId(given) && (given !== 'folder' || multiRoot)) return scopeOf(given, folder);
   const items: (vscode.QuickPickItem & { id: ScopeId })[] = [
-    ...(multiRoot ? [{ id: 'folder' as const, label: `Folder ${folder.name}`, detail: `In ${folder.name}'s .vscode/settings.json` }] : []),
+    ...(multiRoot
+      ? [
+          {
+            id: 'folder' as const,
+            label: vscode.l10n.t('Folder {0}', folder.name),
+            detail: vscode.l10n.t("In {0}'s .vscode/settings.json", folder.name),
+          },
+        ]
+      : []),
     {
       id: 'workspace',
-      label: 'This workspace',
-      detail: multiRoot ? 'In the workspace file, for every folder' : 'In .vscode/settings.json, shared with whoever opens the folder',
+      label: vscode.l10n.t('This workspace'),
+      detail: multiRoot
+        ? vscode.l10n.t('In the workspace file, for every folder')
+        : vscode.l10n.t('In .vscode/settings.json, shared with whoever opens the folder'),
     },
-    { id: 'user', label: 'User settings', detail: 'Only for you, in every workspace' },
+    { id: 'user', label: vscode.l10n.t('User settings'), detail: vscode.l10n.t('Only for you, in every workspace') },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Save this in which settings?' });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Save this in which settings?') });
   return picked ? scopeOf(picked.id, folder) : undefined;
 }
 

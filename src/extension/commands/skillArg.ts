@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
-import { STATUS_WORD } from '../tree/model';
+import { statusWord } from '../tree/model';
 
 /**
  * The skill a command is about: an id (from a hover link or a test), a tree row (context menu),
@@ -23,7 +23,13 @@ export async function resolveSkill(deps: CommandDeps, arg: unknown, placeHolder:
     skills.map((s) => {
       const r = map?.skills.find((x) => x.id === s.id);
       const mark = deps.marks.get(s.id);
-      return { label: s.title, description: mark ? `marked ${mark}` : r ? STATUS_WORD[r.status] : '', detail: s.summary, id: s.id };
+      return {
+        label: s.title,
+        description:
+          mark === 'done' ? vscode.l10n.t('marked done') : mark ? vscode.l10n.t('skipped') : r ? statusWord(r.status, vscode.l10n) : '',
+        detail: s.summary,
+        id: s.id,
+      };
     }),
     { placeHolder, matchOnDetail: true },
   );

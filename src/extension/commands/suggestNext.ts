@@ -22,8 +22,8 @@ export function suggestNext(deps: CommandDeps) {
   return async (arg?: { noUi?: boolean }): Promise<Suggestion[] | Suggestion | undefined> => {
     if (arg && typeof arg === 'object' && arg.noUi) return currentSuggestions(deps);
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { suggestion: Suggestion }>();
-    pick.title = 'Suggest next skill';
-    pick.placeholder = 'Skills ranked by what your workspace already shows; pick one to open its guidance';
+    pick.title = vscode.l10n.t('Suggest next skill');
+    pick.placeholder = vscode.l10n.t('Skills ranked by what your workspace already shows; pick one to open its guidance');
     pick.matchOnDetail = true;
     pick.busy = true;
     pick.show();
@@ -35,7 +35,7 @@ export function suggestNext(deps: CommandDeps) {
       detail: s.reason,
       suggestion: s,
     }));
-    if (!suggestions.length) pick.placeholder = 'Nothing to suggest: every shown skill is practised, marked done or skipped';
+    if (!suggestions.length) pick.placeholder = vscode.l10n.t('Nothing to suggest: every shown skill is practised, marked done or skipped');
     const chosen = await new Promise<Suggestion | undefined>((resolve) => {
       pick.onDidAccept(() => resolve(pick.selectedItems[0]?.suggestion));
       pick.onDidHide(() => resolve(undefined));

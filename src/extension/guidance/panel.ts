@@ -157,7 +157,16 @@ export class GuidancePanels implements vscode.Disposable {
     });
     const evidence = result?.evidence ?? [];
     const { multiRoot } = this.session;
-    return { skill, result, mark: this.marks.get(skillId), prerequisites, evidence, multiRoot, reason: this.reasonOf(skillId) };
+    return {
+      skill,
+      result,
+      mark: this.marks.get(skillId),
+      prerequisites,
+      evidence,
+      multiRoot,
+      reason: this.reasonOf(skillId),
+      l10n: vscode.l10n,
+    };
   }
 
   /** A new map or mark: a visible page is patched in place, a hidden one gets new HTML. */
@@ -195,6 +204,8 @@ export class GuidancePanels implements vscode.Disposable {
       mark: this.marks.get(skillId),
       signals: entry.evidence,
       multiRoot: this.session.multiRoot,
+      l10n: vscode.l10n,
+      lang: vscode.env.language,
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'guidance.js')).toString(),
@@ -217,6 +228,7 @@ export class GuidancePanels implements vscode.Disposable {
     webview.html = renderGuidanceHtml(
       {
         ...content,
+        lang: vscode.env.language,
         cspSource: webview.cspSource,
         nonce: randomBytes(16).toString('base64'),
         scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'guidance.js')).toString(),

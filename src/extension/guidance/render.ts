@@ -2,10 +2,16 @@
  * The guidance page for one skill, as an HTML string. Pure (no 'vscode' import) so that the
  * escaping can be unit-tested: every string that came from a catalogue, a rule file or the
  * workspace goes through `escapeHtml`. No inline script, no inline handlers: the page's only
- * script is media/guidance.js, loaded with the nonce the Content Security Policy names.
+ * script is media/guidance.js, loaded with the nonce the Content Security Policy names. The page's
+ * own words go through `l10n.t` (the editor's translator; only a type comes from 'vscode').
  */
+import type * as vscode from 'vscode';
 import type { Evidence, Link, Skill, SkillResult, Status } from '../../core';
 import type { Mark } from '../marks';
+import { ENGLISH } from '../tree/words';
+
+/** The editor's translator, `vscode.l10n`. */
+export type Translator = Pick<typeof vscode.l10n, 't'>;
 
 /** What the page shows; the page itself (policy, script, style) comes on top in GuidanceInput. */
 export interface GuidanceContent {
@@ -19,6 +25,8 @@ export interface GuidanceContent {
   multiRoot?: boolean;
   /** Why the skill has its status, in the editor's language (else the engine's English `result.reason`). */
   reason?: string;
+  /** Translates the page's own words; English by default. */
+  l10n?: Translator;
 }
 
 export interface GuidanceInput extends GuidanceContent {
@@ -26,6 +34,8 @@ export interface GuidanceInput extends GuidanceContent {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** The page's language (the editor's display language); English by default. */
+  lang?: string;
 }
 
 const MAX_EVIDENCE = 200;
@@ -44,36 +54,39 @@ export function isSafeLink(url: string): boolean {
   }
 }
 
-const STATUS_TEXT: Record<Status, string> = {
-  practised: 'Practised: the workspace shows it',
-  started: 'Started: weak evidence only',
-  missing: 'Not shown in this workspace yet',
-};
-
-function statusText(status: Status, mark: Mark | undefined): string {
-  if (mark === 'done') return 'Marked done by you';
-  if (mark === 'skipped') return 'Skipped by you';
-  return STATUS_TEXT[status];
+function statusText(status: Status, mark: Mark | undefined, l10n: Translator): string {
+  if (mark === 'done') return l10n.t('Marked done by you');
+  if (mark === 'skipped') return l10n.t('Skipped by you');
+  if (status === 'practised') return l10n.t('Practised: the workspace shows it');
+  return status === 'started' ? l10n.t('Started: weak evidence only') : l10n.t('Not shown in this workspace yet');
 }
 
 const e = escapeHtml;
 
 function headerSection(input: GuidanceContent, status: Status): string {
-  const { skill, mark } = input;
+  const { skill, mark, l10n = ENGLISH } = input;
   const reason = input.reason ?? input.result?.reason;
   return `<header>
-  <p class="tier">${e(skill.tier === 'core' ? 'Core skill' : 'Advanced skill')}</p>
+  <p class="tier">${e(skill.tier === 'core' ? l10n.t('Core skill') : l10n.t('Advanced skill'))}</p>
   <h1>${e(skill.title)}</h1>
-  <p class="status status-${e(mark ?? status)}">${e(statusText(status, mark))}</p>
+  <p class="status status-${e(mark ?? status)}">${e(statusText(status, mark, l10n))}</p>
   ${reason ? `<p class="reason">${e(reason)}</p>` : ''}
   <p class="summary">${e(skill.summary)}</p>
-  <p class="time"><span class="label">Learning time</span> ${e(skill.learningTime)}</p>
-  <div class="actions">
-    ${mark !== 'done' ? '<button type="button" data-action="done">Mark as done</button>' : ''}
-    ${mark !== 'skipped' ? '<button type="button" class="secondary" data-action="skipped">Skip this skill</button>' : ''}
-    ${mark ? '<button type="button" class="secondary" data-action="clear">Clear mark</button>' : ''}
-  </div>
+  <p class="time"><span class="label">${e(l10n.t('Learning time'))}</span> ${e(skill.learningTime)}</p>
+  ${markButtons(mark, l10n, true)}
 </header>`;
+}
+
+/** The page's mark buttons: done, skip (technical skills only), clear. */
+export function markButtons(mark: Mark | undefined, l10n: Translator, canSkip: boolean): string {
+  const done = `<button type="button" data-action="done">${e(l10n.t('Mark as done'))}</button>`;
+  const skip = `<button type="button" class="secondary" data-action="skipped">${e(l10n.t('Skip this skill'))}</button>`;
+  const clear = `<button type="button" class="secondary" data-action="clear">${e(l10n.t('Clear mark'))}</button>`;
+  return `<div class="actions">
+    ${mark !== 'done' ? done : ''}
+    ${canSkip && mark !== 'skipped' ? skip : ''}
+    ${mark ? clear : ''}
+  </div>`;
 }
 
 /** A list of items ticked off or still open. */
@@ -88,18 +101,19 @@ function checkList(items: readonly { title: string; done: boolean }[], doneNote:
 
 function prerequisitesSection(input: GuidanceContent): string | undefined {
   if (!input.prerequisites?.length) return undefined;
+  const l10n = input.l10n ?? ENGLISH;
   return `<section>
-  <h2>Learn first</h2>
+  <h2>${e(l10n.t('Learn first'))}</h2>
   ${checkList(
     input.prerequisites.map((p) => ({ title: p.title, done: p.practised })),
-    'practised',
+    e(l10n.t('practised')),
   )}
 </section>`;
 }
 
 function howToLearnSection(input: GuidanceContent): string {
   return `<section>
-  <h2>How to learn</h2>
+  <h2>${e((input.l10n ?? ENGLISH).t('How to learn'))}</h2>
   <ol>${input.skill.howToLearn.map((step) => `<li>${e(step)}</li>`).join('')}</ol>
 </section>`;
 }
@@ -108,36 +122,42 @@ function practiceSection(input: GuidanceContent): string | undefined {
   const practice = input.result?.practice ?? input.skill.practice.map((p) => ({ ...p, done: false }));
   if (!practice.length) return undefined;
   const done = practice.filter((p) => p.done).length;
+  const l10n = input.l10n ?? ENGLISH;
+  const shown = l10n.t('{0} of {1} shown in this workspace', done, practice.length);
   return `<section>
-  <h2>Further practice <span class="muted">${done} of ${practice.length} shown in this workspace</span></h2>
-  ${checkList(practice, 'shown in code')}
+  <h2>${e(l10n.t('Further practice'))} <span class="muted">${e(shown)}</span></h2>
+  ${checkList(practice, e(l10n.t('shown in code')))}
 </section>`;
 }
 
 function evidenceSection(input: GuidanceContent): string {
   const evidence = (input.evidence ?? input.result?.evidence ?? []).slice(0, MAX_EVIDENCE);
+  const l10n = input.l10n ?? ENGLISH;
+  const heading = `<h2>${e(l10n.t('Evidence in this workspace'))}</h2>`;
   if (!evidence.length) {
+    const none = l10n.t('Nothing yet. Once a manifest, config or import shows this skill, it is listed here with its file and line.');
     return `<section>
-  <h2>Evidence in this workspace</h2>
-  <p class="muted">Nothing yet. Once a manifest, config or import shows this skill, it is listed here with its file and line.</p>
+  ${heading}
+  <p class="muted">${e(none)}</p>
 </section>`;
   }
   const total = input.evidence?.length ?? input.result?.evidence.length ?? evidence.length;
   const rows = evidence.map((ev, i) => {
     const where = `${input.multiRoot && ev.folder ? `${ev.folder}/` : ''}${ev.file}:${ev.line}`;
-    return `<tr><td>${e(ev.technology)}${ev.strength === 'weak' ? ' <span class="muted">weak</span>' : ''}</td><td><a href="#" data-evidence="${i}">${e(where)}</a></td><td><code>${e(ev.rule)}</code></td></tr>`;
+    return `<tr><td>${e(ev.technology)}${ev.strength === 'weak' ? ` <span class="muted">${e(l10n.t('weak'))}</span>` : ''}</td><td><a href="#" data-evidence="${i}">${e(where)}</a></td><td><code>${e(ev.rule)}</code></td></tr>`;
   });
+  const head = [l10n.t('Technology'), l10n.t('Where'), l10n.t('Rule')].map((h) => `<th>${e(h)}</th>`).join('');
   return `<section>
-  <h2>Evidence in this workspace</h2>
+  ${heading}
   <table class="evidence">
-    <thead><tr><th>Technology</th><th>Where</th><th>Rule</th></tr></thead>
+    <thead><tr>${head}</tr></thead>
     <tbody>${rows.join('')}</tbody>
   </table>
-  ${total > evidence.length ? `<p class="muted">… and ${total - evidence.length} more.</p>` : ''}
+  ${total > evidence.length ? `<p class="muted">${e(l10n.t('… and {0} more.', total - evidence.length))}</p>` : ''}
 </section>`;
 }
 
-export function linksSection(links: readonly Link[]): string | undefined {
+export function linksSection(links: readonly Link[], l10n: Translator = ENGLISH): string | undefined {
   if (!links.length) return undefined;
   const items = links.map((l, i) =>
     isSafeLink(l.url)
@@ -145,9 +165,9 @@ export function linksSection(links: readonly Link[]): string | undefined {
       : `<li>${e(l.title)} <span class="url">${e(l.url)}</span></li>`,
   );
   return `<section>
-  <h2>Learn more</h2>
+  <h2>${e(l10n.t('Learn more'))}</h2>
   <ul class="links">${items.join('')}</ul>
-  <p class="muted">Links open in your browser only when you click them.</p>
+  <p class="muted">${e(l10n.t('Links open in your browser only when you click them.'))}</p>
 </section>`;
 }
 
@@ -166,7 +186,7 @@ export function guidanceSections(input: GuidanceContent): GuidanceSection[] {
     ['howToLearn', howToLearnSection(input)],
     ['practice', practiceSection(input)],
     ['evidence', evidenceSection(input)],
-    ['links', linksSection(input.skill.links)],
+    ['links', linksSection(input.skill.links, input.l10n)],
   ];
   return sections.filter((s): s is [string, string] => s[1] !== undefined).map(([id, html]) => ({ id, html }));
 }
@@ -192,14 +212,14 @@ export function renderGuidanceHtml(input: GuidanceInput, sections = guidanceSect
 }
 
 /** What every guidance page needs to load its style and script under the Content Security Policy. */
-export type PageResources = Pick<GuidanceInput, 'cspSource' | 'nonce' | 'scriptUri' | 'styleUri'>;
+export type PageResources = Pick<GuidanceInput, 'cspSource' | 'nonce' | 'scriptUri' | 'styleUri' | 'lang'>;
 
 /** The page around its sections: the policy, the style sheet and the one script; `skillId` lets the page restore itself. */
 export function pageHtml(title: string, sections: readonly string[], input: PageResources, skillId: string): string {
   const { cspSource, nonce } = input;
   const csp = ["default-src 'none'", `style-src ${cspSource}`, `img-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${e(input.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp.replace(/[&"<>]/g, (c) => e(c))}">

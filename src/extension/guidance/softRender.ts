@@ -1,11 +1,14 @@
 /**
  * The guidance page of a soft skill: the same page as a technical skill's (render.ts), with what fits
  * a skill no code proves. No status: the user marks it done. The workspace's signals are listed as
- * hints. Pure, like render.ts: every catalogue or workspace string goes through `escapeHtml`.
+ * hints. Pure, like render.ts: every catalogue or workspace string goes through `escapeHtml`, and
+ * the page's own words through `l10n.t` (only a type comes from 'vscode').
  */
+import type * as vscode from 'vscode';
 import type { Evidence, SoftSkill } from '../../core';
 import type { Mark } from '../marks';
-import { escapeHtml as e, linksSection, pageHtml, type PageResources } from './render';
+import { ENGLISH } from '../tree/words';
+import { escapeHtml as e, linksSection, markButtons, pageHtml, type PageResources } from './render';
 
 export interface SoftGuidanceInput extends PageResources {
   skill: SoftSkill;
@@ -13,35 +16,38 @@ export interface SoftGuidanceInput extends PageResources {
   /** Signal rows in the order the page numbers them (data-evidence indexes into this). */
   signals: Evidence[];
   multiRoot?: boolean;
+  /** Translates the page's own words (the editor's `vscode.l10n`); English by default. */
+  l10n?: Pick<typeof vscode.l10n, 't'>;
 }
 
 const MAX_SIGNALS = 200;
 
-function softHeader({ skill, mark }: SoftGuidanceInput): string {
+function softHeader({ skill, mark, l10n = ENGLISH }: SoftGuidanceInput): string {
   const status =
     mark === 'done'
-      ? '<p class="status status-done">Marked done by you</p>'
+      ? `<p class="status status-done">${e(l10n.t('Marked done by you'))}</p>`
       : mark === 'skipped'
-        ? '<p class="status status-skipped">Skipped by you</p>'
-        : '<p class="status">No code proves a soft skill: mark it done when you practise it</p>';
+        ? `<p class="status status-skipped">${e(l10n.t('Skipped by you'))}</p>`
+        : `<p class="status">${e(l10n.t('No code proves a soft skill: mark it done when you practise it'))}</p>`;
   return `<header>
-  <p class="tier">Soft skill</p>
+  <p class="tier">${e(l10n.t('Soft skill'))}</p>
   <h1>${e(skill.title)}</h1>
   ${status}
   <p class="summary">${e(skill.summary)}</p>
-  <div class="actions">
-    ${mark !== 'done' ? '<button type="button" data-action="done">Mark as done</button>' : ''}
-    ${mark ? '<button type="button" class="secondary" data-action="clear">Clear mark</button>' : ''}
-  </div>
+  ${markButtons(mark, l10n, false)}
 </header>`;
 }
 
 function signalsSection(input: SoftGuidanceInput): string {
   const signals = input.signals.slice(0, MAX_SIGNALS);
+  const l10n = input.l10n ?? ENGLISH;
   if (!signals.length) {
+    const none = l10n.t(
+      "None found. Files that may relate to this skill (a contributing guide, code owners, a linter's settings...) are listed here as hints.",
+    );
     return `<section>
-  <h2>Signals in this workspace</h2>
-  <p class="muted">None found. Files that may relate to this skill (a contributing guide, code owners, a linter's settings...) are listed here as hints.</p>
+  <h2>${e(l10n.t('Signals in this workspace'))}</h2>
+  <p class="muted">${e(none)}</p>
 </section>`;
   }
   const rows = signals.map((ev, i) => {
@@ -49,24 +55,25 @@ function signalsSection(input: SoftGuidanceInput): string {
     return `<tr><td>${e(ev.technology)}</td><td><a href="#" data-evidence="${i}">${e(where)}</a></td></tr>`;
   });
   return `<section>
-  <h2>Signals in this workspace <span class="muted">hints, not proof</span></h2>
+  <h2>${e(l10n.t('Signals in this workspace'))} <span class="muted">${e(l10n.t('hints, not proof'))}</span></h2>
   <table class="evidence">
-    <thead><tr><th>Signal</th><th>Where</th></tr></thead>
+    <thead><tr><th>${e(l10n.t('Signal'))}</th><th>${e(l10n.t('Where'))}</th></tr></thead>
     <tbody>${rows.join('')}</tbody>
   </table>
-  ${input.signals.length > signals.length ? `<p class="muted">… and ${input.signals.length - signals.length} more.</p>` : ''}
+  ${input.signals.length > signals.length ? `<p class="muted">${e(l10n.t('… and {0} more.', input.signals.length - signals.length))}</p>` : ''}
 </section>`;
 }
 
 export function renderSoftGuidanceHtml(input: SoftGuidanceInput): string {
+  const l10n = input.l10n ?? ENGLISH;
   const sections = [
     softHeader(input),
     `<section>
-  <h2>How to practise</h2>
+  <h2>${e(l10n.t('How to practise'))}</h2>
   <ol>${input.skill.howToPractise.map((step) => `<li>${e(step)}</li>`).join('')}</ol>
 </section>`,
     signalsSection(input),
-    linksSection(input.skill.links),
+    linksSection(input.skill.links, l10n),
   ].filter((x): x is string => x !== undefined);
   return pageHtml(input.skill.title, sections, input, input.skill.id);
 }

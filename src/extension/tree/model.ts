@@ -1,10 +1,11 @@
 /**
  * The skill tree as plain data: what each row says, which icon it wears, what it opens.
- * No 'vscode' import here, so the wording can be unit-tested; nodes.ts turns rows into TreeItems.
+ * Only a type comes from 'vscode' here, so the wording can be unit-tested; nodes.ts turns rows into
+ * TreeItems. Every word goes through `l10n.t`, the editor's translator or English by default.
  */
+import type * as vscode from 'vscode';
 import {
   combinationSummary,
-  formatMessage,
   reasonsFor,
   type Catalog,
   type Evidence,
@@ -20,6 +21,9 @@ import {
 } from '../../core';
 import { escapeMarkdown } from '../../core/format';
 import type { Mark } from '../marks';
+import { ENGLISH, countsAsPractised, places, statusLabel, statusWord, type L10n } from './words';
+
+export { ENGLISH, countsAsPractised, statusLabel, statusWord, type L10n };
 
 export type Filter = 'all' | 'practised' | 'missing';
 
@@ -112,27 +116,16 @@ interface TreeInput {
   filter: Filter;
   tiers: readonly ShownGroup[];
   multiRoot: boolean;
-  /** Turns a reason into the words shown (the editor translates it); English by default. */
+  /** Turns a reason into the words shown (the editor translates it); `l10n.t` on its template by default. */
   localise?: (message: ReasonMessage) => string;
+  /** Translates the rows' own words (the editor's `vscode.l10n`); English by default. */
+  l10n?: Pick<typeof vscode.l10n, 't'>;
 }
 
 const MAX_EVIDENCE_ROWS = 50;
 
-const TIER_LABEL: Record<Tier, string> = { core: 'Core', advanced: 'Advanced' };
-
-export const STATUS_WORD: Record<Status, string> = { practised: 'practised', started: 'started', missing: 'not shown yet' };
-
-/** Practised as the user sees it: detected with strong evidence, or marked done by hand. */
-export function countsAsPractised(result: Pick<SkillResult, 'status'>, mark: Mark | undefined): boolean {
-  if (mark === 'done') return true;
-  if (mark === 'skipped') return false;
-  return result.status === 'practised';
-}
-
-export function statusLabel(result: Pick<SkillResult, 'status'>, mark: Mark | undefined): string {
-  if (mark === 'done') return `marked done (detected: ${STATUS_WORD[result.status]})`;
-  if (mark === 'skipped') return `skipped (detected: ${STATUS_WORD[result.status]})`;
-  return STATUS_WORD[result.status];
+function tierLabel(tier: Tier, l10n: L10n): string {
+  return tier === 'core' ? l10n.t('Core') : l10n.t('Advanced');
 }
 
 function skillIcon(status: Status, mark: Mark | undefined): IconSpec {
@@ -143,17 +136,17 @@ function skillIcon(status: Status, mark: Mark | undefined): IconSpec {
   return { id: 'circle-outline', color: 'disabledForeground' };
 }
 
-function skillDescription(result: SkillResult, mark: Mark | undefined): string {
+function skillDescription(result: SkillResult, mark: Mark | undefined, l10n: L10n): string {
   const tech = result.technologies.join(', ');
-  if (mark === 'done') return tech ? `(marked done) ${tech}` : '(marked done)';
-  if (mark === 'skipped') return '(skipped)';
+  if (mark === 'done') return tech ? l10n.t('(marked done) {0}', tech) : l10n.t('(marked done)');
+  if (mark === 'skipped') return l10n.t('(skipped)');
   if (result.status === 'practised') return tech;
-  if (result.status === 'started') return `started: ${tech}`;
-  return STATUS_WORD.missing;
+  if (result.status === 'started') return l10n.t('started: {0}', tech);
+  return statusWord('missing', l10n);
 }
 
-function tierDescription(practised: number, total: number): string {
-  return `${practised} of ${total} practised`;
+function tierDescription(practised: number, total: number, l10n: L10n): string {
+  return l10n.t('{0} of {1} practised', practised, total);
 }
 
 function evidenceLabel(e: Evidence): string {
@@ -180,9 +173,10 @@ function passesFilter(filter: Filter, result: SkillResult, mark: Mark | undefine
 /** Builds the whole tree once per map; rows are small and few (21 skills, capped evidence). */
 export function buildTree(input: TreeInput): RootNode[] {
   const { map, catalog, marks, filter, tiers, multiRoot } = input;
+  const l10n = input.l10n ?? ENGLISH;
   const results = new Map(map.skills.map((s) => [s.id, s]));
   const reasons = reasonsFor(map, catalog);
-  const localise = input.localise ?? ((m: ReasonMessage) => formatMessage(m.template, m.args));
+  const localise = input.localise ?? ((m: ReasonMessage) => l10n.t(m.template, ...m.args));
   const ruleById = new Map(catalog.rules.map((r) => [r.id, r]));
   const roots: RootNode[] = [];
   for (const tier of tiers) {
@@ -197,9 +191,9 @@ export function buildTree(input: TreeInput): RootNode[] {
       kind: 'tier',
       tier,
       id: `tier:${tier}`,
-      label: TIER_LABEL[tier],
-      description: tierDescription(practised, skills.length),
-      tooltip: `**${TIER_LABEL[tier]} skills**: ${tierDescription(practised, skills.length)}`,
+      label: tierLabel(tier, l10n),
+      description: tierDescription(practised, skills.length, l10n),
+      tooltip: l10n.t('**{0} skills**: {1}', tierLabel(tier, l10n), tierDescription(practised, skills.length, l10n)),
       icon: { id: tier === 'core' ? 'layers' : 'rocket' },
       contextValue: 'tier',
       expanded: true,
@@ -211,11 +205,11 @@ export function buildTree(input: TreeInput): RootNode[] {
       const mark = marks.get(skill.id);
       if (!passesFilter(filter, result, mark)) continue;
       const reason = reasons.get(skill.id);
-      link(tierNode, skillRow(skill, result, mark, reason ? localise(reason) : result.reason, { multiRoot, ruleById }));
+      link(tierNode, skillRow(skill, result, mark, reason ? localise(reason) : result.reason, { multiRoot, ruleById, l10n }));
     }
     roots.push(tierNode);
   }
-  const soft = tiers.includes('soft') ? softGroup(input) : undefined;
+  const soft = tiers.includes('soft') ? softGroup(input, l10n) : undefined;
   if (soft) roots.push(soft);
   return roots;
 }
@@ -229,18 +223,18 @@ function passesSoftFilter(filter: Filter, mark: Mark | undefined): boolean {
  * The soft skills, after the tiers. No code proves them, so they are never "missing": a row says
  * what signals may relate to it, and the user marks it done. They count in no "n of N practised".
  */
-function softGroup({ map, catalog, marks, filter, multiRoot }: TreeInput): SoftGroupNode | undefined {
+function softGroup({ map, catalog, marks, filter, multiRoot }: TreeInput, l10n: L10n): SoftGroupNode | undefined {
   if (!catalog.softSkills.length) return undefined;
   const results = new Map(map.softSkills.map((s) => [s.id, s]));
   const done = catalog.softSkills.filter((s) => marks.get(s.id) === 'done').length;
   const group: SoftGroupNode = {
     kind: 'softGroup',
     id: 'group:soft',
-    label: 'Soft skills',
-    description: `${done} of ${catalog.softSkills.length} marked done`,
-    tooltip:
-      '**Soft skills**: no code proves them. Signals in the workspace that may relate to one are shown as hints; ' +
-      'mark a soft skill done when you practise it.',
+    label: l10n.t('Soft skills'),
+    description: l10n.t('{0} of {1} marked done', done, catalog.softSkills.length),
+    tooltip: l10n.t(
+      '**Soft skills**: no code proves them. Signals in the workspace that may relate to one are shown as hints; mark a soft skill done when you practise it.',
+    ),
     icon: { id: 'organization' },
     contextValue: 'softGroup',
     expanded: true,
@@ -250,30 +244,34 @@ function softGroup({ map, catalog, marks, filter, multiRoot }: TreeInput): SoftG
     const mark = marks.get(soft.id);
     if (!passesSoftFilter(filter, mark)) continue;
     const result = results.get(soft.id) ?? { id: soft.id, title: soft.title, technologies: [], signals: [] };
-    link(group, softSkillRow(soft, result, mark, multiRoot));
+    link(group, softSkillRow(soft, result, mark, { multiRoot, l10n }));
   }
   return group;
 }
 
-function softDescription(result: SoftSkillResult, mark: Mark | undefined): string {
-  const signals = result.technologies.length ? `signals: ${result.technologies.join(', ')}` : '';
-  if (mark === 'done') return signals ? `(marked done) ${signals}` : '(marked done)';
-  if (mark === 'skipped') return '(skipped)';
-  return signals || 'not detectable from code';
+function softDescription(result: SoftSkillResult, mark: Mark | undefined, l10n: L10n): string {
+  const signals = result.technologies.length ? l10n.t('signals: {0}', result.technologies.join(', ')) : '';
+  if (mark === 'done') return signals ? l10n.t('(marked done) {0}', signals) : l10n.t('(marked done)');
+  if (mark === 'skipped') return l10n.t('(skipped)');
+  return signals || l10n.t('not detectable from code');
 }
 
-function softSkillRow(soft: SoftSkill, result: SoftSkillResult, mark: Mark | undefined, multiRoot: boolean): SoftSkillNode {
-  const state = mark === 'done' ? 'marked done' : mark === 'skipped' ? 'skipped' : 'not detectable from code';
+function softSkillRow(soft: SoftSkill, result: SoftSkillResult, mark: Mark | undefined, ctx: Words): SoftSkillNode {
+  const { l10n } = ctx;
+  const state = mark === 'done' ? l10n.t('marked done') : mark === 'skipped' ? l10n.t('skipped') : l10n.t('not detectable from code');
   const node: SoftSkillNode = {
     kind: 'softSkill',
     skillId: soft.id,
     mark,
     id: `soft:${soft.id}`,
     label: soft.title,
-    description: softDescription(result, mark),
+    description: softDescription(result, mark, l10n),
     tooltip:
-      `**${mdText(soft.title)}** (soft skill): ${state}\n\n${mdText(soft.summary)}` +
-      (result.technologies.length ? `\n\nSignals that may relate to it (hints only): ${mdText(result.technologies.join(', '))}` : ''),
+      l10n.t('**{0}** (soft skill): {1}', mdText(soft.title), state) +
+      `\n\n${mdText(soft.summary)}` +
+      (result.technologies.length
+        ? '\n\n' + l10n.t('Signals that may relate to it (hints only): {0}', mdText(result.technologies.join(', ')))
+        : ''),
     icon:
       mark === 'done'
         ? { id: 'verified', color: 'charts.blue' }
@@ -283,13 +281,13 @@ function softSkillRow(soft: SoftSkill, result: SoftSkillResult, mark: Mark | und
     contextValue: `softSkill.${mark ?? 'unmarked'}`,
     children: [],
   };
-  addSignals(node, result, multiRoot);
+  addSignals(node, result, ctx);
   link(node, {
     kind: 'howToLearn',
     skillId: soft.id,
     id: `learn:${soft.id}`,
-    label: 'How to practise',
-    tooltip: `Open the guidance for ${mdText(soft.title)}`,
+    label: l10n.t('How to practise'),
+    tooltip: l10n.t('Open the guidance for {0}', mdText(soft.title)),
     icon: { id: 'book' },
     contextValue: 'howToLearn',
     children: [],
@@ -298,7 +296,7 @@ function softSkillRow(soft: SoftSkill, result: SoftSkillResult, mark: Mark | und
 }
 
 /** A soft skill's signals, by name, each with its places: weak evidence, worded as hints. */
-function addSignals(node: SoftSkillNode, result: SoftSkillResult, multiRoot: boolean): void {
+function addSignals(node: SoftSkillNode, result: SoftSkillResult, { multiRoot, l10n }: Words): void {
   for (const name of result.technologies) {
     const ev = result.signals.filter((e) => e.technology === name);
     const signal = link(node, {
@@ -306,8 +304,8 @@ function addSignals(node: SoftSkillNode, result: SoftSkillResult, multiRoot: boo
       skillId: result.id,
       id: `signal:${result.id}:${name}`,
       label: name,
-      description: `signal, ${ev.length} ${ev.length === 1 ? 'place' : 'places'}`,
-      tooltip: `**${mdText(name)}** may relate to ${mdText(result.title)}: a hint, not proof`,
+      description: l10n.t('signal, {0}', places(ev.length, l10n)),
+      tooltip: l10n.t('**{0}** may relate to {1}: a hint, not proof', mdText(name), mdText(result.title)),
       icon: { id: 'lightbulb' },
       contextValue: 'signal',
       children: [],
@@ -320,8 +318,8 @@ function addSignals(node: SoftSkillNode, result: SoftSkillResult, multiRoot: boo
         evidence: e,
         id: `ev:${result.id}:${name}:${e.folder ?? ''}:${e.file}:${e.line}:${e.rule}`,
         label: evidenceLabel(e),
-        description: [where, 'signal'].filter(Boolean).join(' · '),
-        tooltip: `${where ? `${mdText(where)}/` : ''}${mdText(e.file)}, line ${e.line}\n\nrule \`${e.rule}\`, a signal (hint only)`,
+        description: [where, l10n.t('signal')].filter(Boolean).join(' · '),
+        tooltip: `${lineOf(e, where, l10n)}\n\n${l10n.t('rule `{0}`, a signal (hint only)', e.rule)}`,
         contextValue: 'evidence',
         children: [],
       });
@@ -329,13 +327,23 @@ function addSignals(node: SoftSkillNode, result: SoftSkillResult, multiRoot: boo
   }
 }
 
-interface RowContext {
+/** "src/db.ts, line 3", with the folder when the workspace has several. */
+function lineOf(e: Evidence, where: string | undefined, l10n: L10n): string {
+  return l10n.t('{0}, line {1}', `${where ? `${mdText(where)}/` : ''}${mdText(e.file)}`, e.line);
+}
+
+interface Words {
   multiRoot: boolean;
+  l10n: L10n;
+}
+
+interface RowContext extends Words {
   ruleById: ReadonlyMap<string, Rule>;
 }
 
 /** A skill's row with its technologies, its guidance link and its further practice below it. */
 function skillRow(skill: Skill, result: SkillResult, mark: Mark | undefined, reason: string, ctx: RowContext): SkillNode {
+  const { l10n } = ctx;
   const skillNode: SkillNode = {
     kind: 'skill',
     skillId: skill.id,
@@ -343,11 +351,11 @@ function skillRow(skill: Skill, result: SkillResult, mark: Mark | undefined, rea
     mark,
     id: `skill:${skill.id}`,
     label: skill.title,
-    description: skillDescription(result, mark),
+    description: skillDescription(result, mark, l10n),
     tooltip:
-      `**${mdText(skill.title)}**: ${mdText(statusLabel(result, mark))}\n\n${mdText(reason)}\n\n${mdText(skill.summary)}\n\n` +
-      `Learning time: ${mdText(skill.learningTime)}` +
-      (result.technologies.length ? `\n\nFound: ${mdText(result.technologies.join(', '))}` : ''),
+      `**${mdText(skill.title)}**: ${mdText(statusLabel(result, mark, l10n))}\n\n${mdText(reason)}\n\n${mdText(skill.summary)}\n\n` +
+      l10n.t('Learning time: {0}', mdText(skill.learningTime)) +
+      (result.technologies.length ? '\n\n' + l10n.t('Found: {0}', mdText(result.technologies.join(', '))) : ''),
     icon: skillIcon(result.status, mark),
     contextValue: `skill.${mark ?? 'unmarked'}.${result.status}`,
     children: [],
@@ -358,26 +366,27 @@ function skillRow(skill: Skill, result: SkillResult, mark: Mark | undefined, rea
       kind: 'howToLearn',
       skillId: skill.id,
       id: `learn:${skill.id}`,
-      label: 'How to learn',
+      label: l10n.t('How to learn'),
       description: skill.learningTime,
-      tooltip: `Open the guidance for ${mdText(skill.title)}`,
+      tooltip: l10n.t('Open the guidance for {0}', mdText(skill.title)),
       icon: { id: 'book' },
       contextValue: 'howToLearn',
       children: [],
     });
   }
-  addPractice(skillNode, result);
+  addPractice(skillNode, result, l10n);
   return skillNode;
 }
 
 /** "3 services: orders/, payment/, shipping/" for a combination over units, else how many places. */
-function technologyDescription(ev: readonly Evidence[], strong: boolean, ruleById: ReadonlyMap<string, Rule>): string {
+function technologyDescription(ev: readonly Evidence[], strong: boolean, { ruleById, l10n }: RowContext): string {
   const rule = ev.length ? ruleById.get(ev[0].rule) : undefined;
   const summary = rule ? combinationSummary(rule, ev) : undefined;
-  return summary ?? `${ev.length} ${ev.length === 1 ? 'place' : 'places'}${strong ? '' : ', weak evidence only'}`;
+  return summary ?? (strong ? places(ev.length, l10n) : l10n.t('{0}, weak evidence only', places(ev.length, l10n)));
 }
 
-function addTechnologies(skillNode: SkillNode, result: SkillResult, { multiRoot, ruleById }: RowContext): void {
+function addTechnologies(skillNode: SkillNode, result: SkillResult, ctx: RowContext): void {
+  const { multiRoot, l10n } = ctx;
   for (const tech of result.technologies) {
     const ev = result.evidence.filter((e) => e.technology === tech);
     const strong = ev.some((e) => e.strength === 'strong');
@@ -386,8 +395,14 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, { multiRoot,
       skillId: result.id,
       id: `tech:${result.id}:${tech}`,
       label: tech,
-      description: technologyDescription(ev, strong, ruleById),
-      tooltip: `**${mdText(tech)}** proves ${mdText(result.title)}${strong ? '' : ' (weak evidence only: a dev dependency, a bare file name or a single mention)'}`,
+      description: technologyDescription(ev, strong, ctx),
+      tooltip: strong
+        ? l10n.t('**{0}** proves {1}', mdText(tech), mdText(result.title))
+        : l10n.t(
+            '**{0}** proves {1} (weak evidence only: a dev dependency, a bare file name or a single mention)',
+            mdText(tech),
+            mdText(result.title),
+          ),
       icon: { id: 'tag' },
       contextValue: 'technology',
       children: [],
@@ -395,7 +410,7 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, { multiRoot,
     link(skillNode, techNode);
     for (const e of ev.slice(0, MAX_EVIDENCE_ROWS)) {
       const where = multiRoot && e.folder ? e.folder : undefined;
-      const parts = [where, e.strength === 'weak' ? 'weak' : undefined].filter(Boolean);
+      const parts = [where, e.strength === 'weak' ? l10n.t('weak') : undefined].filter(Boolean);
       link(techNode, {
         kind: 'evidence',
         skillId: result.id,
@@ -403,7 +418,7 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, { multiRoot,
         id: `ev:${result.id}:${tech}:${e.folder ?? ''}:${e.file}:${e.line}:${e.rule}`,
         label: evidenceLabel(e),
         description: parts.length ? parts.join(' · ') : undefined,
-        tooltip: `${where ? `${mdText(where)}/` : ''}${mdText(e.file)}, line ${e.line}\n\nrule \`${e.rule}\`, ${e.strength} evidence`,
+        tooltip: `${lineOf(e, where, l10n)}\n\n${e.strength === 'weak' ? l10n.t('rule `{0}`, weak evidence', e.rule) : l10n.t('rule `{0}`, strong evidence', e.rule)}`,
         contextValue: 'evidence',
         children: [],
       });
@@ -412,7 +427,7 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, { multiRoot,
       link(techNode, {
         kind: 'info',
         id: `more:${result.id}:${tech}`,
-        label: `… and ${ev.length - MAX_EVIDENCE_ROWS} more`,
+        label: l10n.t('… and {0} more', ev.length - MAX_EVIDENCE_ROWS),
         contextValue: 'info',
         children: [],
       });
@@ -420,15 +435,15 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, { multiRoot,
   }
 }
 
-function addPractice(skillNode: SkillNode, result: SkillResult): void {
+function addPractice(skillNode: SkillNode, result: SkillResult, l10n: L10n): void {
   if (!result.practice.length) return;
   const done = result.practice.filter((p) => p.done).length;
   const group: PracticeGroupNode = {
     kind: 'practiceGroup',
     skillId: result.id,
     id: `practice:${result.id}`,
-    label: 'Further practice',
-    description: `${done} of ${result.practice.length} shown in code`,
+    label: l10n.t('Further practice'),
+    description: l10n.t('{0} of {1} shown in code', done, result.practice.length),
     icon: { id: 'checklist' },
     contextValue: 'practiceGroup',
     children: [],
@@ -441,7 +456,7 @@ function addPractice(skillNode: SkillNode, result: SkillResult): void {
       done: p.done,
       id: `practice:${result.id}:${p.id}`,
       label: p.title,
-      description: p.done ? 'shown in code' : undefined,
+      description: p.done ? l10n.t('shown in code') : undefined,
       icon: p.done ? { id: 'pass', color: 'testing.iconPassed' } : { id: 'circle-large-outline', color: 'disabledForeground' },
       contextValue: p.done ? 'practice.done' : 'practice.open',
       children: [],

@@ -20,7 +20,7 @@ export function toTreeItem(node: TreeNode, uriOf: (file: string, folder?: string
     item.tooltip = md;
   }
   if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
-  const spoken = accessibleLabel(node);
+  const spoken = accessibleLabel(node, vscode.l10n);
   if (spoken) item.accessibilityInformation = { label: spoken, role: 'treeitem' };
   switch (node.kind) {
     case 'evidence': {
@@ -31,13 +31,13 @@ export function toTreeItem(node: TreeNode, uriOf: (file: string, folder?: string
       }
       item.command = {
         command: COMMANDS.openEvidence,
-        title: 'Open evidence',
+        title: vscode.l10n.t('Open evidence'),
         arguments: [{ file: node.evidence.file, line: node.evidence.line, folder: node.evidence.folder }],
       };
       break;
     }
     case 'howToLearn':
-      item.command = { command: COMMANDS.openGuidance, title: 'Open guidance', arguments: [node.skillId] };
+      item.command = { command: COMMANDS.openGuidance, title: vscode.l10n.t('Open guidance'), arguments: [node.skillId] };
       break;
     default:
       break;

@@ -44,7 +44,7 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
             filter: this._filter,
             tiers: visibleTiers(),
             multiRoot: this.session.multiRoot,
-            localise: (m) => vscode.l10n.t(m.template, ...m.args),
+            l10n: vscode.l10n,
           })
         : [];
     this.changed.fire();

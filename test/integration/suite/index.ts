@@ -16,7 +16,9 @@ const FIXTURE_SUITES: Record<string, string> = {
 };
 
 /** The suite folders for the open workspace: its own first, then those of its shape. */
-export function suiteFolders(folderCount: number, fixture: string): string[] {
+export function suiteFolders(folderCount: number, fixture: string, locale = ''): string[] {
+  // A run in another display language checks the translated words only.
+  if (locale) return [`locale-${locale}`];
   if (folderCount >= 2) return ['multi-root'];
   const own = FIXTURE_SUITES[fixture];
   // Live updates write and delete a file: they run last, after the suites that read the fixture as it is.
@@ -34,7 +36,7 @@ function testFiles(folder: string): string[] {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 20000, color: false, reporter: 'spec' });
-  const folders = suiteFolders(vscode.workspace.workspaceFolders?.length ?? 0, FIXTURE);
+  const folders = suiteFolders(vscode.workspace.workspaceFolders?.length ?? 0, FIXTURE, process.env.BSM_TEST_LOCALE);
   console.log(`[suites] ${folders.join(', ')}`);
   for (const folder of folders) for (const file of testFiles(folder)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
