@@ -23,10 +23,7 @@ function chooseTheme(name, bodyClass) {
       .first()
       .waitFor({ timeout: 15000 });
     await page.keyboard.press('Enter');
-    await page
-      .locator(`.monaco-workbench.${name.endsWith('Light') ? 'hc-light' : 'hc-black'}`)
-      .first()
-      .waitFor({ timeout: 15000 });
+    await page.locator(`.monaco-workbench.${bodyClass}`).first().waitFor({ timeout: 15000 });
   };
 }
 
