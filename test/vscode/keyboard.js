@@ -131,7 +131,10 @@ class KeyboardWalk {
     for (let i = 0; i < max && !(s.row && re.test(s.row)); i++) {
       const before = s.row;
       await this.press(key);
-      s = await this.until(`${key} did not move the focus off "${before}"`, (x) => x.row !== before);
+      // At the end of the list the focus stays put: the row was not found.
+      s = await this.until(`${key} did not move the focus off "${before}"`, (x) => x.row !== before, 2000).catch((err) => {
+        throw err instanceof StepError ? new StepError(`no row matching ${re}: ${key} stops at "${before}"`) : err;
+      });
     }
     if (!s.row || !re.test(s.row)) throw new StepError(`no row matching ${re} within ${max} presses of ${key}; focus is on "${s.row}"`);
     return s;
