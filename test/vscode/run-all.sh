@@ -2,7 +2,8 @@
 # Runs the integration suite in a real VS Code extension host on every workspace shape the
 # extension must handle: the sample workspace, a multi-root workspace, a folder with no backend
 # evidence, a workspace whose settings name its own rule file, once trusted and once untrusted, and
-# the sample workspace with scanning on start-up switched off, and the sample in German.
+# the sample workspace with scanning on start-up switched off, and the sample in German. Then walks
+# the keyboard path on the sample workspace with real key presses (keyboard.js).
 # Stops at the first failing run and exits with its code.
 #
 #   test/vscode/run-all.sh [--verbose]
@@ -24,3 +25,9 @@ run "$FIXTURES/workspace-rules" "$@"
 run "$FIXTURES/workspace-rules" --untrusted "$@"
 run "$FIXTURES/scan-on-demand.code-workspace" "$@"
 run "$FIXTURES/express-postgres-redis" --locale de "$@"
+node "$HERE/keyboard.js" "$@"
+code=$?
+if [ "$code" != 0 ]; then
+  echo "[vscode:test] keyboard walk: exit code $code" >&2
+  exit "$code"
+fi

@@ -39,6 +39,8 @@ async function widenSideBar(wb, page) {
 }
 
 module.exports = {
+  // Custom steps other plans reuse (screenshot-plan-contrast.js).
+  helpers: { scrollGuidance, widenSideBar },
   workspace: 'test/fixtures/express-postgres-redis',
   viewport: { width: 1280, height: 800 },
   settings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.startupEditor': 'none' },

@@ -86,8 +86,19 @@ class Workbench {
   async expandTreeItem(label) {
     const row = this._treeItem(label);
     await row.waitFor({ timeout: LONG });
-    if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
-    await this.page.waitForFunction((el) => el.getAttribute('aria-expanded') !== 'false', await row.elementHandle(), { timeout: SHORT });
+    // A tree that re-renders its rows (a scan result arriving) may drop a click: click again then.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      if ((await row.getAttribute('aria-expanded')) !== 'false') return;
+      await row.click();
+      const expanded = await this.page
+        .waitForFunction((el) => el.isConnected && el.getAttribute('aria-expanded') !== 'false', await row.elementHandle(), {
+          timeout: attempt < 3 ? 3000 : SHORT,
+        })
+        .then(() => true)
+        .catch(() => false);
+      if (expanded) return;
+    }
+    throw new Error(`the tree row ${label} did not expand`);
   }
 
   /** Clicks a tree row (selects it; a leaf with a command runs it, e.g. opens file:line). */
