@@ -1,5 +1,5 @@
 import type { Catalog, Evidence, SkillMap, SkillResult, Skipped, ScanStats, SoftSkillResult, Status } from './types';
-import { formatMessage, reasonMessage } from './reasons';
+import { formatMessage, ReasonContext, reasonMessage } from './reasons';
 
 const MAX_EVIDENCE_PER_SKILL = 500;
 
@@ -41,9 +41,9 @@ function softResults(catalog: Catalog, bySkill: ReadonlyMap<string, Evidence[]>)
 /** Turns all evidence into the skill map: every skill listed, in catalogue order, then the soft skills. */
 export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evidence>, skipped: Skipped[], stats: ScanStats): SkillMap {
   const bySkill = new Map<string, Evidence[]>();
-  const ruleSkill = new Map(catalog.rules.map((r) => [r.id, r]));
+  const context = new ReasonContext(catalog);
   for (const e of evidence) {
-    const rule = ruleSkill.get(e.rule);
+    const rule = context.rule(e.rule);
     if (!rule) continue;
     const list = bySkill.get(rule.skill) ?? [];
     list.push(e);
@@ -54,11 +54,11 @@ export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evid
     const technologies = rankTechnologies(all);
     const ticked = new Set<string>();
     for (const e of all) {
-      const p = ruleSkill.get(e.rule)?.practice;
+      const p = context.rule(e.rule)?.practice;
       if (p) ticked.add(p);
     }
     const status = statusOf(all);
-    const reason = reasonMessage({ skill, status, evidence: all, technologies }, catalog, (id) => ruleSkill.get(id));
+    const reason = reasonMessage({ skill, status, evidence: all, technologies }, context);
     return {
       id: skill.id,
       title: skill.title,

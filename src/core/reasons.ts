@@ -34,15 +34,32 @@ function place(e: Evidence): string {
   return `${e.folder ? `${e.folder}/` : ''}${e.file}:${e.line}`;
 }
 
-/** The first few technologies a skill's rules detect, strong ones first, in catalogue order. */
-function lookedFor(skill: Skill, catalog: Catalog): string {
-  const names: string[] = [];
-  for (const strength of ['strong', 'weak'] as const) {
-    for (const r of catalog.rules)
-      if (r.skill === skill.id && r.strength === strength && !names.includes(r.technology)) names.push(r.technology);
+/** What reasons need from a catalogue, gathered in one pass over its rules when a map is evaluated. */
+export class ReasonContext {
+  private readonly rules = new Map<string, Rule>();
+  /** Per skill, the technologies its rules detect: strong ones first, in catalogue order. */
+  private readonly technologies = new Map<string, { strong: Set<string>; weak: Set<string> }>();
+
+  constructor(catalog: Catalog) {
+    for (const r of catalog.rules) {
+      this.rules.set(r.id, r);
+      let names = this.technologies.get(r.skill);
+      if (!names) this.technologies.set(r.skill, (names = { strong: new Set(), weak: new Set() }));
+      names[r.strength].add(r.technology);
+    }
   }
-  const shown = names.slice(0, LOOKED_FOR_SHOWN).join(', ');
-  return names.length > LOOKED_FOR_SHOWN ? `${shown} and ${names.length - LOOKED_FOR_SHOWN} more` : shown || 'no rules';
+
+  rule(id: string): Rule | undefined {
+    return this.rules.get(id);
+  }
+
+  /** The first few technologies a skill's rules detect, as a phrase. */
+  lookedFor(skillId: string): string {
+    const t = this.technologies.get(skillId);
+    const names = t ? [...t.strong, ...[...t.weak].filter((n) => !t.strong.has(n))] : [];
+    const shown = names.slice(0, LOOKED_FOR_SHOWN).join(', ');
+    return names.length > LOOKED_FOR_SHOWN ? `${shown} and ${names.length - LOOKED_FOR_SHOWN} more` : shown || 'no rules';
+  }
 }
 
 /** What a skill's reason is made from: its status, its evidence (strong first, as `evaluate` orders it) and its technologies, most telling first. */
@@ -54,18 +71,14 @@ export interface ReasonInput {
 }
 
 /** The reason for one skill's status. */
-export function reasonMessage(
-  { skill, status, evidence, technologies }: ReasonInput,
-  catalog: Catalog,
-  ruleOf: (id: string) => Rule | undefined,
-): ReasonMessage {
+export function reasonMessage({ skill, status, evidence, technologies }: ReasonInput, context: ReasonContext): ReasonMessage {
   const first = evidence.find((e) => e.technology === technologies[0] && e.strength === 'strong') ?? evidence[0];
-  if (status === 'missing' || !first) return { id: 'missing', template: REASON_TEMPLATES.missing, args: [lookedFor(skill, catalog)] };
+  if (status === 'missing' || !first) return { id: 'missing', template: REASON_TEMPLATES.missing, args: [context.lookedFor(skill.id)] };
   if (status === 'started') {
     const techs = technologies.slice(0, 3).join(', ');
     return { id: 'started', template: REASON_TEMPLATES.started, args: [techs, place(first), skill.proof ?? DEFAULT_PROOF] };
   }
-  const rule = ruleOf(first.rule);
+  const rule = context.rule(first.rule);
   const summary = rule
     ? combinationSummary(
         rule,
@@ -78,16 +91,14 @@ export function reasonMessage(
 
 /** Every skill's reason in a map, as messages (for an editor that shows them in its own language). */
 export function reasonsFor(map: SkillMap, catalog: Catalog): Map<string, ReasonMessage> {
-  const rules = new Map(catalog.rules.map((r) => [r.id, r]));
+  const context = new ReasonContext(catalog);
   const out = new Map<string, ReasonMessage>();
   for (const result of map.skills) {
     const skill = catalog.skills.find((s) => s.id === result.id);
     if (skill)
       out.set(
         result.id,
-        reasonMessage({ skill, status: result.status, evidence: result.evidence, technologies: result.technologies }, catalog, (id) =>
-          rules.get(id),
-        ),
+        reasonMessage({ skill, status: result.status, evidence: result.evidence, technologies: result.technologies }, context),
       );
   }
   return out;
