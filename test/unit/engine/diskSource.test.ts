@@ -4,25 +4,12 @@ import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiskSource, Scanner } from '../../../src/core';
-import { builtinCatalog, statusOf } from '../helpers';
+import { builtinCatalog, diskWorkspace, listed, statusOf } from '../helpers';
 import { fileIgnoredByLayers, ignoredByLayers, parseGitignore, userExcluder } from '../../../src/core/workspace/excludes';
 import fc from 'fast-check';
 
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'bsm-ws-'));
-  for (const [rel, text] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, text);
-  }
-  return root;
-}
-
-async function list(root: string, options = {}): Promise<string[]> {
-  const out: string[] = [];
-  for await (const batch of new DiskSource(root, options).list()) out.push(...batch.map((e) => e.path));
-  return out.sort();
-}
+const workspace = diskWorkspace;
+const list = listed;
 
 describe('disk source: excludes', () => {
   it("skips default folders, .gitignore entries (nested too), and the caller's globs", async () => {

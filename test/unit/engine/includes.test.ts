@@ -1,28 +1,14 @@
 import * as assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { DiskSource, MemorySource, Scanner } from '../../../src/core';
 import { includeFilter } from '../../../src/core/workspace/excludes';
-import { builtinCatalog, REPO, statusOf } from '../helpers';
+import { builtinCatalog, diskWorkspace, listed, REPO, statusOf } from '../helpers';
 
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'bsm-inc-'));
-  for (const [rel, text] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, text);
-  }
-  return root;
-}
-
-async function list(root: string, options = {}): Promise<string[]> {
-  const out: string[] = [];
-  for await (const batch of new DiskSource(root, options).list()) out.push(...batch.map((e) => e.path));
-  return out.sort();
-}
+const workspace = diskWorkspace;
+const list = listed;
 
 const FILES = {
   'package.json': '{"dependencies": {"pg": "8"}}',
