@@ -6,10 +6,11 @@ export { Scanner, evidenceInText, prepareRuleIndex, type ScanOptions, type ScanP
 export { DiskSource, type DiskSourceOptions } from './workspace/diskSource';
 export { MemorySource } from './workspace/memorySource';
 export type { FileSource } from './workspace/source';
-export { suggestNext } from './suggest';
+export { joinReasons, suggestNext } from './suggest';
 export { toMarkdown, proficiency } from './report';
 export { mergeMaps } from './merge';
 export { Dismissals, formatDismissal, parseDismissal, parseDismissals, type Dismissal } from './dismiss';
 export { escapeMarkdown, formatBytes } from './format';
 export { reasonsFor, formatMessage, type ReasonMessage } from './reasons';
-export { combinationSummary } from './combine/summary';
+export { combinationMessage, combinationSummary } from './combine/summary';
+export { MESSAGE_TEMPLATES, message, type Message, type MessageId } from './messages';

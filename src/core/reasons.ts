@@ -4,31 +4,17 @@
  * editor can show it translated while the CLI writes the English text.
  */
 import type { Catalog, Evidence, Rule, Skill, SkillMap, Status } from './types';
-import { combinationSummary } from './combine/summary';
+import { combinationUnits } from './combine/summary';
+import { formatMessage, message, MESSAGE_TEMPLATES, type Message } from './messages';
 
-export interface ReasonMessage {
-  id: 'practised' | 'practised-combined' | 'started' | 'missing';
-  /** English text with `{0}`, `{1}`... for the arguments. */
-  template: string;
-  args: string[];
-}
+export type ReasonMessage = Message<'practised' | 'practised-combined' | 'started' | 'started-default' | 'missing' | 'missing-more'>;
 
-export const REASON_TEMPLATES: Record<ReasonMessage['id'], string> = {
-  practised: 'Practised: {0} at {1}.',
-  'practised-combined': 'Practised: {0}, {1}.',
-  started: 'Started: {0} found at {1}, a hint only. Practised needs {2}.',
-  missing: 'Not shown yet: nothing found. Looked for {0}.',
-};
+/** The reason templates, for an editor that translates them. */
+export const REASON_TEMPLATES = MESSAGE_TEMPLATES;
+export { formatMessage };
 
-/** What practised means when a skill does not say: the generic bar every rule applies. */
-const DEFAULT_PROOF = 'the technology used by the project itself: a runtime dependency, its code or its configuration';
 /** Technologies named in a "looked for" list before "and N more". */
 const LOOKED_FOR_SHOWN = 6;
-
-/** Fills a template's `{n}` placeholders. */
-export function formatMessage(template: string, args: readonly string[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, n: string) => args[Number(n)] ?? whole);
-}
 
 function place(e: Evidence): string {
   return `${e.folder ? `${e.folder}/` : ''}${e.file}:${e.line}`;
@@ -53,12 +39,14 @@ export class ReasonContext {
     return this.rules.get(id);
   }
 
-  /** The first few technologies a skill's rules detect, as a phrase. */
-  lookedFor(skillId: string): string {
+  /** What the scanner looked for: the first few technologies a skill's rules detect, and how many more. */
+  lookedFor(skillId: string): ReasonMessage {
     const t = this.technologies.get(skillId);
     const names = t ? [...t.strong, ...[...t.weak].filter((n) => !t.strong.has(n))] : [];
     const shown = names.slice(0, LOOKED_FOR_SHOWN).join(', ');
-    return names.length > LOOKED_FOR_SHOWN ? `${shown} and ${names.length - LOOKED_FOR_SHOWN} more` : shown || 'no rules';
+    return names.length > LOOKED_FOR_SHOWN
+      ? message('missing-more', shown, String(names.length - LOOKED_FOR_SHOWN))
+      : message('missing', shown);
   }
 }
 
@@ -73,20 +61,15 @@ export interface ReasonInput {
 /** The reason for one skill's status. */
 export function reasonMessage({ skill, status, evidence, technologies }: ReasonInput, context: ReasonContext): ReasonMessage {
   const first = evidence.find((e) => e.technology === technologies[0] && e.strength === 'strong') ?? evidence[0];
-  if (status === 'missing' || !first) return { id: 'missing', template: REASON_TEMPLATES.missing, args: [context.lookedFor(skill.id)] };
+  if (status === 'missing' || !first) return context.lookedFor(skill.id);
   if (status === 'started') {
     const techs = technologies.slice(0, 3).join(', ');
-    return { id: 'started', template: REASON_TEMPLATES.started, args: [techs, place(first), skill.proof ?? DEFAULT_PROOF] };
+    return skill.proof ? message('started', techs, place(first), skill.proof) : message('started-default', techs, place(first));
   }
   const rule = context.rule(first.rule);
-  const summary = rule
-    ? combinationSummary(
-        rule,
-        evidence.filter((e) => e.rule === rule.id),
-      )
-    : undefined;
-  if (summary) return { id: 'practised-combined', template: REASON_TEMPLATES['practised-combined'], args: [first.technology, summary] };
-  return { id: 'practised', template: REASON_TEMPLATES.practised, args: [first.technology, place(first)] };
+  const units = rule ? combinationUnits(rule, evidence) : undefined;
+  if (units) return message('practised-combined', first.technology, ...units);
+  return message('practised', first.technology, place(first));
 }
 
 /** Every skill's reason in a map, as messages (for an editor that shows them in its own language). */

@@ -1,4 +1,5 @@
 import type { Catalog, SkillMap, Suggestion } from './types';
+import { formatMessage, message, type Message } from './messages';
 
 interface SuggestOptions {
   /** Skills the user marked done or skipped by hand: not suggested; done ones count as practised. */
@@ -6,9 +7,15 @@ interface SuggestOptions {
   skipped?: readonly string[];
 }
 
+/** Names in a list, in any language. */
 function list(titles: string[]): string {
-  if (titles.length <= 1) return titles.join('');
-  return `${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}`;
+  return titles.join(', ');
+}
+
+/** The parts of a reason, joined and starting with a capital: "Prerequisites met (Databases); about 2–4 months". */
+export function joinReasons(parts: readonly string[]): string {
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -29,28 +36,28 @@ export function suggestNext(map: SkillMap, catalog: Catalog, options: SuggestOpt
     const missingPrereqs = skill.prerequisites.filter((p) => !practised(p));
     const foundations = [...new Set([...skill.prerequisites, ...skill.buildsOn])].filter(practised);
     let score = 100 - skill.order * 2 - skill.learningMonths;
-    const reasons: string[] = [];
+    const reasons: Message[] = [];
     if (result.status === 'started') {
       score += 30;
       const tech = result.technologies.slice(0, 3);
-      reasons.push(`already started: ${tech.length ? list(tech) : 'some'} found, no strong evidence yet`);
+      reasons.push(tech.length ? message('suggest-started', list(tech)) : message('suggest-started-unnamed'));
     }
     if (missingPrereqs.length === 0) {
       score += 40;
-      if (skill.prerequisites.length) reasons.push(`prerequisites met (${list(skill.prerequisites.map((p) => title.get(p) ?? p))})`);
-      else reasons.push('no prerequisites');
+      if (skill.prerequisites.length)
+        reasons.push(message('suggest-prerequisites-met', list(skill.prerequisites.map((p) => title.get(p) ?? p))));
+      else reasons.push(message('suggest-no-prerequisites'));
     } else {
       score -= 25 * missingPrereqs.length;
-      reasons.push(`learn ${list(missingPrereqs.map((p) => title.get(p) ?? p))} first`);
+      reasons.push(message('suggest-learn-first', list(missingPrereqs.map((p) => title.get(p) ?? p))));
     }
     const builds = foundations.filter((f) => !skill.prerequisites.includes(f));
     if (builds.length) {
       score += 8 * builds.length;
-      reasons.push(`builds on ${list(builds.map((f) => title.get(f) ?? f))}, which you practise`);
+      reasons.push(message('suggest-builds-on', list(builds.map((f) => title.get(f) ?? f))));
     }
     if (skill.tier === 'core') score += 10;
-    reasons.push(`about ${skill.learningTime}`);
-    const reason = reasons.join('; ');
+    reasons.push(message('suggest-time', skill.learningTime));
     out.push({
       id: skill.id,
       title: skill.title,
@@ -58,7 +65,8 @@ export function suggestNext(map: SkillMap, catalog: Catalog, options: SuggestOpt
       status: result.status,
       learningTime: skill.learningTime,
       score,
-      reason: reason.charAt(0).toUpperCase() + reason.slice(1),
+      reason: joinReasons(reasons.map((m) => formatMessage(m.template, m.args))),
+      reasonMessages: reasons,
     });
   }
   return out.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));

@@ -3,6 +3,8 @@
  * Nothing in src/core may import 'vscode'.
  */
 
+import type { Message } from './messages';
+
 export type Tier = 'core' | 'advanced';
 export type Strength = 'strong' | 'weak';
 export type Status = 'practised' | 'started' | 'missing';
@@ -282,4 +284,6 @@ export interface Suggestion {
   learningTime: string;
   score: number;
   reason: string;
+  /** The reason's parts as messages, for an editor that shows them in its own language. */
+  reasonMessages: Message[];
 }

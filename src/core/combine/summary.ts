@@ -1,15 +1,16 @@
 /** How a unit-scoped combination reads to a person: "3 services: orders/, payment/, shipping/". */
 import type { Evidence, Rule } from '../types';
+import { formatMessage, message, type Message } from '../messages';
 import { unitSignal } from './units';
 
-/** Units named in a line before "and N more". */
+/** Units named in a line before the rest is cut to "…". */
 const UNITS_SHOWN = 4;
 
 /**
- * The units a combining rule's evidence names (each unit's evidence opens with the file that makes
- * it a unit, at line 1), as a phrase; undefined for any other rule.
+ * How many units a combining rule's evidence names (each unit's evidence opens with the file that
+ * makes it a unit, at line 1), and the first few of their folders; undefined for any other rule.
  */
-export function combinationSummary(rule: Rule, evidence: readonly Evidence[]): string | undefined {
+export function combinationUnits(rule: Rule, evidence: readonly Evidence[]): [count: string, folders: string] | undefined {
   if (!rule.combine?.units) return undefined;
   const folders: string[] = [];
   for (const e of evidence) {
@@ -21,6 +22,17 @@ export function combinationSummary(rule: Rule, evidence: readonly Evidence[]): s
   if (!folders.length) return undefined;
   folders.sort();
   const shown = folders.slice(0, UNITS_SHOWN).join(', ');
-  const more = folders.length > UNITS_SHOWN ? ` and ${folders.length - UNITS_SHOWN} more` : '';
-  return `${folders.length} services: ${shown}${more}`;
+  return [String(folders.length), folders.length > UNITS_SHOWN ? `${shown}, …` : shown];
+}
+
+/** The units of a combination as a message: "3 services: orders/, payment/, shipping/". */
+export function combinationMessage(rule: Rule, evidence: readonly Evidence[]): Message<'services'> | undefined {
+  const units = combinationUnits(rule, evidence);
+  return units && message('services', ...units);
+}
+
+/** The same, in English. */
+export function combinationSummary(rule: Rule, evidence: readonly Evidence[]): string | undefined {
+  const m = combinationMessage(rule, evidence);
+  return m && formatMessage(m.template, m.args);
 }

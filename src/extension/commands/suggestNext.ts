@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { suggestNext as rank, type Suggestion } from '../../core';
+import { joinReasons, suggestNext as rank, type Suggestion } from '../../core';
 import type { CommandDeps } from './deps';
 import { visibleTiers } from '../settings';
 import { COMMANDS } from './ids';
@@ -32,7 +32,7 @@ export function suggestNext(deps: CommandDeps) {
     pick.items = suggestions.map((s) => ({
       label: `${s.status === 'started' ? '$(pie-chart)' : '$(circle-outline)'} ${s.title}`,
       description: s.learningTime,
-      detail: s.reason,
+      detail: joinReasons(s.reasonMessages.map((m) => vscode.l10n.t(m.template, ...m.args))),
       suggestion: s,
     }));
     if (!suggestions.length) pick.placeholder = vscode.l10n.t('Nothing to suggest: every shown skill is practised, marked done or skipped');

@@ -5,7 +5,7 @@
  */
 import type * as vscode from 'vscode';
 import {
-  combinationSummary,
+  combinationMessage,
   reasonsFor,
   type Catalog,
   type Evidence,
@@ -381,8 +381,9 @@ function skillRow(skill: Skill, result: SkillResult, mark: Mark | undefined, rea
 /** "3 services: orders/, payment/, shipping/" for a combination over units, else how many places. */
 function technologyDescription(ev: readonly Evidence[], strong: boolean, { ruleById, l10n }: RowContext): string {
   const rule = ev.length ? ruleById.get(ev[0].rule) : undefined;
-  const summary = rule ? combinationSummary(rule, ev) : undefined;
-  return summary ?? (strong ? places(ev.length, l10n) : l10n.t('{0}, weak evidence only', places(ev.length, l10n)));
+  const units = rule ? combinationMessage(rule, ev) : undefined;
+  if (units) return l10n.t(units.template, ...units.args);
+  return strong ? places(ev.length, l10n) : l10n.t('{0}, weak evidence only', places(ev.length, l10n));
 }
 
 function addTechnologies(skillNode: SkillNode, result: SkillResult, ctx: RowContext): void {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { buildTree, findNode } from '../../../src/extension/tree/model';
-import { formatMessage, reasonsFor } from '../../../src/core';
+import { formatMessage, joinReasons, reasonsFor, suggestNext } from '../../../src/core';
 import { builtinCatalog, scanMemory } from '../helpers';
 
 describe('reasons: why each skill has its status', () => {
@@ -63,5 +63,17 @@ describe('reasons: why each skill has its status', () => {
       tech.children.some((c) => c.label === 'checkout/package.json:1'),
       tech.children.map((c) => c.label).join(', '),
     );
+  });
+
+  it('suggestions carry their reasons as messages, which read as the English reason', async () => {
+    const map = await scanMemory({ 'package.json': '{\n  "dependencies": {\n    "ioredis": "^5.4.1"\n  }\n}\n' });
+    const caching = suggestNext(map, builtinCatalog()).find((s) => s.id === 'caching')!;
+    assert.strictEqual(caching.reasonMessages[0].id, 'suggest-started');
+    assert.strictEqual(joinReasons(caching.reasonMessages.map((m) => formatMessage(m.template, m.args))), caching.reason);
+    assert.match(caching.reason, /^Already started: Redis found, no strong evidence yet; .*about \d/);
+    const german = joinReasons(
+      caching.reasonMessages.map((m) => formatMessage(m.id === 'suggest-started' ? 'bereits begonnen: {0} gefunden' : '…', m.args)),
+    );
+    assert.match(german, /^Bereits begonnen: Redis gefunden/);
   });
 });
