@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { MANIFEST_GLOBS } from '../../../src/core/ecosystems';
 import { REPO } from '../helpers';
@@ -36,5 +36,16 @@ describe('extension manifest', () => {
       assert.ok(existsSync(path.join(REPO, picture)), `${picture} exists`);
       assert.ok(ignore.includes(`!${path.dirname(picture)}/*.png`), `${picture} is packaged`);
     }
+  });
+
+  it('packages every file the extension loads from media/ (page script and style, tab icons, translations)', () => {
+    const keep = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('!media/'))
+      .map((l) => new RegExp(`^${l.slice(1).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`));
+    const files = readdirSync(path.join(REPO, 'media'), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => path.relative(REPO, path.join(d.parentPath ?? d.path, d.name)).split(path.sep).join('/'));
+    for (const file of files) assert.ok(keep.some((re) => re.test(file)), `${file} is left out of the package`);
   });
 });
