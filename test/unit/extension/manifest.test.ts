@@ -42,10 +42,27 @@ describe('extension manifest', () => {
     const keep = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8')
       .split('\n')
       .filter((l) => l.startsWith('!media/'))
-      .map((l) => new RegExp(`^${l.slice(1).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`));
+      .map(
+        (l) =>
+          new RegExp(
+            `^${l
+              .slice(1)
+              .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+              .replace(/\*/g, '[^/]*')}$`,
+          ),
+      );
     const files = readdirSync(path.join(REPO, 'media'), { recursive: true, withFileTypes: true })
       .filter((d) => d.isFile())
-      .map((d) => path.relative(REPO, path.join(d.parentPath ?? d.path, d.name)).split(path.sep).join('/'));
-    for (const file of files) assert.ok(keep.some((re) => re.test(file)), `${file} is left out of the package`);
+      .map((d) =>
+        path
+          .relative(REPO, path.join(d.parentPath ?? d.path, d.name))
+          .split(path.sep)
+          .join('/'),
+      );
+    for (const file of files)
+      assert.ok(
+        keep.some((re) => re.test(file)),
+        `${file} is left out of the package`,
+      );
   });
 });
