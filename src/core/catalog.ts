@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { ruleIdPattern } from './combine/combine';
+import { ruleIdMatcher } from './combine/combine';
 import type { Catalog, PracticeItem, Rule, Skill, SoftSkill } from './types';
 import { checkPattern } from './patterns';
 import { literalsTable, primeLiterals } from './literals';
@@ -203,8 +203,8 @@ function checkRule(rule: Rule, skills: ReadonlyMap<string, RuleOwner>, problems:
 function checkCombine(rule: Rule, rules: ReadonlyMap<string, Rule>, problems: string[]): void {
   const where = `${rule.source.file}:${rule.source.line}`;
   for (const sel of [...(rule.combine!.allOf ?? []), ...(rule.combine!.anyOf ?? [])]) {
-    const idRe = sel.rule ? ruleIdPattern(sel.rule) : undefined;
-    const named = [...rules.values()].some((r) => !r.combine && (!idRe || idRe.test(r.id)) && (!sel.skill || r.skill === sel.skill));
+    const fits = sel.rule ? ruleIdMatcher(sel.rule) : undefined;
+    const named = [...rules.values()].some((r) => !r.combine && (!fits || fits(r.id)) && (!sel.skill || r.skill === sel.skill));
     if (!named) problems.push(`${where}: rule ${rule.id} combines ${sel.rule ?? sel.skill}, which names no detection rule`);
   }
   const anyOf = rule.combine!.anyOf?.length ?? 0;

@@ -68,6 +68,7 @@ export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evid
       evidence: all.slice(0, MAX_EVIDENCE_PER_SKILL),
       practice: skill.practice.map((p) => ({ id: p.id, title: p.title, done: ticked.has(p.id) })),
       reason: formatMessage(reason.template, reason.args),
+      reasonMessage: reason,
     };
   });
   const softSkills = softResults(catalog, bySkill);

@@ -11,6 +11,6 @@ export { toMarkdown, proficiency } from './report';
 export { mergeMaps } from './merge';
 export { Dismissals, formatDismissal, parseDismissal, parseDismissals, type Dismissal } from './dismiss';
 export { escapeMarkdown, formatBytes } from './format';
-export { reasonsFor, formatMessage, type ReasonMessage } from './reasons';
+export { formatMessage, type ReasonMessage } from './reasons';
 export { combinationMessage, combinationSummary } from './combine/summary';
 export { MESSAGE_TEMPLATES, message, type Message, type MessageId } from './messages';

@@ -26,13 +26,12 @@ export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap 
     const technologies: string[] = [];
     const done = new Set<string>();
     let strong = false;
-    let reason = s.reason;
-    let reasonRank = STATUS_RANK[s.status];
+    let best = s;
     for (const { folder, map } of parts) {
       const r = map.skills.find((x) => x.id === s.id);
       if (!r) continue;
       // The merged skill's reason is that of the folder where it stands best.
-      if (STATUS_RANK[r.status] > reasonRank) [reason, reasonRank] = [r.reason, STATUS_RANK[r.status]];
+      if (STATUS_RANK[r.status] > STATUS_RANK[best.status]) best = r;
       for (const e of r.evidence) evidence.push({ ...e, folder });
       for (const t of r.technologies) if (!technologies.includes(t)) technologies.push(t);
       for (const p of r.practice) if (p.done) done.add(p.id);
@@ -44,7 +43,8 @@ export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap 
       technologies,
       evidence,
       practice: s.practice.map((p) => ({ ...p, done: done.has(p.id) })),
-      reason,
+      reason: best.reason,
+      reasonMessage: best.reasonMessage,
     };
   });
   return {

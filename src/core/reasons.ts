@@ -3,7 +3,7 @@
  * message (an English template with `{0}`-style arguments, the form `vscode.l10n.t` takes), so the
  * editor can show it translated while the CLI writes the English text.
  */
-import type { Catalog, Evidence, Rule, Skill, SkillMap, Status } from './types';
+import type { Catalog, Evidence, Rule, Skill, Status } from './types';
 import { combinationUnits } from './combine/summary';
 import { formatMessage, message, MESSAGE_TEMPLATES, type Message } from './messages';
 
@@ -70,19 +70,4 @@ export function reasonMessage({ skill, status, evidence, technologies }: ReasonI
   const units = rule ? combinationUnits(rule, evidence) : undefined;
   if (units) return message('practised-combined', first.technology, ...units);
   return message('practised', first.technology, place(first));
-}
-
-/** Every skill's reason in a map, as messages (for an editor that shows them in its own language). */
-export function reasonsFor(map: SkillMap, catalog: Catalog): Map<string, ReasonMessage> {
-  const context = new ReasonContext(catalog);
-  const out = new Map<string, ReasonMessage>();
-  for (const result of map.skills) {
-    const skill = catalog.skills.find((s) => s.id === result.id);
-    if (skill)
-      out.set(
-        result.id,
-        reasonMessage({ skill, status: result.status, evidence: result.evidence, technologies: result.technologies }, context),
-      );
-  }
-  return out;
 }

@@ -243,6 +243,8 @@ export interface SkillResult {
   practice: PracticeResult[];
   /** Why the skill has its status, in one or two sentences (see reasons.ts). */
   reason: string;
+  /** The same as a message, for an editor that shows it in its own language. */
+  reasonMessage: Message;
 }
 
 /** A soft skill in a map: the workspace signals that may relate to it (hints, never proof). */

@@ -7,28 +7,25 @@
  * name the units from the evidence alone (`unitFolderOf`).
  */
 import type { CombineMatcher, Evidence, FactSelector, Rule } from '../types';
+import { namePattern } from '../match/names';
 import { unitSignal, type UnitIndex } from './units';
 
 interface CompiledSelector {
   test(e: Evidence, rule: Rule): boolean;
 }
 
-/** A rule-id glob (`message-brokers/kafka-*`) as a regular expression. */
-export function ruleIdPattern(glob: string): RegExp {
-  return new RegExp(
-    `^${glob
-      .split('*')
-      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
+/** Whether a rule id fits a selector's glob (`message-brokers/kafka-*`), as rule names match facts. */
+export function ruleIdMatcher(glob: string): (id: string) => boolean {
+  const p = namePattern(glob, false);
+  return p.re ? (id) => p.re!.test(id) : (id) => id === p.exact;
 }
 
 function compileSelector(s: FactSelector): CompiledSelector {
-  const idRe = s.rule ? ruleIdPattern(s.rule) : undefined;
+  const fits = s.rule ? ruleIdMatcher(s.rule) : undefined;
   return {
     test: (e, rule) =>
       (s.skill === undefined || rule.skill === s.skill) &&
-      (idRe === undefined || idRe.test(rule.id)) &&
+      (fits === undefined || fits(rule.id)) &&
       (s.strength === undefined || e.strength === s.strength),
   };
 }

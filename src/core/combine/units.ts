@@ -6,27 +6,16 @@
  * (an `index.js` is a library's as often as a server's), so it is not a unit. Combining rules
  * count units (see combine.ts); a unit is named by its folder.
  */
+import { MANIFEST_GLOBS } from '../ecosystems';
+import { baseNameMatcher } from '../glob';
 import { isFixturePath } from '../paths';
 
 export type UnitSignal = 'container' | 'serverless' | 'manifest' | 'entry';
 
 const CONTAINER = /^(?:dockerfile|containerfile)(?:\.[\w.-]+)?$|\.(?:dockerfile|containerfile)$/i;
 const SERVERLESS = new Set(['serverless.yml', 'serverless.yaml', 'template.yaml', 'template.yml']);
-const MANIFESTS = new Set([
-  'package.json',
-  'requirements.txt',
-  'pyproject.toml',
-  'setup.py',
-  'pipfile',
-  'pom.xml',
-  'build.gradle',
-  'build.gradle.kts',
-  'go.mod',
-  'gemfile',
-  'composer.json',
-  'cargo.toml',
-  'mix.exs',
-]);
+/** Every package ecosystem's manifests (ecosystems/), by base name: `package.json`, `requirements*.txt`, `*.csproj`... */
+const MANIFEST_NAMES = MANIFEST_GLOBS.map(baseNameMatcher);
 const ENTRY_NAMES = new Set([
   'main.go',
   'manage.py',
@@ -66,7 +55,7 @@ function nameSignal(base: string): UnitSignal | undefined {
   const lower = base.toLowerCase();
   let signal: UnitSignal | undefined;
   // Sets first, regular expressions only for names that could match them: this runs on every path listed.
-  if (MANIFESTS.has(lower) || lower.endsWith('.csproj')) signal = 'manifest';
+  if (MANIFEST_NAMES.some((matches) => matches(base))) signal = 'manifest';
   else if (ENTRY_NAMES.has(lower) || ((lower.endsWith('.java') || lower.endsWith('.kt')) && JVM_ENTRY.test(base))) signal = 'entry';
   else if (SERVERLESS.has(lower)) signal = 'serverless';
   else if ((lower.includes('dockerfile') || lower.includes('containerfile')) && CONTAINER.test(base)) signal = 'container';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { reasonsFor, type Evidence } from '../../core';
+import type { Evidence } from '../../core';
 import type { ScanSession } from '../session';
 import type { Marks } from '../marks';
 import { countsAsPractised } from '../tree/model';
@@ -137,8 +137,7 @@ export class GuidancePanels implements vscode.Disposable {
 
   /** The skill's reason in the editor's language. */
   private reasonOf(skillId: string): string | undefined {
-    const { map, catalog } = this.session;
-    const message = map && catalog ? reasonsFor(map, catalog).get(skillId) : undefined;
+    const message = this.session.map?.skills.find((s) => s.id === skillId)?.reasonMessage;
     return message && vscode.l10n.t(message.template, ...message.args);
   }
 

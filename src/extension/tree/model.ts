@@ -6,10 +6,8 @@
 import type * as vscode from 'vscode';
 import {
   combinationMessage,
-  reasonsFor,
   type Catalog,
   type Evidence,
-  type ReasonMessage,
   type Rule,
   type Skill,
   type SkillMap,
@@ -116,8 +114,6 @@ interface TreeInput {
   filter: Filter;
   tiers: readonly ShownGroup[];
   multiRoot: boolean;
-  /** Turns a reason into the words shown (the editor translates it); `l10n.t` on its template by default. */
-  localise?: (message: ReasonMessage) => string;
   /** Translates the rows' own words (the editor's `vscode.l10n`); English by default. */
   l10n?: Pick<typeof vscode.l10n, 't'>;
 }
@@ -175,8 +171,6 @@ export function buildTree(input: TreeInput): RootNode[] {
   const { map, catalog, marks, filter, tiers, multiRoot } = input;
   const l10n = input.l10n ?? ENGLISH;
   const results = new Map(map.skills.map((s) => [s.id, s]));
-  const reasons = reasonsFor(map, catalog);
-  const localise = input.localise ?? ((m: ReasonMessage) => l10n.t(m.template, ...m.args));
   const ruleById = new Map(catalog.rules.map((r) => [r.id, r]));
   const roots: RootNode[] = [];
   for (const tier of tiers) {
@@ -204,8 +198,8 @@ export function buildTree(input: TreeInput): RootNode[] {
       if (!result) continue;
       const mark = marks.get(skill.id);
       if (!passesFilter(filter, result, mark)) continue;
-      const reason = reasons.get(skill.id);
-      link(tierNode, skillRow(skill, result, mark, reason ? localise(reason) : result.reason, { multiRoot, ruleById, l10n }));
+      const reason = l10n.t(result.reasonMessage.template, ...result.reasonMessage.args);
+      link(tierNode, skillRow(skill, result, mark, reason, { multiRoot, ruleById, l10n }));
     }
     roots.push(tierNode);
   }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { buildTree, findNode } from '../../../src/extension/tree/model';
-import { formatMessage, joinReasons, reasonsFor, suggestNext } from '../../../src/core';
+import { formatMessage, joinReasons, suggestNext } from '../../../src/core';
 import { builtinCatalog, scanMemory } from '../helpers';
 
 describe('reasons: why each skill has its status', () => {
@@ -29,7 +29,7 @@ describe('reasons: why each skill has its status', () => {
   it("as messages an editor can translate, and in the tree's skill tooltip", async () => {
     const catalog = builtinCatalog();
     const map = await scanMemory({ 'package.json': '{"dependencies": {"pg": "^8.11.0"}}' });
-    const message = reasonsFor(map, catalog).get('databases')!;
+    const message = map.skills.find((s) => s.id === 'databases')!.reasonMessage;
     assert.deepStrictEqual(
       [message.id, message.template, message.args],
       ['practised', 'Practised: {0} at {1}.', ['PostgreSQL', 'package.json:1']],
@@ -42,7 +42,7 @@ describe('reasons: why each skill has its status', () => {
       filter: 'all',
       tiers: ['core'],
       multiRoot: false,
-      localise: (m) => `[fr] ${m.args.join(' / ')}`,
+      l10n: { t: (template: string | { message: string }, ...args: unknown[]) => `[fr] ${args.join(' / ')}` } as never,
     });
     assert.match(String(findNode(roots, 'skill:databases')!.tooltip), /\\\[fr\\\] PostgreSQL \/ package\\\.json:1/);
   });
