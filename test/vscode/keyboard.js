@@ -91,11 +91,11 @@ class KeyboardWalk {
    * all, it is pressed again, a few times at most: a tree that re-renders its rows (a scan result
    * arriving) may drop a key press, and the user would press it again.
    */
-  async pressUntil(key, what, test, again, tries = 3) {
+  async pressUntil(key, what, test, again, tries = 3, lastTimeout = TIMEOUT) {
     for (let i = 1; ; i++) {
       await this.press(key);
       try {
-        return await this.until(what, test, i < tries ? 3000 : TIMEOUT);
+        return await this.until(what, test, i < tries ? 3000 : lastTimeout);
       } catch (err) {
         if (i >= tries || !(err instanceof StepError) || !again(await this.state())) throw err;
       }
@@ -130,9 +130,16 @@ class KeyboardWalk {
     let s = await this.state();
     for (let i = 0; i < max && !(s.row && re.test(s.row)); i++) {
       const before = s.row;
-      await this.press(key);
-      // At the end of the list the focus stays put: the row was not found.
-      s = await this.until(`${key} did not move the focus off "${before}"`, (x) => x.row !== before, 2000).catch((err) => {
+      // At the end of the list the focus stays put: the row was not found. A tree re-rendering its
+      // rows (a scan result arriving) may drop a press too, so the key is tried three times.
+      s = await this.pressUntil(
+        key,
+        `${key} did not move the focus off "${before}"`,
+        (x) => x.row !== before,
+        (x) => x.row === before,
+        3,
+        3000,
+      ).catch((err) => {
         throw err instanceof StepError ? new StepError(`no row matching ${re}: ${key} stops at "${before}"`) : err;
       });
     }
