@@ -1,0 +1,217 @@
+import * as assert from 'node:assert';
+import {
+  emptyStore,
+  mergeStores,
+  parseStore,
+  projectKey,
+  recordScan,
+  serializeStore,
+  withCommitDates,
+  withoutProject,
+  MAX_PLACES,
+  type ProfileStore,
+} from '../../../src/extension/profile/store';
+import { blameDates, position, profileNote, profileSkills, timeline } from '../../../src/extension/profile/combine';
+import { sampleMap, sampleResult } from './sample';
+
+const JAN = new Date('2026-01-10T09:00:00Z');
+const MAR = new Date('2026-03-02T09:00:00Z');
+const api = { name: 'orders-api', folders: ['file:///home/me/orders-api'] };
+const web = { name: 'web-shop', folders: ['file:///home/me/web-shop'] };
+
+/** Two projects: orders-api (databases, caching) and web-shop (caching started only, later). */
+function twoProjects(): ProfileStore {
+  const shop = sampleMap();
+  shop.skills = [
+    sampleResult({ status: 'started', evidence: [{ file: 'src/cache.ts', line: 3, technology: 'Redis', rule: 'r', strength: 'weak' }] }),
+  ];
+  return {
+    ...emptyStore(),
+    projects: {
+      [projectKey(api.folders)]: recordScan(undefined, api, sampleMap(), JAN),
+      [projectKey(web.folders)]: recordScan(undefined, web, shop, MAR),
+    },
+  };
+}
+
+describe('profile store', () => {
+  it('remembers status, technologies and places of evidence, never file contents', () => {
+    const record = recordScan(undefined, api, sampleMap(), JAN);
+    assert.deepStrictEqual(Object.keys(record.skills).sort(), ['caching', 'databases'], 'missing skills are not remembered');
+    assert.deepStrictEqual(record.skills.caching, {
+      title: 'Advanced caching strategies',
+      status: 'practised',
+      technologies: ['Redis'],
+      evidence: [
+        { file: 'package.json', line: 12 },
+        { file: 'src/cache.ts', line: 3 },
+      ],
+      firstSeen: JAN.toISOString(),
+      firstPractised: JAN.toISOString(),
+      lastSeen: JAN.toISOString(),
+    });
+    assert.deepStrictEqual(record.scans, [JAN.toISOString()]);
+    assert.doesNotMatch(serializeStore({ ...emptyStore(), projects: { k: record } }), /rule|reason|strength/);
+  });
+
+  it('keeps the first dates across scans, moves the last one, and keeps a skill no longer shown as missing', () => {
+    const first = recordScan(undefined, api, sampleMap(), JAN);
+    const later = sampleMap();
+    later.skills = later.skills.filter((s) => s.id !== 'caching');
+    const second = recordScan(first, api, later, MAR);
+    assert.strictEqual(second.skills.databases.firstSeen, JAN.toISOString());
+    assert.strictEqual(second.skills.databases.lastSeen, MAR.toISOString());
+    assert.strictEqual(second.skills.caching.status, 'missing');
+    assert.strictEqual(second.skills.caching.firstSeen, JAN.toISOString());
+    assert.deepStrictEqual(second.skills.caching.evidence, []);
+    assert.deepStrictEqual(second.scans, [JAN.toISOString(), MAR.toISOString()]);
+  });
+
+  it('keeps at most a few places per skill, strong evidence first', () => {
+    const map = sampleMap();
+    map.skills = [
+      sampleResult({
+        evidence: Array.from({ length: 20 }, (_, i) => ({
+          file: `f${String(i).padStart(2, '0')}.ts`,
+          line: i + 1,
+          technology: 'Redis',
+          rule: 'r',
+          strength: i === 19 ? ('strong' as const) : ('weak' as const),
+        })),
+      }),
+    ];
+    const places = recordScan(undefined, api, map, JAN).skills.caching.evidence;
+    assert.strictEqual(places.length, MAX_PLACES);
+    assert.deepStrictEqual(places[0], { file: 'f19.ts', line: 20 });
+  });
+
+  it('reads back what it writes', () => {
+    const store = twoProjects();
+    assert.deepStrictEqual(parseStore(serializeStore(store)), { store });
+  });
+
+  it('calls a damaged store corrupt and says why, rather than reading part of it', () => {
+    const good = serializeStore(twoProjects());
+    const cases: [string, RegExp][] = [
+      ['', /not valid JSON/],
+      [good.slice(0, good.length / 2), /not valid JSON/],
+      ['[]', /not a JSON object/],
+      ['{"format":"something-else","version":1,"projects":{}}', /not a profile/],
+      ['{"format":"backend-skill-map-profile","projects":{}}', /no version/],
+      ['{"format":"backend-skill-map-profile","version":1,"projects":[]}', /no projects/],
+      [
+        '{"format":"backend-skill-map-profile","version":1,"projects":{"k":{"name":"x","folders":[],"scans":["not a date"],"skills":{}}}}',
+        /scan dates/,
+      ],
+      [good.replace('"practised"', '"expert"'), /skill .* cannot be read/],
+      [
+        `{"format":"backend-skill-map-profile","version":1,"projects":{"k":${'['.repeat(5000)}${']'.repeat(5000)}}}`,
+        /nested too deep|not a record/,
+      ],
+    ];
+    for (const [text, problem] of cases) {
+      const checked = parseStore(text);
+      assert.ok('problem' in checked, text.slice(0, 60));
+      assert.strictEqual(checked.kind, 'corrupt', text.slice(0, 60));
+      assert.match(checked.problem, problem, text.slice(0, 60));
+    }
+  });
+
+  it('calls a store of a newer version newer, so that it is set aside rather than overwritten', () => {
+    const checked = parseStore('{"format":"backend-skill-map-profile","version":2,"projects":{"k":{"future":true}}}');
+    assert.deepStrictEqual(checked, { kind: 'newer', problem: 'written by a newer version of the extension (store version 2)' });
+  });
+
+  it('forgets one project; an import replaces a project of the same key and adds the others', () => {
+    const store = twoProjects();
+    const apiKey = projectKey(api.folders);
+    assert.deepStrictEqual(Object.keys(withoutProject(store, apiKey).projects), [projectKey(web.folders)]);
+    const other = { ...emptyStore(), projects: { [apiKey]: { ...store.projects[apiKey], name: 'renamed' }, z: store.projects[apiKey] } };
+    const merged = mergeStores(store, other);
+    assert.strictEqual(merged.projects[apiKey].name, 'renamed');
+    assert.strictEqual(Object.keys(merged.projects).length, 3);
+  });
+
+  it('keeps the earliest commit date found for a skill', () => {
+    const record = recordScan(undefined, api, sampleMap(), MAR);
+    const once = withCommitDates(record, new Map([['caching', '2025-06-01T00:00:00.000Z']]));
+    const twice = withCommitDates(
+      once,
+      new Map([
+        ['caching', '2025-09-01T00:00:00.000Z'],
+        ['nope', '2025-01-01T00:00:00.000Z'],
+      ]),
+    );
+    assert.strictEqual(twice.skills.caching.firstCommit, '2025-06-01T00:00:00.000Z');
+    assert.ok(!('nope' in twice.skills));
+  });
+
+  it('names a workspace by its workspace file, else by its folders in any order', () => {
+    assert.strictEqual(projectKey(['file:///b', 'file:///a']), projectKey(['file:///a', 'file:///b']));
+    assert.strictEqual(projectKey(['file:///a'], 'file:///w.code-workspace'), 'file:///w.code-workspace');
+  });
+});
+
+describe('profile across projects', () => {
+  it('shows the union of the projects, each skill with its best status and the projects that show it', () => {
+    const rows = profileSkills(twoProjects());
+    assert.deepStrictEqual(
+      rows.map((r) => [r.id, r.status, r.projects.map((p) => `${p.name}:${p.status}:${p.technologies.join('+')}`)]),
+      [
+        ['caching', 'practised', ['orders-api:practised:Redis', 'web-shop:started:Redis']],
+        ['databases', 'practised', ['orders-api:practised:PostgreSQL']],
+      ],
+    );
+    const caching = rows[0];
+    assert.strictEqual(caching.firstSeen, JAN.toISOString());
+    assert.strictEqual(caching.lastSeen, MAR.toISOString());
+  });
+
+  it('dates a skill from its commit when that is earlier than the first scan', () => {
+    const store = twoProjects();
+    const key = projectKey(api.folders);
+    store.projects[key] = withCommitDates(store.projects[key], new Map([['databases', '2024-05-05T00:00:00.000Z']]));
+    const db = profileSkills(store).find((r) => r.id === 'databases')!;
+    assert.strictEqual(db.firstSeen, '2024-05-05T00:00:00.000Z');
+    assert.strictEqual(db.firstPractised, '2024-05-05T00:00:00.000Z');
+  });
+
+  it('says where else the profile shows a skill, leaving out the open project', () => {
+    const rows = profileSkills(twoProjects());
+    assert.deepStrictEqual(profileNote(rows, 'caching', projectKey(api.folders)), { practised: [], started: ['web-shop'] });
+    assert.deepStrictEqual(profileNote(rows, 'caching', projectKey(web.folders)), { practised: ['orders-api'], started: [] });
+    assert.deepStrictEqual(profileNote(rows, 'testing'), { practised: [], started: [] });
+  });
+
+  it('lays the skills out on a timeline, started and practised apart', () => {
+    const t = timeline(twoProjects(), new Date('2026-04-01T00:00:00Z'));
+    assert.strictEqual(t.from, '2026-01-10');
+    assert.strictEqual(t.to, '2026-04-01');
+    assert.deepStrictEqual(
+      t.rows.map((r) => [r.id, r.started, r.practised]),
+      [
+        ['caching', '2026-01-10', '2026-01-10'],
+        ['databases', '2026-01-10', '2026-01-10'],
+      ],
+    );
+    assert.strictEqual(position('2026-01-10', t.from, t.to), 0);
+    assert.strictEqual(position('2026-04-01', t.from, t.to), 1);
+    assert.strictEqual(position('2026-01-10', '2026-01-10', '2026-01-10'), 1);
+  });
+
+  it("reads each line's commit date from git blame, leaving out lines not committed yet", () => {
+    const out = [
+      '78a945f5 (Ada Lovelace 2025-11-25 09:39:56 +0100  1) {',
+      '^1c2d3e4 old/name.json (Grace Hopper 2024-02-01 23:10:00 -0500  2)   "name": "x",',
+      '00000000 (Not Committed Yet 2026-12-06 04:00:00 +0000  3)   "pg": "8"',
+      'garbage',
+    ].join('\n');
+    assert.deepStrictEqual(
+      [...blameDates(out)],
+      [
+        [1, '2025-11-25T08:39:56.000Z'],
+        [2, '2024-02-02T04:10:00.000Z'],
+      ],
+    );
+  });
+});
