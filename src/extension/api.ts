@@ -4,6 +4,8 @@ import type { GuidanceProbe } from './guidance/panel';
 import type { SkillTreeProvider } from './tree/provider';
 import type { SessionState } from './session';
 import type { StatusInfo } from './statusBar';
+import type { ProfileStore } from './profile/store';
+import type { ProfileSkill } from './profile/combine';
 
 /** What `activate` returns: a small, read-only window on the extension, for tests and other extensions. */
 export interface BackendSkillMapApi {
@@ -24,6 +26,14 @@ export interface BackendSkillMapApi {
   restoreGuidance(panel: vscode.WebviewPanel, state: unknown): Thenable<void>;
   /** How many notifications about problems in the user's rule files were shown. */
   getRuleProblemNotices(): number;
+  /** The profile as last read: its store, its rows, the file's place and how many bad stores were set aside. */
+  getProfile(): { store: ProfileStore; skills: readonly ProfileSkill[]; place: vscode.Uri; setAside: number };
+  /** How many times "Add to my profile" was offered in this window. */
+  getProfileOffers(): number;
+  /** The timeline page's HTML while it is open. */
+  getTimelineHtml(): string | undefined;
+  /** Resolves once this workspace's marks were moved to the profile (the first time only). */
+  whenMarksMoved(): Promise<void>;
   /** Resolves once the first scan, and any scan or file update under way, has finished. */
   whenScanned(): Promise<void>;
   /** Milliseconds spent inside `activate`. */

@@ -10,7 +10,8 @@
  *   statusBar.ts       "Skills 9/21", hidden while the map has no evidence (backendSkillMap.statusBar)
  *   settings.ts        what the settings say, and the switches that turn parts on and off live
  *   watch.ts           live updates from file events, saves, settings and folder changes
- *   marks.ts           skills marked done or skipped by hand
+ *   marks.ts           skills marked done or skipped by hand (kept in the synced global state)
+ *   profile/           the profile across projects: its view, timeline, store and commands
  */
 import * as vscode from 'vscode';
 import { ScanSession, VIEW_ID } from './session';
@@ -24,6 +25,7 @@ import { watchWorkspace } from './watch';
 import { publishContextKeys } from './contextKeys';
 import { switchedOn, whileSwitchedOn } from './settings';
 import type { BackendSkillMapApi } from './api';
+import { moveMarksToProfile, startProfile } from './profile';
 
 export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
   const activationStart = performance.now();
@@ -33,8 +35,10 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     log,
     vscode.Uri.joinPath(context.extensionUri, 'dist', 'catalog.json').fsPath,
   );
-  const marks = new Marks(context.workspaceState, log);
+  const marks = new Marks(context.globalState, log);
   const tree = new SkillTreeProvider(session, marks);
+  const marksMoved = moveMarksToProfile(context, log).then(() => tree.rebuild());
+  const { profile, timeline, disposable: profileParts } = startProfile(context, session, log);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const guidance = new GuidancePanels(context.extensionUri, session, marks);
   const hover = new EvidenceHoverProvider(session, marks);
@@ -52,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     statusBar,
     publishContextKeys(session),
     whileSwitchedOn('hovers', () => vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover)),
-    registerCommands({ session, marks, tree, treeView, guidance, log }),
+    profileParts,
+    registerCommands({ session, marks, tree, treeView, guidance, log, profile }),
     watchWorkspace(session, () => {
       tree.rebuild();
       statusBar.update();
@@ -75,6 +80,10 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     probeGuidance: (skillId) => guidance.probe(skillId),
     restoreGuidance: (panel, state) => guidance.serializer.deserializeWebviewPanel(panel, state),
     getRuleProblemNotices: () => session.ruleProblemNotices,
+    getProfile: () => ({ store: profile.snapshot, skills: profile.skills, place: profile.storage.uri, setAside: profile.storage.setAside }),
+    getProfileOffers: () => profile.offers,
+    getTimelineHtml: () => timeline.html,
+    whenMarksMoved: () => marksMoved,
     whenScanned: async () => {
       session.ensureStarted();
       await session.whenIdle();

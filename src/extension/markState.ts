@@ -2,6 +2,9 @@
 
 export type Mark = 'done' | 'skipped';
 
+/** Where the marks are kept: a key of the global state, synced with the editor's Settings Sync. */
+export const MARKS_KEY = 'backendSkillMap.marks';
+
 interface CheckedMarks {
   marks: Record<string, Mark>;
   /** Set when the stored value was not a clean record of marks: what was wrong, for the log and a message. */

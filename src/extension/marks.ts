@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { checkStoredMarks, type Mark } from './markState';
+import { checkStoredMarks, MARKS_KEY, type Mark } from './markState';
 
 /** A skill marked by hand: done (learned elsewhere) or skipped (not wanted). */
 export type { Mark };
 
-const KEY = 'backendSkillMap.marks';
-
-/** Manual marks, kept per workspace. They never change what was detected; they are shown beside it. */
+/**
+ * Manual marks, kept in the state given: the global state, synced (profile/syncedMarks.ts). They
+ * never change what was detected; they are shown beside it.
+ */
 export class Marks implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -17,16 +18,16 @@ export class Marks implements vscode.Disposable {
   ) {
     // A stored value that is not a clean record (an older format, a damaged state file) is repaired
     // once, with a message, instead of breaking the view.
-    const { marks, problem } = checkStoredMarks(state.get<unknown>(KEY));
+    const { marks, problem } = checkStoredMarks(state.get<unknown>(MARKS_KEY));
     if (problem) {
-      void state.update(KEY, marks);
+      void state.update(MARKS_KEY, marks);
       log?.warn(`marks: ${problem}`);
       void vscode.window.showWarningMessage(vscode.l10n.t('Backend Skill Map: {0}.', problem));
     }
   }
 
   private all(): Record<string, Mark> {
-    return checkStoredMarks(this.state.get<unknown>(KEY)).marks;
+    return checkStoredMarks(this.state.get<unknown>(MARKS_KEY)).marks;
   }
 
   get(skillId: string): Mark | undefined {
@@ -47,7 +48,7 @@ export class Marks implements vscode.Disposable {
     const next = this.all();
     if (mark) next[skillId] = mark;
     else delete next[skillId];
-    await this.state.update(KEY, next);
+    await this.state.update(MARKS_KEY, next);
     this.changed.fire();
   }
 
