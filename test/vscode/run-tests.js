@@ -15,6 +15,10 @@
 //   --untrusted        switch workspace trust on, so the workspace opens untrusted (restricted mode)
 //   --locale ID        open the editor in a display language (test/vscode/language-packs/ID); the
 //                      extension host gets BSM_TEST_LOCALE=ID
+//   --then PATH        once the suite has passed on the workspace, open this one in the same window
+//                      (same user data and global storage; repeatable); each run's extension host
+//                      gets BSM_TEST_STEP=1, 2, ...
+//   --setting K=JSON   a user setting for the run (repeatable), e.g. --setting git.enabled=true
 //
 // The extension host always gets BSM_TEST_WORKSPACE (absolute path of the workspace argument)
 // and BSM_TEST_FIXTURE (its base name without .code-workspace), so a suite can tell which
@@ -41,6 +45,8 @@ function parseArgs(argv) {
     keepLogs: false,
     untrusted: false,
     locale: undefined,
+    then: [],
+    settings: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -60,12 +66,22 @@ function parseArgs(argv) {
     else if (a === '--keep-logs') opts.keepLogs = true;
     else if (a === '--untrusted') opts.untrusted = true;
     else if (a === '--locale') opts.locale = value();
-    else if (a === '-h' || a === '--help') {
+    else if (a === '--then') opts.then.push(value());
+    else if (a === '--setting') {
+      const kv = value();
+      const eq = kv.indexOf('=');
+      if (eq < 1) throw new lib.HarnessError(`--setting expects KEY=JSON, got ${kv}`);
+      try {
+        opts.settings[kv.slice(0, eq)] = JSON.parse(kv.slice(eq + 1));
+      } catch {
+        throw new lib.HarnessError(`--setting ${kv.slice(0, eq)}: the value is not JSON`);
+      }
+    } else if (a === '-h' || a === '--help') {
       process.stdout.write(
         fs
           .readFileSync(__filename, 'utf8')
           .split('\n')
-          .slice(1, 22)
+          .slice(1, 27)
           .map((l) => l.replace(/^\/\/ ?/, ''))
           .join('\n') + '\n',
       );
@@ -110,33 +126,17 @@ async function main() {
   let browser;
   let result;
   try {
-    server = await lib.startServer({ dir: runDir, smokeTestDriver: true, workspaceTrust: opts.untrusted, locale: opts.locale });
-    const extEnv = {
-      BSM_TEST_WORKSPACE: workspace.path,
-      BSM_TEST_FIXTURE: path.basename(workspace.path).replace(/\.code-workspace$/, ''),
-      BSM_TEST_UNTRUSTED: opts.untrusted ? '1' : '0',
-      BSM_TEST_LOCALE: opts.locale ?? '',
-      ...opts.env,
-    };
-    const payload = [
-      ['extensionDevelopmentPath', lib.remoteUri(server.origin, opts.extension)],
-      ['extensionTestsPath', lib.remoteUri(server.origin, opts.tests)],
-      ['extensionEnvironment', JSON.stringify(extEnv)],
-      ['skipWelcome', 'true'],
-    ];
-    const url = lib.workbenchUrl(server.origin, workspace, payload);
-    console.log(`[vscode:test] ${path.relative(process.cwd(), workspace.path) || '.'} (${workspace.kind}) on code-server ${server.origin}`);
-
+    server = await lib.startServer({
+      dir: runDir,
+      smokeTestDriver: true,
+      workspaceTrust: opts.untrusted,
+      locale: opts.locale,
+      settings: opts.settings,
+    });
     browser = await lib.launchBrowser();
     const { page } = browser;
-    let finish;
+    let finish = () => {};
     let settled = false;
-    const finished = new Promise((r) => {
-      finish = (v) => {
-        settled = true;
-        r(v);
-      };
-    });
 
     // The workbench forwards the extension host's console (mocha's reporter) here ...
     await page.exposeFunction('codeAutomationLog', (level, args) => {
@@ -153,24 +153,52 @@ async function main() {
     page.on('console', (msg) => outputLog.write(`[page ${msg.type()}] ${msg.text()}\n`));
     page.on('crash', () => finish({ harness: 'the workbench page crashed' }));
 
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
-    let timer;
-    const outcome = await Promise.race([
-      finished,
-      new Promise((r) => {
-        timer = setTimeout(() => r({ timeout: true }), opts.timeout);
-      }),
-    ]);
-    clearTimeout(timer);
+    // One workspace after the other in the same window: opening a folder restarts the extension host.
+    const workspaces = [workspace, ...opts.then.map((w) => lib.resolveWorkspace(w))];
+    for (const [index, ws] of workspaces.entries()) {
+      const extEnv = {
+        BSM_TEST_WORKSPACE: ws.path,
+        BSM_TEST_FIXTURE: path.basename(ws.path).replace(/\.code-workspace$/, ''),
+        BSM_TEST_UNTRUSTED: opts.untrusted ? '1' : '0',
+        BSM_TEST_LOCALE: opts.locale ?? '',
+        BSM_TEST_STEP: String(index + 1),
+        ...opts.env,
+      };
+      const payload = [
+        ['extensionDevelopmentPath', lib.remoteUri(server.origin, opts.extension)],
+        ['extensionTestsPath', lib.remoteUri(server.origin, opts.tests)],
+        ['extensionEnvironment', JSON.stringify(extEnv)],
+        ['skipWelcome', 'true'],
+      ];
+      const url = lib.workbenchUrl(server.origin, ws, payload);
+      console.log(`[vscode:test] ${path.relative(process.cwd(), ws.path) || '.'} (${ws.kind}) on code-server ${server.origin}`);
+      settled = false;
+      const finished = new Promise((r) => {
+        finish = (v) => {
+          settled = true;
+          r(v);
+        };
+      });
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+      let timer;
+      const outcome = await Promise.race([
+        finished,
+        new Promise((r) => {
+          timer = setTimeout(() => r({ timeout: true }), opts.timeout);
+        }),
+      ]);
+      clearTimeout(timer);
 
-    if (outcome.timeout) {
-      console.error(`[vscode:test] timed out after ${opts.timeout} ms`);
-      result = EXIT.timeout;
-    } else if (outcome.harness) {
-      console.error(`[vscode:test] ${outcome.harness}`);
-      result = EXIT.harness;
-    } else {
-      result = outcome.code === 0 ? EXIT.pass : EXIT.fail;
+      if (outcome.timeout) {
+        console.error(`[vscode:test] timed out after ${opts.timeout} ms`);
+        result = EXIT.timeout;
+      } else if (outcome.harness) {
+        console.error(`[vscode:test] ${outcome.harness}`);
+        result = EXIT.harness;
+      } else {
+        result = outcome.code === 0 ? EXIT.pass : EXIT.fail;
+      }
+      if (result !== EXIT.pass) break;
     }
   } catch (err) {
     console.error(`[vscode:test] harness error: ${err instanceof lib.HarnessError ? err.message : err.stack || err}`);

@@ -15,8 +15,13 @@ const FIXTURE_SUITES: Record<string, string> = {
   'scan-on-demand': 'scan-on-demand',
 };
 
-/** The suite folders for the open workspace: its own first, then those of its shape. */
-export function suiteFolders(folderCount: number, fixture: string, locale = ''): string[] {
+/**
+ * The suite folders for the open workspace: its own first, then those of its shape. A profile run
+ * (BSM_TEST_SUITE=profile) opens two workspaces one after the other in one window: each step has
+ * its own folder, profile-1 and profile-2.
+ */
+export function suiteFolders(folderCount: number, fixture: string, locale = '', suite = '', step = ''): string[] {
+  if (suite === 'profile') return [`profile-${step || '1'}`];
   // A run in another display language checks the translated words only.
   if (locale) return [`locale-${locale}`];
   if (folderCount >= 2) return ['multi-root'];
@@ -36,7 +41,13 @@ function testFiles(folder: string): string[] {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 20000, color: false, reporter: 'spec' });
-  const folders = suiteFolders(vscode.workspace.workspaceFolders?.length ?? 0, FIXTURE, process.env.BSM_TEST_LOCALE);
+  const folders = suiteFolders(
+    vscode.workspace.workspaceFolders?.length ?? 0,
+    FIXTURE,
+    process.env.BSM_TEST_LOCALE,
+    process.env.BSM_TEST_SUITE,
+    process.env.BSM_TEST_STEP,
+  );
   console.log(`[suites] ${folders.join(', ')}`);
   for (const folder of folders) for (const file of testFiles(folder)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
