@@ -39,10 +39,8 @@ export function profileSkills(store: ProfileStore): ProfileSkill[] {
   for (const [key, project] of Object.entries(store.projects)) {
     for (const [id, s] of Object.entries(project.skills)) {
       const first = earliest(s.firstSeen, s.firstCommit)!;
-      // A practised skill's commit date says when its evidence appeared: that is when practice began.
-      const firstPractised = s.firstPractised
-        ? earliest(s.firstPractised, s.status === 'practised' ? s.firstCommit : undefined)
-        : undefined;
+      // The commit that added its first strong evidence line says when practice began.
+      const firstPractised = s.firstPractised ? earliest(s.firstPractised, s.firstStrongCommit) : undefined;
       const row = byId.get(id) ?? { id, title: s.title, status: 'missing' as Status, projects: [], firstSeen: first, lastSeen: s.lastSeen };
       row.firstSeen = earliest(row.firstSeen, first)!;
       row.lastSeen = latest(row.lastSeen, s.lastSeen);

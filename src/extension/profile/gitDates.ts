@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { blameDates } from './combine';
-import type { ProjectRecord } from './store';
+import type { CommitDates, ProjectRecord } from './store';
 
 /** The small part of the built-in Git extension's API used here (extensions/git/src/api/git.d.ts). */
 interface GitRepository {
@@ -34,9 +34,11 @@ async function gitApi(log: vscode.LogOutputChannel): Promise<GitApi | undefined>
  * evidence line, read with the Git extension's blame (no process of our own). Trusted workspaces
  * only; an empty map when git, the repository or blame is missing (the first scan's date stands).
  */
-export async function commitDates(record: ProjectRecord, log: vscode.LogOutputChannel): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  const wanted = Object.entries(record.skills).filter(([, s]) => !s.firstCommit && s.evidence.length);
+export async function commitDates(record: ProjectRecord, log: vscode.LogOutputChannel): Promise<Map<string, CommitDates>> {
+  const found = new Map<string, CommitDates>();
+  const wanted = Object.entries(record.skills).filter(
+    ([, s]) => s.evidence.length && (!s.firstCommit || (!s.firstStrongCommit && s.evidence.some((p) => !p.weak))),
+  );
   if (!wanted.length) return found;
   if (!vscode.workspace.isTrusted) {
     log.info('profile: workspace not trusted; commit dates not read');
@@ -59,8 +61,12 @@ export async function commitDates(record: ProjectRecord, log: vscode.LogOutputCh
         blamed.set(uri.fsPath, repo?.blame ? await repo.blame(uri.fsPath).then(blameDates, () => undefined) : undefined);
       }
       const date = blamed.get(uri.fsPath)?.get(place.line);
-      const old = found.get(id);
-      if (date && (!old || Date.parse(date) < Date.parse(old))) found.set(id, date);
+      if (!date) continue;
+      const dates = found.get(id) ?? {};
+      const earlier = (old: string | undefined) => !old || Date.parse(date) < Date.parse(old);
+      if (earlier(dates.any)) dates.any = date;
+      if (!place.weak && earlier(dates.strong)) dates.strong = date;
+      found.set(id, dates);
     }
   }
   if (noBlame) log.info('profile: this version of the git extension has no blame; first-seen dates are those of the first scan');

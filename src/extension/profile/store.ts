@@ -13,6 +13,8 @@ export interface PlaceRecord {
   file: string;
   line: number;
   folder?: string;
+  /** Weak evidence (only started); strong is left out. */
+  weak?: true;
 }
 
 export interface SkillRecord {
@@ -28,6 +30,8 @@ export interface SkillRecord {
   lastSeen: string;
   /** Date of the commit that added its earliest evidence line, when git history could tell. */
   firstCommit?: string;
+  /** The same for its earliest strong evidence line: when practice began. */
+  firstStrongCommit?: string;
 }
 
 export interface ProjectRecord {
@@ -82,7 +86,12 @@ function checkSkill(raw: unknown): SkillRecord | undefined {
   for (const e of r.evidence as unknown[]) {
     const p = e as Record<string, unknown> | null;
     if (!p || !isString(p.file) || typeof p.line !== 'number') return undefined;
-    evidence.push({ file: p.file, line: p.line, ...(isString(p.folder) ? { folder: p.folder } : {}) });
+    evidence.push({
+      file: p.file,
+      line: p.line,
+      ...(isString(p.folder) ? { folder: p.folder } : {}),
+      ...(p.weak === true ? { weak: true } : {}),
+    });
   }
   return {
     title: r.title,
@@ -93,6 +102,7 @@ function checkSkill(raw: unknown): SkillRecord | undefined {
     ...(isDate(r.firstPractised) ? { firstPractised: r.firstPractised } : {}),
     lastSeen: r.lastSeen,
     ...(isDate(r.firstCommit) ? { firstCommit: r.firstCommit } : {}),
+    ...(isDate(r.firstStrongCommit) ? { firstStrongCommit: r.firstStrongCommit } : {}),
   };
 }
 
@@ -144,12 +154,19 @@ export function serializeStore(store: ProfileStore): string {
   return `${JSON.stringify(store, null, 1)}\n`;
 }
 
-/** The places of a skill's evidence worth keeping: strong first, then by file and line. */
+/** The places of a skill's evidence worth keeping: a few strong and a few weak ones, each by file and line. */
 function places(skill: SkillMap['skills'][number]): PlaceRecord[] {
-  const sorted = [...skill.evidence].sort(
-    (a, b) => (a.strength === b.strength ? 0 : a.strength === 'strong' ? -1 : 1) || a.file.localeCompare(b.file) || a.line - b.line,
-  );
-  return sorted.slice(0, MAX_PLACES).map((e) => ({ file: e.file, line: e.line, ...(e.folder ? { folder: e.folder } : {}) }));
+  const sorted = [...skill.evidence].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const strong = sorted.filter((e) => e.strength === 'strong');
+  const weak = sorted.filter((e) => e.strength === 'weak');
+  const firstStrong = strong.slice(0, MAX_PLACES - Math.min(weak.length, 2));
+  const kept = [...firstStrong, ...weak.slice(0, MAX_PLACES - firstStrong.length)];
+  return kept.map((e) => ({
+    file: e.file,
+    line: e.line,
+    ...(e.folder ? { folder: e.folder } : {}),
+    ...(e.strength === 'weak' ? { weak: true as const } : {}),
+  }));
 }
 
 /**
@@ -179,19 +196,29 @@ export function recordScan(
       ...(old?.firstPractised ? { firstPractised: old.firstPractised } : s.status === 'practised' ? { firstPractised: today } : {}),
       lastSeen: today,
       ...(old?.firstCommit ? { firstCommit: old.firstCommit } : {}),
+      ...(old?.firstStrongCommit ? { firstStrongCommit: old.firstStrongCommit } : {}),
     };
   }
   const scans = [...(previous?.scans ?? []), today].slice(-MAX_SCANS);
   return { name: project.name, folders: [...project.folders], scans, skills };
 }
 
-/** Commit dates found for skills' evidence: the earliest is kept. */
-export function withCommitDates(record: ProjectRecord, dates: ReadonlyMap<string, string>): ProjectRecord {
+/** The earliest commit dates of a skill's evidence lines: any, and strong. */
+export interface CommitDates {
+  any?: string;
+  strong?: string;
+}
+
+/** Commit dates found for skills' evidence: the earliest are kept. */
+export function withCommitDates(record: ProjectRecord, dates: ReadonlyMap<string, CommitDates>): ProjectRecord {
   const skills = { ...record.skills };
+  const earlier = (a: string | undefined, b: string | undefined) => (b && isDate(b) && (!a || Date.parse(b) < Date.parse(a)) ? b : a);
   for (const [id, date] of dates) {
     const s = skills[id];
-    if (!s || !isDate(date)) continue;
-    if (!s.firstCommit || Date.parse(date) < Date.parse(s.firstCommit)) skills[id] = { ...s, firstCommit: date };
+    if (!s) continue;
+    const firstCommit = earlier(s.firstCommit, date.any);
+    const firstStrongCommit = earlier(s.firstStrongCommit, date.strong);
+    skills[id] = { ...s, ...(firstCommit ? { firstCommit } : {}), ...(firstStrongCommit ? { firstStrongCommit } : {}) };
   }
   return { ...record, skills };
 }

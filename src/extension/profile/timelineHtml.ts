@@ -20,17 +20,19 @@ export interface TimelinePage {
   l10n?: Translator;
 }
 
-const LABEL_W = 230;
+const LABEL_W = 310;
 const CHART_W = 620;
 const ROW_H = 26;
 const TOP = 34;
 
 function ticks(from: string, to: string): string[] {
   const out: string[] = [];
-  const start = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  // The first of a month on or after `from`.
+  const first = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  const start = from.endsWith('-01') ? first : new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
   const end = Date.parse(to);
   const months = Math.max(1, Math.round((end - start.getTime()) / (30.4 * 864e5)));
-  const step = months <= 8 ? 1 : months <= 24 ? 3 : months <= 72 ? 12 : 24;
+  const step = months <= 8 ? 1 : months <= 36 ? 3 : months <= 96 ? 12 : 24;
   for (let d = start; d.getTime() <= end; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step, 1))) {
     out.push(d.toISOString().slice(0, 10));
   }
@@ -40,12 +42,10 @@ function ticks(from: string, to: string): string[] {
 function chart(t: Timeline, title: string): string {
   const x = (date: string) => (LABEL_W + position(date, t.from, t.to) * CHART_W).toFixed(1);
   const height = TOP + t.rows.length * ROW_H + 8;
-  const axis = ticks(t.from, t.to)
-    .filter((d) => d >= t.from)
-    .map(
-      (d) =>
-        `<line class="grid" x1="${x(d)}" x2="${x(d)}" y1="${TOP - 6}" y2="${height}"/><text class="tick" x="${x(d)}" y="${TOP - 12}">${e(d.slice(0, 7))}</text>`,
-    );
+  const axis = ticks(t.from, t.to).map(
+    (d) =>
+      `<line class="grid" x1="${x(d)}" x2="${x(d)}" y1="${TOP - 6}" y2="${height}"/><text class="tick" x="${x(d)}" y="${TOP - 12}">${e(d.slice(0, 7))}</text>`,
+  );
   const rows = t.rows.map((r, i) => {
     const y = TOP + i * ROW_H + ROW_H / 2;
     const started = `<line class="span started" x1="${x(r.started)}" x2="${x(r.practised ?? t.to)}" y1="${y}" y2="${y}"/>`;
@@ -55,7 +55,7 @@ function chart(t: Timeline, title: string): string {
       (r.practised ? `<circle class="mark practised" cx="${x(r.practised)}" cy="${y}" r="6"/>` : '');
     return `<g class="row ${e(r.status)}"><text class="label" x="${LABEL_W - 12}" y="${y + 4}">${e(r.title)}</text>${started}${practised}${marks}</g>`;
   });
-  return `<svg class="chart" viewBox="0 0 ${LABEL_W + CHART_W + 20} ${height}" role="presentation" aria-hidden="true">
+  return `<svg class="chart" viewBox="0 0 ${LABEL_W + CHART_W + 40} ${height}" role="presentation" aria-hidden="true">
 <title>${e(title)}</title>
 ${axis.join('\n')}
 ${rows.join('\n')}

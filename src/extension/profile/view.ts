@@ -65,10 +65,14 @@ export class ProfileTreeProvider implements vscode.TreeDataProvider<ProfileNode>
       return item;
     }
     if (node.kind === 'dates') {
-      const item = new vscode.TreeItem(vscode.l10n.t('First seen {0}, last seen {1}', day(skill.firstSeen), day(skill.lastSeen)));
+      const item = new vscode.TreeItem(
+        skill.firstPractised
+          ? vscode.l10n.t('First seen {0}, practised since {1}', day(skill.firstSeen), day(skill.firstPractised))
+          : vscode.l10n.t('First seen {0}', day(skill.firstSeen)),
+      );
       item.id = `profile:${skill.id}:dates`;
       item.iconPath = new vscode.ThemeIcon('history');
-      if (skill.firstPractised) item.description = vscode.l10n.t('practised since {0}', day(skill.firstPractised));
+      item.description = vscode.l10n.t('last seen {0}', day(skill.lastSeen));
       return item;
     }
     const { project } = node;

@@ -44,7 +44,7 @@ describe('profile store', () => {
       technologies: ['Redis'],
       evidence: [
         { file: 'package.json', line: 12 },
-        { file: 'src/cache.ts', line: 3 },
+        { file: 'src/cache.ts', line: 3, weak: true },
       ],
       firstSeen: JAN.toISOString(),
       firstPractised: JAN.toISOString(),
@@ -67,22 +67,34 @@ describe('profile store', () => {
     assert.deepStrictEqual(second.scans, [JAN.toISOString(), MAR.toISOString()]);
   });
 
-  it('keeps at most a few places per skill, strong evidence first', () => {
-    const map = sampleMap();
-    map.skills = [
-      sampleResult({
-        evidence: Array.from({ length: 20 }, (_, i) => ({
-          file: `f${String(i).padStart(2, '0')}.ts`,
-          line: i + 1,
-          technology: 'Redis',
-          rule: 'r',
-          strength: i === 19 ? ('strong' as const) : ('weak' as const),
-        })),
-      }),
-    ];
-    const places = recordScan(undefined, api, map, JAN).skills.caching.evidence;
-    assert.strictEqual(places.length, MAX_PLACES);
-    assert.deepStrictEqual(places[0], { file: 'f19.ts', line: 20 });
+  it('keeps at most a few places per skill: strong ones, and two weak ones when there are', () => {
+    const evidence = (strongAt: (i: number) => boolean) =>
+      Array.from({ length: 20 }, (_, i) => ({
+        file: `f${String(i).padStart(2, '0')}.ts`,
+        line: i + 1,
+        technology: 'Redis',
+        rule: 'r',
+        strength: strongAt(i) ? ('strong' as const) : ('weak' as const),
+      }));
+    const kept = (strongAt: (i: number) => boolean) => {
+      const map = sampleMap();
+      map.skills = [sampleResult({ evidence: evidence(strongAt) })];
+      const places = recordScan(undefined, api, map, JAN).skills.caching.evidence;
+      assert.strictEqual(places.length, MAX_PLACES);
+      return places.map((p) => `${p.file}${p.weak ? ' weak' : ''}`);
+    };
+    assert.deepStrictEqual(
+      kept((i) => i === 19),
+      ['f19.ts', 'f00.ts weak', 'f01.ts weak', 'f02.ts weak', 'f03.ts weak'],
+    );
+    assert.deepStrictEqual(
+      kept((i) => i >= 10),
+      ['f10.ts', 'f11.ts', 'f12.ts', 'f00.ts weak', 'f01.ts weak'],
+    );
+    assert.deepStrictEqual(
+      kept(() => true),
+      ['f00.ts', 'f01.ts', 'f02.ts', 'f03.ts', 'f04.ts'],
+    );
   });
 
   it('reads back what it writes', () => {
@@ -132,17 +144,18 @@ describe('profile store', () => {
     assert.strictEqual(Object.keys(merged.projects).length, 3);
   });
 
-  it('keeps the earliest commit date found for a skill', () => {
+  it('keeps the earliest commit dates found for a skill, of any evidence and of strong evidence', () => {
     const record = recordScan(undefined, api, sampleMap(), MAR);
-    const once = withCommitDates(record, new Map([['caching', '2025-06-01T00:00:00.000Z']]));
+    const once = withCommitDates(record, new Map([['caching', { any: '2025-06-01T00:00:00.000Z' }]]));
     const twice = withCommitDates(
       once,
       new Map([
-        ['caching', '2025-09-01T00:00:00.000Z'],
-        ['nope', '2025-01-01T00:00:00.000Z'],
+        ['caching', { any: '2025-09-01T00:00:00.000Z', strong: '2025-09-01T00:00:00.000Z' }],
+        ['nope', { any: '2025-01-01T00:00:00.000Z' }],
       ]),
     );
     assert.strictEqual(twice.skills.caching.firstCommit, '2025-06-01T00:00:00.000Z');
+    assert.strictEqual(twice.skills.caching.firstStrongCommit, '2025-09-01T00:00:00.000Z');
     assert.ok(!('nope' in twice.skills));
   });
 
@@ -167,13 +180,18 @@ describe('profile across projects', () => {
     assert.strictEqual(caching.lastSeen, MAR.toISOString());
   });
 
-  it('dates a skill from its commit when that is earlier than the first scan', () => {
+  it('dates a skill from its commits when they are earlier than the first scan: started by any line, practised by a strong one', () => {
     const store = twoProjects();
     const key = projectKey(api.folders);
-    store.projects[key] = withCommitDates(store.projects[key], new Map([['databases', '2024-05-05T00:00:00.000Z']]));
+    store.projects[key] = withCommitDates(
+      store.projects[key],
+      new Map([['databases', { any: '2024-05-05T00:00:00.000Z', strong: '2024-11-05T00:00:00.000Z' }]]),
+    );
     const db = profileSkills(store).find((r) => r.id === 'databases')!;
     assert.strictEqual(db.firstSeen, '2024-05-05T00:00:00.000Z');
-    assert.strictEqual(db.firstPractised, '2024-05-05T00:00:00.000Z');
+    assert.strictEqual(db.firstPractised, '2024-11-05T00:00:00.000Z');
+    const row = timeline(store, MAR).rows.find((r) => r.id === 'databases')!;
+    assert.deepStrictEqual([row.started, row.practised], ['2024-05-05', '2024-11-05']);
   });
 
   it('says where else the profile shows a skill, leaving out the open project', () => {

@@ -43,7 +43,7 @@ describe('timeline page', () => {
     assert.strictEqual([...html.matchAll(/class="mark practised"/g)].length, 1);
     // Half way through the year: the practised mark sits near the middle of the chart's width.
     const cx = Number(/class="mark practised" cx="([\d.]+)"/.exec(html)![1]);
-    assert.ok(cx > 230 + 620 * 0.45 && cx < 230 + 620 * 0.55, String(cx));
+    assert.ok(cx > 310 + 620 * 0.45 && cx < 310 + 620 * 0.55, String(cx));
   });
 
   it('loads no script, escapes every name, and allows only its style sheet', () => {
