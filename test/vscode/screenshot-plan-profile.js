@@ -149,10 +149,11 @@ function addToProfile() {
   ];
 }
 
-/** Folds the Skills view, so that the Profile view has the side bar. */
+/** Folds the Skills view and unfolds the Profile view (folded at first), so that it has the side bar. */
 async function foldSkillsView(wb, page) {
-  const header = page.locator('.part.sidebar .pane-header', { hasText: /^Skills/ }).first();
-  if ((await header.getAttribute('aria-expanded')) !== 'false') await header.click();
+  const header = (name) => page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^${name}`) }).first();
+  if ((await header('Skills').getAttribute('aria-expanded')) !== 'false') await header('Skills').click();
+  if ((await header('Profile').getAttribute('aria-expanded')) === 'false') await header('Profile').click();
 }
 
 module.exports = {
