@@ -94,9 +94,7 @@ async function importStore(profile: Profile, arg?: unknown): Promise<boolean> {
   }
   const checked = parseStore(text);
   if (!('store' in checked)) {
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('Backend Skill Map: {0} was not imported: it is {1}.', source.fsPath, checked.problem),
-    );
+    void vscode.window.showErrorMessage(vscode.l10n.t('Backend Skill Map: {0} was not imported: {1}.', source.fsPath, checked.problem));
     return false;
   }
   await profile.replace(mergeStores(await profile.storage.read(), checked.store), `imported ${source.fsPath}`);

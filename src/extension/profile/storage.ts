@@ -38,14 +38,14 @@ export class ProfileStorage {
       await vscode.workspace.fs.rename(this.uri, aside, { overwrite: false });
     } catch (err) {
       // Not renamed: keep it, and do not write over it either.
-      this.log.error(`profile: ${this.uri.fsPath} ${checked.problem}, and it could not be set aside: ${(err as Error).message}`);
-      throw new Error(`the profile store ${checked.problem}`, { cause: err });
+      this.log.error(`profile: ${this.uri.fsPath}: ${checked.problem}, and it could not be set aside: ${(err as Error).message}`);
+      throw new Error(`the profile store could not be used (${checked.problem})`, { cause: err });
     }
     this.setAside++;
-    this.log.warn(`profile: ${this.uri.fsPath} ${checked.problem}; set aside as ${aside.fsPath}, starting a new profile`);
+    this.log.warn(`profile: ${this.uri.fsPath}: ${checked.problem}; set aside as ${aside.fsPath}, starting a new profile`);
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
-        'Backend Skill Map: the profile store {0}. It was set aside as {1} and a new profile was started.',
+        'Backend Skill Map: the profile store could not be used ({0}). It was set aside as {1} and a new profile was started.',
         checked.problem,
         aside.fsPath,
       ),
