@@ -55,18 +55,23 @@ export function readBounded(file: string, max = MAX_RESULT_BYTES): { text: strin
     const stat = fstatSync(fd);
     if (file !== '-' && !stat.isFile()) return { error: stat.isDirectory() ? 'a folder, not a file' : 'not a regular file' };
     if (stat.isFile() && stat.size > max) return { error: `larger than ${max / 1024 / 1024} MiB (${stat.size} bytes)` };
-    const chunks: Buffer[] = [];
+    // One buffer the size the file says it has (plus a byte to see it grew), doubled while it fills:
+    // a size of 0 may be wrong (a pipe, /proc), and the bound holds on what is read, not on fstat.
+    let buffer = Buffer.allocUnsafe(Math.min(max + 1, Math.max(stat.isFile() ? stat.size + 1 : 0, 1 << 16)));
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
-      const n = readWhenReady(fd, chunk);
+      if (total === buffer.length) {
+        if (total > max) return { error: `larger than ${max / 1024 / 1024} MiB` };
+        const bigger = Buffer.allocUnsafe(Math.min(max + 1, buffer.length * 2));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const n = readWhenReady(fd, buffer.subarray(total));
       if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
       total += n;
-      // The file grew since fstat, or its size is unknown (a pipe, /proc): the bound holds on what was read.
-      if (total > max) return { error: `larger than ${max / 1024 / 1024} MiB` };
     }
-    return { text: decode(Buffer.concat(chunks, total)) };
+    if (total > max) return { error: `larger than ${max / 1024 / 1024} MiB` };
+    return { text: decode(buffer.subarray(0, total)) };
   } catch (err) {
     return { error: `cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
   } finally {
@@ -89,7 +94,10 @@ function readWhenReady(fd: number, chunk: Buffer): number {
 /** UTF-8, or UTF-16 when the file starts with its byte-order mark (what Windows PowerShell 5 writes for `>`). */
 function decode(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)))
+      .swap16()
+      .toString('utf16le');
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -100,16 +108,22 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c /* \ */) i++;
-        else if (d === 0x22) break;
-      }
+      // Most of a scan result is strings: jump to the closing quote, the next one after an even run of backslashes.
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && backslashesBefore(text, end) % 2 === 1) end = text.indexOf('"', end + 1);
+      if (end === -1) return false; // an unterminated string: the parser reports it
+      i = end;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (++depth > limit) return true;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
   }
   return false;
+}
+
+function backslashesBefore(text: string, at: number): number {
+  let n = 0;
+  while (text.charCodeAt(at - 1 - n) === 0x5c) n++;
+  return n;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -150,7 +150,8 @@ describe('merge: scan results into a matrix', () => {
     const utf16 = file('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(single[B]), 'utf16le')]));
     const r = spawnSync(process.execPath, [CLI, 'merge', utf16, '-', '--csv'], {
       encoding: 'utf8',
-      input: JSON.stringify(single[C]),
+      // Past the first 64 KiB the read buffer grows: a pipe has no size to start from.
+      input: JSON.stringify(single[C]) + ' '.repeat(300_000),
     });
     assert.strictEqual(r.status, 0, r.stderr);
     assert.deepStrictEqual(parseCsv(r.stdout)[0], ['id', 'title', 'tier', B, C, 'practisedIn']);
@@ -168,6 +169,10 @@ describe('merge: scan results into a matrix', () => {
     assert.strictEqual(nestsDeeperThan('[[["]]]]]]"]]]', 3), false);
     assert.strictEqual(nestsDeeperThan('[[[["\\"["]]]]', 3), true);
     assert.strictEqual(nestsDeeperThan('{"a": [1, {"b": "[[[[[["}]}', 3), false);
+    // An escaped backslash ends the string; an escaped quote does not.
+    assert.strictEqual(nestsDeeperThan('["\\\\", [[["x"]]]]', 3), true);
+    assert.strictEqual(nestsDeeperThan('["a\\" [[[[", 1]', 3), false);
+    assert.strictEqual(nestsDeeperThan('["never closed [[[[', 3), false);
     assert.deepStrictEqual(parseScanResults('['.repeat(1e6)).problems, ['nested deeper than 64 levels']);
   });
 
