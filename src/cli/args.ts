@@ -32,8 +32,8 @@ scan     prints, for each of the 21 backend skills, whether DIR shows it practis
 suggest  prints the skills to learn next, ranked, with the reason for each
 merge    reads scan results (the output of scan --json: one document or an array) and prints a matrix:
          one row per technical skill, one column per scanned folder, the status in each cell and how
-         many folders practise the skill. A file that is not a scan result is named on standard error
-         and skipped
+         many folders practise the skill (a table, or --json, --markdown, --csv). FILE - is standard
+         input. A file that is not a scan result is named on standard error and skipped
 --dismiss RULE@FILE  leaves out what rule RULE finds in FILE (relative to DIR), as "Not evidence" does in the editor
 DIR defaults to the current folder. Exit codes: 0 done (merge: at least one file merged), 2 bad arguments,
 a folder that cannot be read (the other folders are still printed) or, for merge, no file merged.`;
