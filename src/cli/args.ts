@@ -1,10 +1,11 @@
 import type { Dismissal } from '../core/dismiss';
 
-type Format = 'text' | 'json' | 'markdown';
+type Format = 'text' | 'json' | 'markdown' | 'csv';
 
 export interface CliArgs {
-  command: 'scan' | 'suggest' | 'help' | 'version';
-  dir: string;
+  command: 'scan' | 'suggest' | 'merge' | 'help' | 'version';
+  /** scan: the folders (one or more); suggest: one folder; merge: the scan results to merge. */
+  paths: string[];
   format: Format;
   rules: string[];
   excludes: string[];
@@ -20,19 +21,34 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  backend-skill-map scan [DIR] [--json | --markdown] [--rules FILE]... [--include GLOB]... [--exclude GLOB]... [--dismiss RULE@FILE]... [--no-imports] [--no-gitignore]
+  backend-skill-map scan [DIR]... [--json | --markdown] [--rules FILE]... [--include GLOB]... [--exclude GLOB]... [--dismiss RULE@FILE]... [--no-imports] [--no-gitignore]
   backend-skill-map suggest [DIR] [--json] [--rules FILE]... [--include GLOB]... [--exclude GLOB]...
+  backend-skill-map merge FILE... [--json | --markdown | --csv]
   backend-skill-map --help | --version
 
-scan     prints, for each of the 21 backend skills, whether DIR shows it practised, with the evidence
+scan     prints, for each of the 21 backend skills, whether DIR shows it practised, with the evidence.
+         Several folders are scanned one after the other, each printed under its own heading; with
+         --json, two or more folders print a JSON array of the documents one folder prints
 suggest  prints the skills to learn next, ranked, with the reason for each
+merge    reads scan results (the output of scan --json: one document or an array) and prints a matrix:
+         one row per technical skill, one column per scanned folder, the status in each cell and how
+         many folders practise the skill (a table, or --json, --markdown, --csv). FILE - is standard
+         input. A file that is not a scan result is named on standard error and skipped
 --dismiss RULE@FILE  leaves out what rule RULE finds in FILE (relative to DIR), as "Not evidence" does in the editor
-DIR defaults to the current folder. Exit codes: 0 scan completed, 2 bad arguments or unreadable folder.`;
+DIR defaults to the current folder. Exit codes: 0 done (merge: at least one file merged), 2 bad arguments,
+a folder that cannot be read (the other folders are still printed) or, for merge, no file merged.`;
+
+const SCAN_FLAGS: Record<string, (args: CliArgs, value: string) => void> = {
+  '--rules': (args, v) => args.rules.push(v),
+  '--exclude': (args, v) => args.excludes.push(v),
+  '--include': (args, v) => args.includes.push(v),
+  '--dismiss': (args, v) => args.dismissed.push(dismissal(v)),
+};
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     command: 'help',
-    dir: '.',
+    paths: [],
     format: 'text',
     rules: [],
     excludes: [],
@@ -45,38 +61,42 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const first = rest[0];
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return args;
   if (first === '--version' || first === '-v') return { ...args, command: 'version' };
-  if (first !== 'scan' && first !== 'suggest') throw new UsageError(`unknown command "${first}" (expected scan or suggest)`);
+  if (first !== 'scan' && first !== 'suggest' && first !== 'merge')
+    throw new UsageError(`unknown command "${first}" (expected scan, suggest or merge)`);
   args.command = first;
   rest.shift();
-  let dirSet = false;
   const value = (flag: string): string => {
     const v = rest.shift();
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
     return v;
   };
+  let operandsOnly = false;
   while (rest.length) {
     const a = rest.shift()!;
-    if (a === '--json') args.format = setFormat(args.format, 'json');
+    const eq = a.indexOf('=');
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    if (operandsOnly || !a.startsWith('-') || a === '-') args.paths.push(a);
+    else if (a === '--') operandsOnly = true;
+    else if (a === '--json') args.format = setFormat(args.format, 'json');
     else if (a === '--markdown' || a === '--md') args.format = setFormat(args.format, 'markdown');
-    else if (a === '--rules') args.rules.push(value(a));
-    else if (a.startsWith('--rules=')) args.rules.push(a.slice(8));
-    else if (a === '--exclude') args.excludes.push(value(a));
-    else if (a.startsWith('--exclude=')) args.excludes.push(a.slice(10));
-    else if (a === '--include') args.includes.push(value(a));
-    else if (a.startsWith('--include=')) args.includes.push(a.slice(10));
-    else if (a === '--dismiss') args.dismissed.push(dismissal(value(a)));
-    else if (a.startsWith('--dismiss=')) args.dismissed.push(dismissal(a.slice(10)));
+    else if (a === '--csv' && args.command === 'merge') args.format = setFormat(args.format, 'csv');
+    else if (a === '--help' || a === '-h') return { ...args, command: 'help' };
+    else if (args.command === 'merge') throw new UsageError(`unknown option ${a} (merge takes --json, --markdown or --csv)`);
+    else if (SCAN_FLAGS[flag]) SCAN_FLAGS[flag](args, eq > 0 ? a.slice(eq + 1) : value(a));
     else if (a === '--no-imports') args.readSources = false;
     else if (a === '--no-gitignore') args.gitignore = false;
-    else if (a === '--help' || a === '-h') return { ...args, command: 'help' };
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else if (dirSet) throw new UsageError(`only one folder may be given (got "${args.dir}" and "${a}")`);
-    else {
-      args.dir = a;
-      dirSet = true;
-    }
+    else throw new UsageError(`unknown option ${a}`);
   }
+  return checked(args);
+}
+
+/** The rules between options and operands that the loop above cannot see one argument at a time. */
+function checked(args: CliArgs): CliArgs {
+  if (args.command === 'merge' && !args.paths.length) throw new UsageError('merge needs at least one FILE (the output of scan --json)');
+  if (args.command === 'suggest' && args.paths.length > 1)
+    throw new UsageError(`suggest takes one folder (got "${args.paths[0]}" and "${args.paths[1]}")`);
   if (args.command === 'suggest' && args.format === 'markdown') throw new UsageError('suggest supports --json only');
+  if (args.command !== 'merge' && !args.paths.length) args.paths.push('.');
   return args;
 }
 
@@ -94,6 +114,6 @@ function dismissal(value: string): Dismissal {
 }
 
 function setFormat(current: Format, next: Format): Format {
-  if (current !== 'text' && current !== next) throw new UsageError('--json and --markdown cannot be combined');
+  if (current !== 'text' && current !== next) throw new UsageError(`--${current} and --${next} cannot be combined`);
   return next;
 }

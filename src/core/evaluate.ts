@@ -1,5 +1,6 @@
 import type { Catalog, Evidence, SkillMap, SkillResult, Skipped, ScanStats, SoftSkillResult, Status } from './types';
 import { formatMessage, ReasonContext, reasonMessage } from './reasons';
+import { rankTechnologies, SkillTechnologies } from './technologies';
 
 const MAX_EVIDENCE_PER_SKILL = 500;
 
@@ -15,20 +16,6 @@ export function statusOf(evidence: readonly Evidence[]): Status {
   return evidence.length ? 'started' : 'missing';
 }
 
-/** Technologies in the order shown: those with strong evidence, then by how many places, then first seen. */
-function rankTechnologies(all: readonly Evidence[]): string[] {
-  const techCount = new Map<string, { strong: boolean; n: number; first: number }>();
-  all.forEach((e, i) => {
-    const t = techCount.get(e.technology) ?? { strong: false, n: 0, first: i };
-    t.strong ||= e.strength === 'strong';
-    t.n++;
-    techCount.set(e.technology, t);
-  });
-  return [...techCount.entries()]
-    .sort((a, b) => Number(b[1].strong) - Number(a[1].strong) || b[1].n - a[1].n || a[1].first - b[1].first)
-    .map(([t]) => t);
-}
-
 /** The soft skills with the signals that may relate to each: weak, whatever a rule said, and never a status. */
 function softResults(catalog: Catalog, bySkill: ReadonlyMap<string, Evidence[]>): SoftSkillResult[] {
   return catalog.softSkills.map((soft) => {
@@ -42,6 +29,7 @@ function softResults(catalog: Catalog, bySkill: ReadonlyMap<string, Evidence[]>)
 export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evidence>, skipped: Skipped[], stats: ScanStats): SkillMap {
   const bySkill = new Map<string, Evidence[]>();
   const context = new ReasonContext(catalog);
+  const lists = new SkillTechnologies(catalog);
   for (const e of evidence) {
     const rule = context.rule(e.rule);
     if (!rule) continue;
@@ -51,12 +39,7 @@ export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evid
   }
   const skills: SkillResult[] = catalog.skills.map((skill) => {
     const all = (bySkill.get(skill.id) ?? []).sort(byStrengthThenPlace);
-    const technologies = rankTechnologies(all);
-    const ticked = new Set<string>();
-    for (const e of all) {
-      const p = context.rule(e.rule)?.practice;
-      if (p) ticked.add(p);
-    }
+    const { technologies, practice } = lists.lists(skill.id, all);
     const status = statusOf(all);
     const reason = reasonMessage({ skill, status, evidence: all, technologies }, context);
     return {
@@ -66,7 +49,7 @@ export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evid
       status,
       technologies,
       evidence: all.slice(0, MAX_EVIDENCE_PER_SKILL),
-      practice: skill.practice.map((p) => ({ id: p.id, title: p.title, done: ticked.has(p.id) })),
+      practice: skill.practice.map((p) => ({ id: p.id, title: p.title, done: practice.has(p.id), technologies: practice.get(p.id) ?? [] })),
       reason: formatMessage(reason.template, reason.args),
       reasonMessage: reason,
     };

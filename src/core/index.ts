@@ -9,6 +9,7 @@ export type { FileSource } from './workspace/source';
 export { joinReasons, suggestNext } from './suggest';
 export { toMarkdown, proficiency } from './report';
 export { mergeMaps } from './merge';
+export { SkillTechnologies, practiceEvidence, rankTechnologies, type TechnologyLists } from './technologies';
 export { Dismissals, formatDismissal, parseDismissal, parseDismissals, type Dismissal } from './dismiss';
 export { escapeMarkdown, formatBytes } from './format';
 export { formatMessage, type ReasonMessage } from './reasons';

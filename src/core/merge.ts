@@ -24,7 +24,7 @@ export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap 
   const skills = (first?.skills ?? []).map((s) => {
     const evidence: Evidence[] = [];
     const technologies: string[] = [];
-    const done = new Set<string>();
+    const done = new Map<string, string[]>();
     let strong = false;
     let best = s;
     for (const { folder, map } of parts) {
@@ -34,7 +34,12 @@ export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap 
       if (STATUS_RANK[r.status] > STATUS_RANK[best.status]) best = r;
       for (const e of r.evidence) evidence.push({ ...e, folder });
       for (const t of r.technologies) if (!technologies.includes(t)) technologies.push(t);
-      for (const p of r.practice) if (p.done) done.add(p.id);
+      for (const p of r.practice) {
+        if (!p.done) continue;
+        const names = done.get(p.id) ?? [];
+        for (const t of p.technologies ?? []) if (!names.includes(t)) names.push(t);
+        done.set(p.id, names);
+      }
       strong ||= r.status === 'practised';
     }
     return {
@@ -42,7 +47,7 @@ export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap 
       status: strong ? ('practised' as const) : evidence.length ? ('started' as const) : ('missing' as const),
       technologies,
       evidence,
-      practice: s.practice.map((p) => ({ ...p, done: done.has(p.id) })),
+      practice: s.practice.map((p) => ({ ...p, done: done.has(p.id), technologies: done.get(p.id) ?? [] })),
       reason: best.reason,
       reasonMessage: best.reasonMessage,
     };

@@ -6,6 +6,7 @@
 import type { Catalog, Evidence, Rule, Skill, Status } from './types';
 import { combinationUnits } from './combine/summary';
 import { formatMessage, message, MESSAGE_TEMPLATES, type Message } from './messages';
+import { SkillTechnologies } from './technologies';
 
 export type ReasonMessage = Message<'practised' | 'practised-combined' | 'started' | 'started-default' | 'missing' | 'missing-more'>;
 
@@ -23,12 +24,14 @@ function place(e: Evidence): string {
 /** What reasons need from a catalogue, gathered in one pass over its rules when a map is evaluated. */
 export class ReasonContext {
   private readonly rules = new Map<string, Rule>();
-  /** Per skill, the technologies its rules detect: strong ones first, in catalogue order. */
+  /** Per skill, the technologies it lists that its rules detect: strong ones first, in catalogue order. */
   private readonly technologies = new Map<string, { strong: Set<string>; weak: Set<string> }>();
 
   constructor(catalog: Catalog) {
+    const lists = new SkillTechnologies(catalog);
     for (const r of catalog.rules) {
       this.rules.set(r.id, r);
+      if (!lists.listedRule(r)) continue;
       let names = this.technologies.get(r.skill);
       if (!names) this.technologies.set(r.skill, (names = { strong: new Set(), weak: new Set() }));
       names[r.strength].add(r.technology);

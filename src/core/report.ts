@@ -1,4 +1,5 @@
-import type { Catalog, Evidence, SkillMap, SkillResult } from './types';
+import type { Catalog, Evidence, Rule, SkillMap, SkillResult } from './types';
+import { practiceEvidence } from './technologies';
 import { escapeMarkdown } from './format';
 
 /** Proficiency shown on a résumé line: practised with most further-practice items ticked is Advanced. */
@@ -32,30 +33,66 @@ function softSkillSection(map: SkillMap): string[] {
   return lines;
 }
 
+/** What each level means here, in one line under the heading. */
+export const PROFICIENCY_LEGEND =
+  "_Advanced: practised, with at least half of the skill's further-practice items shown in code. " +
+  'Intermediate: practised in code. Beginner: started, with hints only (a dev dependency, a bare file)._';
+
+/** "Automated tests (via JavaScript, TypeScript)" when the evidence names what the technology was found through. */
+function named(tech: string, ev: readonly Evidence[]): string {
+  const via = [...new Set(ev.map((e) => e.via).filter((v): v is string => !!v))];
+  return mdEscape(tech) + (via.length ? ` (via ${via.map(mdEscape).join(', ')})` : '');
+}
+
+/** Up to five places, each once (two rules may match the same line), and how many more. */
+function places(ev: readonly Evidence[]): string {
+  const all = [...new Set(ev.map(where))];
+  return (
+    all
+      .slice(0, 5)
+      .map((w) => `\`${w}\``)
+      .join(', ') + (all.length > 5 ? ` and ${all.length - 5} more` : '')
+  );
+}
+
+/** A résumé line: the skill's technologies, most evidenced first; without any, the practice it showed. */
+function resumeLine(s: SkillResult): string {
+  const names = s.technologies.length ? s.technologies : s.practice.filter((p) => p.done).map((p) => p.title);
+  return `- **${mdEscape(s.title)}** (${proficiency(s)})${names.length ? `: ${names.map(mdEscape).join(', ')}` : ''}`;
+}
+
+/** One skill's evidence: each technology with its places, then each further-practice item shown with what ticked it. */
+function evidenceSection(s: SkillResult, ruleById: ReadonlyMap<string, Rule>): string[] {
+  const lines = [`### ${mdEscape(s.title)}`, ''];
+  for (const tech of s.technologies) {
+    const ev = s.evidence.filter((e) => e.technology === tech);
+    lines.push(`- ${named(tech, ev)}: ${places(ev)}`);
+  }
+  const done = s.practice.filter((p) => p.done);
+  if (done.length) lines.push('- Further practice shown:');
+  for (const p of done) {
+    const parts = p.technologies.map((t) => {
+      const ev = practiceEvidence(s.evidence, p.id, t, ruleById);
+      return `${named(t, ev)} (${places(ev)})`;
+    });
+    lines.push(`  - ${mdEscape(p.title)}: ${parts.join('; ')}`);
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The skill map as a résumé's "Technical skills" section, with the evidence behind each line. */
 export function toMarkdown(map: SkillMap, catalog: Catalog): string {
   const lines: string[] = ['## Technical skills', ''];
   const shown = map.skills.filter((s) => s.status !== 'missing');
   if (!shown.length) lines.push('_No backend skill was found in this workspace yet._', '');
+  else lines.push(PROFICIENCY_LEGEND, '');
   for (const tier of ['core', 'advanced'] as const) {
-    for (const s of shown.filter((x) => x.tier === tier)) {
-      const tech = s.technologies.length ? `: ${s.technologies.map(mdEscape).join(', ')}` : '';
-      lines.push(`- **${mdEscape(s.title)}** (${proficiency(s)})${tech}`);
-    }
+    for (const s of shown.filter((x) => x.tier === tier)) lines.push(resumeLine(s));
   }
   lines.push('', '## Evidence', '');
-  for (const s of shown) {
-    lines.push(`### ${mdEscape(s.title)}`, '');
-    for (const tech of s.technologies) {
-      const ev = s.evidence.filter((e) => e.technology === tech);
-      const places = ev.slice(0, 5).map((e) => `\`${where(e)}\``);
-      const more = ev.length > 5 ? ` and ${ev.length - 5} more` : '';
-      lines.push(`- ${mdEscape(tech)}: ${places.join(', ')}${more}`);
-    }
-    const done = s.practice.filter((p) => p.done).map((p) => mdEscape(p.title));
-    if (done.length) lines.push(`- Further practice shown: ${done.join('; ')}`);
-    lines.push('');
-  }
+  const ruleById = new Map(catalog.rules.map((r) => [r.id, r]));
+  for (const s of shown) lines.push(...evidenceSection(s, ruleById));
   const missing = map.skills.filter((s) => s.status === 'missing');
   if (missing.length) {
     lines.push('## Not yet shown', '', missing.map((s) => mdEscape(s.title)).join(', '), '');

@@ -149,6 +149,10 @@ export interface Rule {
   strength: Strength;
   /** Id of the further-practice item this rule ticks, if any. */
   practice?: string;
+  /** On a rule that ticks an item: its technology is one of the skill's own all the same (see technologies.ts). */
+  listed?: true;
+  /** When `technology` names a mechanism or practice (HSTS, rate limiting), the framework, language or service it was found through. */
+  via?: string;
   dependency?: DependencyMatcher;
   image?: ImageMatcher;
   kind?: KindMatcher;
@@ -164,6 +168,8 @@ export interface Rule {
 export interface PracticeItem {
   id: string;
   title: string;
+  /** False when what ticks the item is shown under it only, never among the skill's technologies (see technologies.ts). */
+  listed?: boolean;
 }
 export interface Link {
   title: string;
@@ -221,6 +227,8 @@ export interface Evidence {
   /** 1-based. */
   line: number;
   technology: string;
+  /** Set from the rule's `via`: what the technology was found through (HSTS via ASP.NET Core). */
+  via?: string;
   rule: string;
   strength: Strength;
   /** Workspace folder name, set only in multi-root scans. */
@@ -231,6 +239,8 @@ export interface PracticeResult {
   id: string;
   title: string;
   done: boolean;
+  /** What ticked the item, most telling first (see technologies.ts); empty when not done. */
+  technologies: string[];
 }
 
 export interface SkillResult {
@@ -238,6 +248,7 @@ export interface SkillResult {
   title: string;
   tier: Tier;
   status: Status;
+  /** The technologies of this skill found, most telling first; what only ticks a further-practice item of another skill's kind is under `practice` (see technologies.ts). */
   technologies: string[];
   evidence: Evidence[];
   practice: PracticeResult[];

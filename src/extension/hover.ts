@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { evidenceInText, type Evidence } from '../core';
+import { evidenceInText, type Evidence, type Rule, type Skill, type SkillResult } from '../core';
 import { MANIFEST_GLOBS } from '../core/ecosystems';
 import { SOURCE_EXTENSIONS } from '../core/languages';
 import type { ScanSession } from './session';
@@ -21,6 +21,18 @@ export const HOVER_SELECTOR: vscode.DocumentSelector = [
 interface Cached {
   version: number;
   byLine: Map<number, Evidence[]>;
+}
+
+/**
+ * "**Jest** proves **Testing**"; for what only ticks a further-practice item (not one of the skill's
+ * technologies), "**GitHub Actions** shows Tests that run in CI, further practice of **Testing**".
+ */
+function provesWords(e: Evidence, rule: Rule, skill: Skill, result: SkillResult | undefined): string {
+  const name = mdEscape(e.technology) + (e.via ? ` (${vscode.l10n.t('via {0}', mdEscape(e.via))})` : '');
+  const item = rule.practice ? skill.practice.find((p) => p.id === rule.practice) : undefined;
+  if (item && result && !result.technologies.includes(e.technology))
+    return vscode.l10n.t('**{0}** shows {1}, further practice of **{2}**', name, mdEscape(item.title), mdEscape(skill.title));
+  return vscode.l10n.t('**{0}** proves **{1}**', name, mdEscape(skill.title));
 }
 
 /** Says, on a line that proves a skill, which skill it proves and how the workspace stands on it. */
@@ -62,7 +74,7 @@ export class EvidenceHoverProvider implements vscode.HoverProvider, vscode.Dispo
       const status = result ? statusLabel(result, this.marks.get(skill.id), vscode.l10n) : vscode.l10n.t('not scanned yet');
       const args = encodeURIComponent(JSON.stringify([skill.id]));
       const icon = e.strength === 'strong' ? 'pass-filled' : 'pie-chart';
-      const proves = vscode.l10n.t('**{0}** proves **{1}**', mdEscape(e.technology), mdEscape(skill.title));
+      const proves = provesWords(e, rule, skill, result);
       md.appendMarkdown(`$(${icon}) ${proves} — ${mdEscape(status)}  \n`);
       const ruleId = `\`${e.rule.replace(/`/g, '')}\``;
       const strength = e.strength === 'strong' ? vscode.l10n.t('strong evidence') : vscode.l10n.t('weak evidence');

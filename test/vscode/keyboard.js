@@ -56,6 +56,9 @@ function focusState() {
   return {
     inTree: !!(active && active.closest('.part.sidebar .tree-explorer-viewlet-tree-view, .part.sidebar .customview-tree')),
     inQuickInput: !!(active && active.closest('.quick-input-widget')),
+    // In a context menu, the entry in focus ('' while the menu itself has the focus).
+    menuItem:
+      !active || !active.closest('.monaco-menu') ? null : active.getAttribute('role') === 'menuitem' ? active.textContent.trim() : '',
     row: row ? row.getAttribute('aria-label') : null,
     expanded: row ? row.getAttribute('aria-expanded') : null,
     childShown,
@@ -190,22 +193,21 @@ const STEPS = [
     },
   ],
   [
-    'open its guidance from the palette',
+    "open its guidance from the row's context menu",
     async (w) => {
-      await w.palette('Backend Skill Map: Open skill guidance');
-      // The skill selected in the tree is offered first. The arrow keys move the tree's focus, not
-      // its selection, so the name is typed unless it already heads the pick.
-      const first = (
-        await w.until('no skill offered in the pick', (x) => x.inQuickInput && !!x.row && !x.row.startsWith('Backend Skill Map'))
-      ).row;
-      if (!first.startsWith(SKILL)) {
-        await w.page.keyboard.type(SKILL);
-        await w.until(`typing "${SKILL}" did not focus it in the pick`, (x) => !!x.row && x.row.startsWith(SKILL));
-      }
+      // Shift+F10 opens the focused row's context menu, whose entries act on that row.
+      await w.press('Shift+F10');
+      await w.until('Shift+F10 did not open a context menu', (x) => x.menuItem !== null);
+      const entry = await w.pressUntil(
+        'ArrowDown',
+        'the context menu has no "Open skill guidance" entry',
+        (x) => /^Open skill guidance/i.test(x.menuItem || ''),
+        (x) => x.menuItem === '',
+      );
       await w.press('Enter');
       await w.until(`the guidance tab "${SKILL}" did not open`, (x) => x.tab === SKILL);
       await w.guidanceShown(SKILL);
-      return first.startsWith(SKILL) ? 'offered first, Enter picked it' : `typed its name (first offered: ${first.split(', ')[0]})`;
+      return `"${entry.menuItem}" on the focused row`;
     },
   ],
   [

@@ -74,6 +74,7 @@ function relabel(facts: readonly Evidence[], rule: Rule): Evidence[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const e: Evidence = { file: f.file, line: f.line, technology: rule.technology, rule: rule.id, strength: rule.strength };
+    if (rule.via) e.via = rule.via;
     if (f.folder !== undefined) e.folder = f.folder;
     out.push(e);
   }

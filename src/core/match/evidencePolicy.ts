@@ -10,7 +10,9 @@ import { isFixturePath } from '../paths';
 const MAX_HITS_PER_RULE_AND_FILE = 25;
 
 export function evidence(rule: Rule, file: string, line: number): Evidence {
-  return { file, line, technology: rule.technology, rule: rule.id, strength: rule.strength };
+  const e: Evidence = { file, line, technology: rule.technology, rule: rule.id, strength: rule.strength };
+  if (rule.via) e.via = rule.via;
+  return e;
 }
 
 /** Whether a rule may count in a file: test fixtures and examples only prove the testing skill. */

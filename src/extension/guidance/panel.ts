@@ -5,8 +5,8 @@ import type { ScanSession } from '../session';
 import type { Marks } from '../marks';
 import { countsAsPractised } from '../tree/model';
 import { COMMANDS } from '../commands/ids';
-import { guidanceSections, isSafeLink, planPatch, renderGuidanceHtml, type GuidanceContent, type GuidanceSection } from './render';
-import { renderSoftGuidanceHtml } from './softRender';
+import { guidanceSections, isSafeLink, planPatch, sectionsPageHtml, type GuidanceContent, type GuidanceSection } from './render';
+import { softGuidanceSections } from './softRender';
 
 export const GUIDANCE_VIEW_TYPE = 'backendSkillMap.guidance';
 
@@ -36,6 +36,14 @@ export interface GuidanceProbe {
   applied: number;
   shownStatus?: string;
   sections: GuidanceSection[];
+}
+
+/** What a page shows, for a technical skill or a soft skill alike. */
+interface PageContent {
+  title: string;
+  sections: GuidanceSection[];
+  /** Rows in the order the page numbers them (data-evidence indexes into this). */
+  evidence: Evidence[];
 }
 
 type Message =
@@ -168,72 +176,62 @@ export class GuidancePanels implements vscode.Disposable {
     };
   }
 
+  /** The page of a technical skill or a soft skill, as sections. */
+  private page(skillId: string): PageContent | undefined {
+    const content = this.content(skillId);
+    if (content) return { title: content.skill.title, sections: guidanceSections(content), evidence: content.evidence ?? [] };
+    const soft = this.session.catalog?.softSkills.find((s) => s.id === skillId);
+    if (!soft) return undefined;
+    const signals = this.session.map?.softSkills.find((s) => s.id === skillId)?.signals ?? [];
+    const sections = softGuidanceSections({
+      skill: soft,
+      mark: this.marks.get(skillId),
+      signals,
+      multiRoot: this.session.multiRoot,
+      l10n: vscode.l10n,
+    });
+    return { title: soft.title, sections, evidence: signals };
+  }
+
   /** A new map or mark: a visible page is patched in place, a hidden one gets new HTML. */
   private update(skillId: string, entry: Open): void {
-    // A soft skill's page is short and has no status to keep in view: it is rendered again whole.
-    if (!entry.panel.visible || this.session.catalog?.softSkills.some((s) => s.id === skillId)) {
+    if (!entry.panel.visible) {
       this.render(skillId, entry);
       return;
     }
-    const content = this.content(skillId);
-    if (!content) return;
-    const sections = guidanceSections(content);
-    const patch = planPatch(entry.sections, sections);
-    entry.evidence = content.evidence ?? [];
-    entry.sections = sections;
-    entry.panel.title = content.skill.title;
+    const page = this.page(skillId);
+    if (!page) return;
+    const patch = planPatch(entry.sections, page.sections);
+    entry.evidence = page.evidence;
+    entry.sections = page.sections;
+    entry.panel.title = page.title;
     if (!patch) return;
     entry.sent++;
     entry.htmlStale = true;
-    void entry.panel.webview.postMessage({ type: 'update', version: entry.sent, title: content.skill.title, ...patch });
-  }
-
-  /** A soft skill's page: its guidance and the workspace's signals, no status. */
-  private renderSoft(skillId: string, entry: Open): boolean {
-    const soft = this.session.catalog?.softSkills.find((s) => s.id === skillId);
-    if (!soft) return false;
-    const webview = entry.panel.webview;
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    entry.evidence = this.session.map?.softSkills.find((s) => s.id === skillId)?.signals ?? [];
-    entry.sections = [];
-    entry.htmlStale = false;
-    entry.panel.title = soft.title;
-    webview.html = renderSoftGuidanceHtml({
-      skill: soft,
-      mark: this.marks.get(skillId),
-      signals: entry.evidence,
-      multiRoot: this.session.multiRoot,
-      l10n: vscode.l10n,
-      lang: vscode.env.language,
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'guidance.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'guidance.css')).toString(),
-    });
-    return true;
+    void entry.panel.webview.postMessage({ type: 'update', version: entry.sent, title: page.title, ...patch });
   }
 
   /** The whole page as new HTML (the page reloads). */
   private render(skillId: string, entry: Open): void {
-    if (this.renderSoft(skillId, entry)) return;
-    const content = this.content(skillId);
-    if (!content) return;
+    const page = this.page(skillId);
+    if (!page) return;
     const webview = entry.panel.webview;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    entry.evidence = content.evidence ?? [];
-    entry.sections = guidanceSections(content);
+    entry.evidence = page.evidence;
+    entry.sections = page.sections;
     entry.htmlStale = false;
-    entry.panel.title = content.skill.title;
-    webview.html = renderGuidanceHtml(
+    entry.panel.title = page.title;
+    webview.html = sectionsPageHtml(
+      page.title,
+      page.sections,
       {
-        ...content,
         lang: vscode.env.language,
         cspSource: webview.cspSource,
         nonce: randomBytes(16).toString('base64'),
         scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'guidance.js')).toString(),
         styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'guidance.css')).toString(),
       },
-      entry.sections,
+      skillId,
     );
   }
 

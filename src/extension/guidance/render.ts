@@ -207,8 +207,13 @@ export function planPatch(before: readonly GuidanceSection[], after: readonly Gu
 }
 
 export function renderGuidanceHtml(input: GuidanceInput, sections = guidanceSections(input)): string {
+  return sectionsPageHtml(input.skill.title, sections, input, input.skill.id);
+}
+
+/** A page made of sections, each in a block the page's script can replace alone (media/guidance.js). */
+export function sectionsPageHtml(title: string, sections: readonly GuidanceSection[], input: PageResources, skillId: string): string {
   const body = sections.map((s) => `<div class="section" data-section="${e(s.id)}">\n${s.html}\n</div>`);
-  return pageHtml(input.skill.title, body, input, input.skill.id);
+  return pageHtml(title, body, input, skillId);
 }
 
 /** What every guidance page needs to load its style and script under the Content Security Policy. */

@@ -8,9 +8,10 @@ import type * as vscode from 'vscode';
 import type { Evidence, SoftSkill } from '../../core';
 import type { Mark } from '../marks';
 import { ENGLISH } from '../tree/words';
-import { escapeHtml as e, linksSection, markButtons, pageHtml, type PageResources } from './render';
+import { escapeHtml as e, linksSection, markButtons, sectionsPageHtml, type GuidanceSection, type PageResources } from './render';
 
-export interface SoftGuidanceInput extends PageResources {
+/** What a soft skill's page shows; the page itself (policy, script, style) comes on top in SoftGuidanceInput. */
+export interface SoftGuidanceContent {
   skill: SoftSkill;
   mark?: Mark;
   /** Signal rows in the order the page numbers them (data-evidence indexes into this). */
@@ -20,9 +21,11 @@ export interface SoftGuidanceInput extends PageResources {
   l10n?: Pick<typeof vscode.l10n, 't'>;
 }
 
+export type SoftGuidanceInput = SoftGuidanceContent & PageResources;
+
 const MAX_SIGNALS = 200;
 
-function softHeader({ skill, mark, l10n = ENGLISH }: SoftGuidanceInput): string {
+function softHeader({ skill, mark, l10n = ENGLISH }: SoftGuidanceContent): string {
   const status =
     mark === 'done'
       ? `<p class="status status-done">${e(l10n.t('Marked done by you'))}</p>`
@@ -38,7 +41,7 @@ function softHeader({ skill, mark, l10n = ENGLISH }: SoftGuidanceInput): string 
 </header>`;
 }
 
-function signalsSection(input: SoftGuidanceInput): string {
+function signalsSection(input: SoftGuidanceContent): string {
   const signals = input.signals.slice(0, MAX_SIGNALS);
   const l10n = input.l10n ?? ENGLISH;
   if (!signals.length) {
@@ -64,16 +67,24 @@ function signalsSection(input: SoftGuidanceInput): string {
 </section>`;
 }
 
-export function renderSoftGuidanceHtml(input: SoftGuidanceInput): string {
+/** The page's sections, in order, patched in place like a technical skill's (render.ts). */
+export function softGuidanceSections(input: SoftGuidanceContent): GuidanceSection[] {
   const l10n = input.l10n ?? ENGLISH;
-  const sections = [
-    softHeader(input),
-    `<section>
+  const sections: [string, string | undefined][] = [
+    ['header', softHeader(input)],
+    [
+      'howToPractise',
+      `<section>
   <h2>${e(l10n.t('How to practise'))}</h2>
   <ol>${input.skill.howToPractise.map((step) => `<li>${e(step)}</li>`).join('')}</ol>
 </section>`,
-    signalsSection(input),
-    linksSection(input.skill.links, l10n),
-  ].filter((x): x is string => x !== undefined);
-  return pageHtml(input.skill.title, sections, input, input.skill.id);
+    ],
+    ['signals', signalsSection(input)],
+    ['links', linksSection(input.skill.links, l10n)],
+  ];
+  return sections.filter((s): s is [string, string] => s[1] !== undefined).map(([id, html]) => ({ id, html }));
+}
+
+export function renderSoftGuidanceHtml(input: SoftGuidanceInput, sections = softGuidanceSections(input)): string {
+  return sectionsPageHtml(input.skill.title, sections, input, input.skill.id);
 }

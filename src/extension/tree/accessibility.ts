@@ -22,8 +22,12 @@ export function accessibleLabel(node: TreeNode, l10n: Pick<typeof vscode.l10n, '
     case 'evidence': {
       // The folder is in the description when the workspace has several.
       const { folder, strength } = node.evidence;
-      const where = folder && node.description?.startsWith(folder) ? l10n.t('in {0}', folder) : undefined;
-      return [node.label, where, strength === 'weak' ? l10n.t('weak evidence') : l10n.t('strong evidence')].filter(Boolean).join(', ');
+      const where = folder && node.description?.includes(folder) ? l10n.t('in {0}', folder) : undefined;
+      // Under a further-practice item the row is named by what was found there, not by a technology row above it.
+      const found = node.parent?.kind === 'practice' ? node.evidence.technology : undefined;
+      return [node.label, found, where, strength === 'weak' ? l10n.t('weak evidence') : l10n.t('strong evidence')]
+        .filter(Boolean)
+        .join(', ');
     }
     default:
       return undefined;

@@ -20,6 +20,7 @@ import {
 import { escapeMarkdown } from '../../core/format';
 import type { Mark } from '../marks';
 import { ENGLISH, countsAsPractised, places, statusLabel, statusWord, type L10n } from './words';
+import { practiceDescription, practiceEvidenceRows, viaWords } from './practiceRows';
 
 export { ENGLISH, countsAsPractised, statusLabel, statusWord, type L10n };
 
@@ -368,7 +369,7 @@ function skillRow(skill: Skill, result: SkillResult, mark: Mark | undefined, rea
       children: [],
     });
   }
-  addPractice(skillNode, result, l10n);
+  addPractice(skillNode, result, ctx);
   return skillNode;
 }
 
@@ -405,7 +406,7 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, ctx: RowCont
     link(skillNode, techNode);
     for (const e of ev.slice(0, MAX_EVIDENCE_ROWS)) {
       const where = multiRoot && e.folder ? e.folder : undefined;
-      const parts = [where, e.strength === 'weak' ? l10n.t('weak') : undefined].filter(Boolean);
+      const parts = [viaWords(e, l10n), where, e.strength === 'weak' ? l10n.t('weak') : undefined].filter(Boolean);
       link(techNode, {
         kind: 'evidence',
         skillId: result.id,
@@ -430,7 +431,7 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, ctx: RowCont
   }
 }
 
-function addPractice(skillNode: SkillNode, result: SkillResult, l10n: L10n): void {
+function addPractice(skillNode: SkillNode, result: SkillResult, { ruleById, multiRoot, l10n }: RowContext): void {
   if (!result.practice.length) return;
   const done = result.practice.filter((p) => p.done).length;
   const group: PracticeGroupNode = {
@@ -445,17 +446,18 @@ function addPractice(skillNode: SkillNode, result: SkillResult, l10n: L10n): voi
   };
   link(skillNode, group);
   for (const p of result.practice) {
-    link(group, {
+    const item = link(group, {
       kind: 'practice',
       skillId: result.id,
       done: p.done,
       id: `practice:${result.id}:${p.id}`,
       label: p.title,
-      description: p.done ? l10n.t('shown in code') : undefined,
+      description: practiceDescription(p, l10n),
       icon: p.done ? { id: 'pass', color: 'testing.iconPassed' } : { id: 'circle-large-outline', color: 'disabledForeground' },
       contextValue: p.done ? 'practice.done' : 'practice.open',
       children: [],
     });
+    for (const row of practiceEvidenceRows(result, p, ruleById, multiRoot, l10n)) link(item, row);
   }
 }
 

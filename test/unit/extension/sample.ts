@@ -52,8 +52,8 @@ export function sampleResult(over: Partial<SkillResult> = {}): SkillResult {
       { file: 'src/cache.ts', line: 3, technology: 'Redis', rule: 'caching/redis-import', strength: 'weak' },
     ],
     practice: [
-      { id: 'api-cache', title: 'Cache API responses', done: true },
-      { id: 'sessions', title: 'Keep sessions in a shared cache', done: false },
+      { id: 'api-cache', title: 'Cache API responses', done: true, technologies: ['Redis'] },
+      { id: 'sessions', title: 'Keep sessions in a shared cache', done: false, technologies: [] },
     ],
     ...over,
   };
@@ -87,7 +87,7 @@ export function sampleMap(): SkillMap {
         tier: 'core',
         technologies: ['PostgreSQL'],
         evidence: [{ file: 'package.json', line: 10, technology: 'PostgreSQL', rule: 'databases/postgres-npm', strength: 'strong' }],
-        practice: [{ id: 'indexing', title: 'Add indexes', done: false }],
+        practice: [{ id: 'indexing', title: 'Add indexes', done: false, technologies: [] }],
         reason: 'Practised: PostgreSQL at package.json:10.',
         reasonMessage: { id: 'practised', template: 'Practised: {0} at {1}.', args: ['PostgreSQL', 'package.json:10'] },
       }),

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { buildTree, findNode, type TreeNode } from '../../../src/extension/tree/model';
-import { renderSoftGuidanceHtml } from '../../../src/extension/guidance/softRender';
+import { renderSoftGuidanceHtml, softGuidanceSections } from '../../../src/extension/guidance/softRender';
+import { planPatch } from '../../../src/extension/guidance/render';
 import { sampleCatalog, sampleMap, sampleSoftSkill } from './sample';
 
 const labels = (nodes: readonly TreeNode[]) => nodes.map((n) => n.label);
@@ -102,5 +103,37 @@ describe('soft skill guidance page (renderSoftGuidanceHtml)', () => {
     assert.match(html, /data-action="clear"/);
     assert.doesNotMatch(html, /data-action="done"/);
     assert.deepStrictEqual(html.match(/<script\b[^>]*>/g), ['<script nonce="abc123" src="https://webview.example/media/guidance.js">']);
+  });
+});
+
+describe('soft skill guidance page updates (softGuidanceSections, planPatch)', () => {
+  const content = (over = {}) => ({ skill: sampleSoftSkill(), signals: sampleMap().softSkills[0].signals, ...over });
+
+  it('is made of sections the page can replace one at a time', () => {
+    const sections = softGuidanceSections(content());
+    assert.deepStrictEqual(
+      sections.map((s) => s.id),
+      ['header', 'howToPractise', 'signals', 'links'],
+    );
+    assert.match(
+      renderSoftGuidanceHtml({ ...content(), cspSource: 'x', nonce: 'n', scriptUri: 's', styleUri: 't' }),
+      /data-section="signals"/,
+    );
+  });
+
+  it('patches only the header when the mark changes, and only the signals when they change', () => {
+    const before = softGuidanceSections(content());
+    const marked = planPatch(before, softGuidanceSections(content({ mark: 'done' })))!;
+    assert.deepStrictEqual(
+      marked.changed.map((s) => s.id),
+      ['header'],
+    );
+    assert.match(marked.changed[0].html, /Marked done by you/);
+    const fewer = planPatch(before, softGuidanceSections(content({ signals: [] })))!;
+    assert.deepStrictEqual(
+      fewer.changed.map((s) => s.id),
+      ['signals'],
+    );
+    assert.strictEqual(planPatch(before, softGuidanceSections(content())), undefined);
   });
 });

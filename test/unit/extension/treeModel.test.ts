@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
 import { buildTree, countsAsPractised, findNode, type TreeNode } from '../../../src/extension/tree/model';
+import type { Rule } from '../../../src/core';
+import { accessibleLabel } from '../../../src/extension/tree/accessibility';
 import { sampleCatalog, sampleMap } from './sample';
 
 const labels = (nodes: readonly TreeNode[]) => nodes.map((n) => n.label);
@@ -46,6 +48,41 @@ describe('skill tree model', () => {
       practice.children.map((p) => p.icon?.id),
       ['pass', 'circle-large-outline'],
     );
+  });
+
+  it('lists under a further-practice item what ticked it, with the framework it was found through', () => {
+    const catalog = sampleCatalog();
+    const rule = (id: string, technology: string, practice?: string): Rule => ({
+      id,
+      skill: 'caching',
+      technology,
+      strength: 'strong',
+      practice,
+      examples: { positive: [], negative: [] },
+      source: { file: 'x', line: 1 },
+    });
+    catalog.rules = [rule('caching/redis-npm', 'Redis'), rule('caching/response-laravel', 'Response caching', 'api-cache')];
+    const map = sampleMap();
+    const caching = map.skills.find((s) => s.id === 'caching')!;
+    const ticked = {
+      file: 'app/Http/Kernel.php',
+      line: 5,
+      technology: 'Response caching',
+      via: 'Laravel',
+      rule: 'caching/response-laravel',
+      strength: 'strong' as const,
+    };
+    caching.evidence.push(ticked);
+    caching.practice[0].technologies = ['Response caching'];
+    const roots = buildTree({ ...base, map, catalog });
+    const item = findNode(roots, 'practice:caching:api-cache')!;
+    assert.strictEqual(item.description, 'shown in code: Response caching');
+    assert.deepStrictEqual(labels(item.children), ['app/Http/Kernel.php:5']);
+    assert.strictEqual(item.children[0].description, 'Response caching · via Laravel');
+    assert.strictEqual(accessibleLabel(item.children[0]), 'app/Http/Kernel.php:5, Response caching, strong evidence');
+    // The skill row lists only its technologies; what only ticks the item stays under the item.
+    assert.deepStrictEqual(labels(findNode(roots, 'skill:caching')!.children), ['Redis', 'Further practice']);
+    assert.deepStrictEqual(findNode(roots, 'practice:caching:sessions')!.children, []);
   });
 
   it('shows marks apart from detection and counts "done" as practised', () => {

@@ -50,6 +50,26 @@ describe('Guidance page', function () {
     assert.strictEqual(api.probeGuidance(id)!.html, html);
   });
 
+  it('patches a soft skill page in place too when it is marked done', async () => {
+    const api = await activeApi();
+    const id = 'teamwork';
+    await vscode.commands.executeCommand('backendSkillMap.openGuidance', id);
+    await eventually(() => assert.match(api.probeGuidance(id)?.shownStatus ?? '', /^No code proves a soft skill/), 15000);
+    const html = api.probeGuidance(id)!.html;
+    await vscode.commands.executeCommand('backendSkillMap.markDone', id);
+    try {
+      await eventually(() => {
+        const page = api.probeGuidance(id)!;
+        assert.ok(page.sent >= 1, 'an update was sent');
+        assert.strictEqual(page.applied, page.sent, 'the page applied it');
+        assert.strictEqual(page.shownStatus, 'Marked done by you');
+      });
+      assert.strictEqual(api.probeGuidance(id)!.html, html, 'the page was not re-rendered');
+    } finally {
+      await vscode.commands.executeCommand('backendSkillMap.clearMark', id);
+    }
+  });
+
   it('gets new HTML while hidden, since the editor reloads it when shown', async () => {
     const api = await activeApi();
     const { id } = missingSkill(api);

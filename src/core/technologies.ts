@@ -1,0 +1,111 @@
+/**
+ * Which technologies a skill lists, and what each further-practice item shows: the one place that
+ * decides it, so that the tree, the hover, the CLI and the résumé export read the same lists.
+ *
+ * A technology belongs to a skill when one of the skill's detection rules (a rule that ticks no
+ * further-practice item) names it. Evidence of a rule that ticks an item is shown under that item;
+ * it also joins the skill's list when its technology belongs to this skill, or to no other skill
+ * and the item does not say `listed: false` (Mockito ticking "mocking" is a testing tool). It never
+ * does when the name belongs to another skill only (GitHub Actions ticking "tests run in CI" is a
+ * CI service, not a testing technology), nor from an item marked `listed: false` (WebSocket ticking
+ * "a real-time chat" is no stream-processing technology). A rule that ticks an item and says
+ * `listed: true` names one of the skill's own technologies, as a detection rule does (FastAPI
+ * ticking "REST APIs" is a web framework, though API development names it too). Whether a name is listed thus depends on
+ * the skill and the name alone, never on which of the skill's rules found it. Either way the
+ * evidence counts for the skill's status.
+ */
+import type { Catalog, Evidence, Rule } from './types';
+
+/** Names in the order shown: those with strong evidence, then by how many places, then first seen. */
+export function rankTechnologies(all: readonly Evidence[]): string[] {
+  const techCount = new Map<string, { strong: boolean; n: number; first: number }>();
+  all.forEach((e, i) => {
+    const t = techCount.get(e.technology) ?? { strong: false, n: 0, first: i };
+    t.strong ||= e.strength === 'strong';
+    t.n++;
+    techCount.set(e.technology, t);
+  });
+  return [...techCount.entries()]
+    .sort((a, b) => Number(b[1].strong) - Number(a[1].strong) || b[1].n - a[1].n || a[1].first - b[1].first)
+    .map(([t]) => t);
+}
+
+/** A skill's lists: its technologies, and per further-practice item the names of what ticked it. */
+export interface TechnologyLists {
+  technologies: string[];
+  practice: Map<string, string[]>;
+}
+
+export class SkillTechnologies {
+  /** Per skill, the names its detection rules give. */
+  private readonly own = new Map<string, Set<string>>();
+  /** Per name, the skills whose detection rules give it. */
+  private readonly owners = new Map<string, Set<string>>();
+  /** Per skill, the names its rules ticking a listed item give (`skill\0name`). */
+  private readonly fromListedItems = new Set<string>();
+  private readonly rules = new Map<string, Rule>();
+
+  constructor(catalog: Pick<Catalog, 'rules' | 'skills'>) {
+    const unlisted = new Set<string>();
+    const technical = new Set<string>();
+    for (const s of catalog.skills) {
+      technical.add(s.id);
+      for (const p of s.practice) if (p.listed === false) unlisted.add(`${s.id}\0${p.id}`);
+    }
+    for (const r of catalog.rules) {
+      this.rules.set(r.id, r);
+      // A soft skill's signals are hints with names of their own: they claim no technology.
+      if (!technical.has(r.skill)) continue;
+      if (r.practice && !r.listed) {
+        if (!unlisted.has(`${r.skill}\0${r.practice}`)) this.fromListedItems.add(`${r.skill}\0${r.technology}`);
+        continue;
+      }
+      let names = this.own.get(r.skill);
+      if (!names) this.own.set(r.skill, (names = new Set()));
+      names.add(r.technology);
+      let skills = this.owners.get(r.technology);
+      if (!skills) this.owners.set(r.technology, (skills = new Set()));
+      skills.add(r.skill);
+    }
+  }
+
+  /** Whether `technology` is one that `skill` lists (see the top of this file). */
+  listed(skill: string, technology: string): boolean {
+    if (this.own.get(skill)?.has(technology)) return true;
+    return !this.owners.has(technology) && this.fromListedItems.has(`${skill}\0${technology}`);
+  }
+
+  /** Whether a rule's evidence counts among its skill's technologies. */
+  listedRule(rule: Rule): boolean {
+    return !rule.practice || this.listed(rule.skill, rule.technology);
+  }
+
+  /** The lists of one skill from its evidence (ordered strong first, as `evaluate` sorts it). */
+  lists(skill: string, evidence: readonly Evidence[]): TechnologyLists {
+    const shown: Evidence[] = [];
+    const byItem = new Map<string, Evidence[]>();
+    for (const e of evidence) {
+      const item = this.rules.get(e.rule)?.practice;
+      if (item) {
+        const list = byItem.get(item) ?? [];
+        list.push(e);
+        byItem.set(item, list);
+      }
+      if (!item || this.listed(skill, e.technology)) shown.push(e);
+    }
+    const practice = new Map<string, string[]>();
+    for (const [item, ev] of byItem) practice.set(item, rankTechnologies(ev));
+    return { technologies: rankTechnologies(shown), practice };
+  }
+}
+
+/** The evidence behind one name of a further-practice item: what the rules ticking that item found. */
+export function practiceEvidence(
+  evidence: readonly Evidence[],
+  item: string,
+  technology: string,
+  ruleById: ReadonlyMap<string, Rule> | ((id: string) => Rule | undefined),
+): Evidence[] {
+  const rule = typeof ruleById === 'function' ? ruleById : (id: string) => ruleById.get(id);
+  return evidence.filter((e) => e.technology === technology && rule(e.rule)?.practice === item);
+}
