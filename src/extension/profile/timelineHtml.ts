@@ -95,7 +95,10 @@ export function renderTimelineHtml(page: TimelinePage): string {
   const { timeline: t, l10n = ENGLISH } = page;
   const csp = ["default-src 'none'", `style-src ${page.cspSource}`].join('; ');
   const title = l10n.t('Skills over time');
-  const span = l10n.t('From {0} to {1}, across {2} skill(s).', t.from, t.to, t.rows.length);
+  const span =
+    t.rows.length === 1
+      ? l10n.t('From {0} to {1}, across one skill.', t.from, t.to)
+      : l10n.t('From {0} to {1}, across {2} skills.', t.from, t.to, t.rows.length);
   const startedKey = l10n.t('first started (weak evidence)');
   const practisedKey = l10n.t('first practised (strong evidence)');
   const none = l10n.t('No project in your profile yet. Add one with "Backend Skill Map: Add This Project to My Profile".');
