@@ -15,18 +15,21 @@ export interface CliArgs {
   gitignore: boolean;
   /** `--dismiss RULE@FILE`: a rule that proves nothing in that file. */
   dismissed: Dismissal[];
+  /** `--cache FILE`: the scan store read before the scan and written after it. */
+  cache?: string;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  backend-skill-map scan [DIR] [--json | --markdown] [--rules FILE]... [--include GLOB]... [--exclude GLOB]... [--dismiss RULE@FILE]... [--no-imports] [--no-gitignore]
+  backend-skill-map scan [DIR] [--json | --markdown] [--rules FILE]... [--include GLOB]... [--exclude GLOB]... [--dismiss RULE@FILE]... [--no-imports] [--no-gitignore] [--cache FILE]
   backend-skill-map suggest [DIR] [--json] [--rules FILE]... [--include GLOB]... [--exclude GLOB]...
   backend-skill-map --help | --version
 
 scan     prints, for each of the 21 backend skills, whether DIR shows it practised, with the evidence
 suggest  prints the skills to learn next, ranked, with the reason for each
 --dismiss RULE@FILE  leaves out what rule RULE finds in FILE (relative to DIR), as "Not evidence" does in the editor
+--cache FILE  remembers what each file gave in FILE; the next scan reads only files changed since (a CI cache)
 DIR defaults to the current folder. Exit codes: 0 scan completed, 2 bad arguments or unreadable folder.`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -66,6 +69,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a.startsWith('--include=')) args.includes.push(a.slice(10));
     else if (a === '--dismiss') args.dismissed.push(dismissal(value(a)));
     else if (a.startsWith('--dismiss=')) args.dismissed.push(dismissal(a.slice(10)));
+    else if (a === '--cache') args.cache = value(a);
+    else if (a.startsWith('--cache=')) args.cache = a.slice(8);
     else if (a === '--no-imports') args.readSources = false;
     else if (a === '--no-gitignore') args.gitignore = false;
     else if (a === '--help' || a === '-h') return { ...args, command: 'help' };

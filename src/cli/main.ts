@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DiskSource, Scanner, loadCatalog, findSkillsDir, suggestNext, toMarkdown, CatalogError } from '../core';
 import { parseArgs, UsageError, USAGE, type CliArgs } from './args';
 import { formatSuggestions, formatText } from './format';
+import { cacheKey, engineId, readCache, writeCache } from './scanCache';
 
 const VERSION = '0.1.0';
 
@@ -61,14 +62,18 @@ async function run(args: CliArgs): Promise<void> {
     catalog,
     args.dismissed,
   );
+  const warn = (message: string) => process.stderr.write(`backend-skill-map: ${message}\n`);
+  const key = args.cache ? cacheKey(engineId(VERSION, __filename), catalog, args.rules, args.readSources) : undefined;
   const map = await scanner.scan({
     readSources: args.readSources,
+    cache: key && { key, previous: readCache(args.cache!, key, warn) },
     onProgress: (p) => {
       capYoungGeneration();
       if (tty) process.stderr.write(`\r${p.phase}: ${p.total ? `${p.done}/${p.total}` : p.done} files   `);
     },
   });
   if (tty) process.stderr.write('\r\x1b[K');
+  if (args.cache) writeCache(args.cache, scanner, warn);
 
   if (args.command === 'suggest') {
     const list = suggestNext(map, catalog);

@@ -9,6 +9,7 @@ import { hasRuleIndex, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidenc
 import { Combiner } from './combine/combine';
 import { UnitIndex } from './combine/units';
 import { Dismissals, type Dismissal } from './dismiss';
+import { entryFresh, type ScanStore, type StoredFile, type StoreKey } from './store/scanStore';
 
 export interface ScanProgress {
   phase: 'listing' | 'configs' | 'imports';
@@ -30,6 +31,18 @@ export interface ScanOptions {
   sliceMs?: number;
   /** Called with the map after the first (manifests and configs) pass. */
   onPartial?: (map: SkillMap) => void;
+  /**
+   * Remember what each file read gives, under this key, for `store()`; with `previous` (a store
+   * whose key matched), a file unchanged since that store was written is not read again.
+   */
+  cache?: { key: StoreKey; previous?: ScanStore };
+}
+
+/** One scan's use of a store: the entries it keeps and what it counted. */
+interface CacheUse {
+  previous?: ScanStore;
+  files: Map<string, StoredFile>;
+  hits: number;
 }
 
 interface FileRecord {
@@ -90,7 +103,9 @@ export class Scanner {
   private readonly index: RuleIndex;
   private records = new Map<string, FileRecord>();
   private listing: Skipped[] = [];
-  private stats = { files: 0, bytesRead: 0, ms: 0 };
+  private stats: SkillMap['stats'] = { files: 0, bytesRead: 0, ms: 0 };
+  /** What each read file gave, with its stamp, when the last complete scan was asked to remember it. */
+  private remembered: { key: StoreKey; time: number; files: Map<string, StoredFile> } | undefined;
   private readSources = true;
   private units = new UnitIndex();
   private readonly combiner: Combiner;
@@ -121,6 +136,8 @@ export class Scanner {
   async scan(options: ScanOptions = {}): Promise<SkillMap> {
     const started = Date.now();
     this.readSources = options.readSources ?? true;
+    const cache: CacheUse | undefined = options.cache && { previous: options.cache.previous, files: new Map(), hits: 0 };
+    let filesRead = 0;
     const records = new Map<string, FileRecord>();
     const units = new UnitIndex();
     const configs: string[] = [];
@@ -145,8 +162,9 @@ export class Scanner {
       }
     }
     const listing = this.source.listingSkips();
-    const record = (p: string, rec: FileResult) => {
+    const record = (p: string, rec: FileResult & { cached?: boolean }) => {
       bytes += rec.bytes;
+      if (!rec.cached) filesRead++;
       if (rec.evidence.length || rec.skipped) {
         // Only files with something to show are kept: most source files prove nothing.
         const existing = records.get(p);
@@ -160,8 +178,7 @@ export class Scanner {
       const worker = async () => {
         while (next < paths.length && !options.signal?.aborted) {
           const p = paths[next++];
-          const now = this.source.readNow?.(p);
-          record(p, now ? outcomeEvidence(this.index, p, now, this.readSources) : await this.readFile(p));
+          record(p, cache ? await this.readCached(p, cache) : await this.readListed(p));
           done++;
           if (slices.over()) await slices.pause();
         }
@@ -178,11 +195,47 @@ export class Scanner {
     this.records = records;
     this.units = units;
     this.listing = listing;
-    this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
+    const stats = () => ({ files: listed, bytesRead: bytes, filesRead, ...(cache && { cacheHits: cache.hits }), ms: Date.now() - started });
+    this.stats = stats();
     if (options.onPartial && sources.length) options.onPartial(this.current());
     await pass(sources, 'imports');
-    this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
+    this.stats = stats();
+    this.remembered = cache && !cancelled() ? { key: options.cache!.key, time: started, files: cache.files } : undefined;
     return this.current();
+  }
+
+  /**
+   * What the last complete scan (and the updates since) remembered of each file, to be written and
+   * given back to the next scan; undefined unless that scan was given `cache`.
+   */
+  store(): ScanStore | undefined {
+    return this.remembered && { key: this.remembered.key, time: this.remembered.time, files: this.remembered.files };
+  }
+
+  /** A file of the listing, read without a store. */
+  private async readListed(p: string): Promise<FileResult> {
+    const now = this.source.readNow?.(p);
+    return now ? outcomeEvidence(this.index, p, now, this.readSources) : await this.readFile(p);
+  }
+
+  /**
+   * A file of the listing, taken from the previous store when its stamp says it has not changed;
+   * otherwise stamped (before the read, so that a write during the read shows next time) and read.
+   */
+  private async readCached(p: string, cache: CacheUse): Promise<FileResult & { cached?: boolean }> {
+    const stamp = this.source.statNow?.(p);
+    if (stamp) {
+      const prev = cache.previous?.files.get(p);
+      if (prev && entryFresh(prev, stamp, cache.previous!.time)) {
+        cache.hits++;
+        cache.files.set(p, prev);
+        return { evidence: prev.evidence, skipped: prev.skipped, bytes: 0, cached: true };
+      }
+    }
+    const rec = await this.readListed(p);
+    if (stamp && rec.skipCode !== 'gone')
+      cache.files.set(p, { size: stamp.size, mtimeMs: stamp.mtimeMs, evidence: rec.evidence, skipped: rec.skipped });
+    return rec;
   }
 
   /** A file was created or changed: re-read it alone. */
@@ -196,8 +249,12 @@ export class Scanner {
     if (this.source.isExcluded(relPath)) return this.dropRecords(relPath);
     this.units.add(relPath);
     const pathEv = this.index.pathEvidence(relPath);
-    const rec: FileResult = this.needsRead(relPath) ? await this.readFile(relPath) : { evidence: [], bytes: 0 };
+    const needsRead = this.needsRead(relPath);
+    const stamp = needsRead && this.remembered ? this.source.statNow?.(relPath) : undefined;
+    const rec: FileResult = needsRead ? await this.readFile(relPath) : { evidence: [], bytes: 0 };
     if (rec.skipCode === 'gone') return this.dropRecords(relPath);
+    if (stamp) this.remembered!.files.set(relPath, { ...stamp, evidence: rec.evidence, skipped: rec.skipped });
+    else this.remembered?.files.delete(relPath);
     const evidence = [...pathEv, ...rec.evidence];
     if (evidence.length || rec.skipped) this.records.set(relPath, { evidence, skipped: rec.skipped });
     else this.records.delete(relPath);
@@ -239,6 +296,11 @@ export class Scanner {
     this.records.delete(relPath);
     const prefix = relPath.endsWith('/') ? relPath : relPath + '/';
     for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) this.records.delete(key);
+    const files = this.remembered?.files;
+    if (files) {
+      files.delete(relPath);
+      for (const key of [...files.keys()]) if (key.startsWith(prefix)) files.delete(key);
+    }
   }
 
   current(): SkillMap {
