@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { SkillMap } from '../core';
 import type { GuidanceProbe } from './guidance/panel';
 import type { SkillTreeProvider } from './tree/provider';
-import type { SessionState } from './session';
+import type { Remembered, SessionState } from './session';
 import type { StatusInfo } from './statusBar';
 
 /** What `activate` returns: a small, read-only window on the extension, for tests and other extensions. */
@@ -24,6 +24,17 @@ export interface BackendSkillMapApi {
   restoreGuidance(panel: vscode.WebviewPanel, state: unknown): Thenable<void>;
   /** How many notifications about problems in the user's rule files were shown. */
   getRuleProblemNotices(): number;
+  /** Whether the map shown is the last session's: being checked, or not checked yet; undefined once checked. */
+  getRemembered(): Remembered | undefined;
+  /** The message above the Skills tree, if any. */
+  getTreeMessage(): string | undefined;
+  /**
+   * The remembered map this session showed, if any: the map, its mark, when it showed (ms after
+   * the session started) and how long reading and showing it took.
+   */
+  getRememberedShown(): { map: SkillMap; mark: Remembered; atMs: number; readMs: number } | undefined;
+  /** Writes the scan stores now (otherwise written a moment after each scan or update). */
+  flushScanStores(): Promise<void>;
   /** Resolves once the first scan, and any scan or file update under way, has finished. */
   whenScanned(): Promise<void>;
   /** Milliseconds spent inside `activate`. */

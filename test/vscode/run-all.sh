@@ -2,7 +2,8 @@
 # Runs the integration suite in a real VS Code extension host on every workspace shape the
 # extension must handle: the sample workspace, a multi-root workspace, a folder with no backend
 # evidence, a workspace whose settings name its own rule file, once trusted and once untrusted, and
-# the sample workspace with scanning on start-up switched off, and the sample in German. Then walks
+# the sample workspace with scanning on start-up switched off, the sample in German, and a copy of
+# the sample opened three times with files changed between the openings (--reopen). Then walks
 # the keyboard path on the sample workspace with real key presses (keyboard.js).
 # Stops at the first failing run and exits with its code.
 #
@@ -25,6 +26,7 @@ run "$FIXTURES/workspace-rules" "$@"
 run "$FIXTURES/workspace-rules" --untrusted "$@"
 run "$FIXTURES/scan-on-demand.code-workspace" "$@"
 run "$FIXTURES/express-postgres-redis" --locale de "$@"
+run "$FIXTURES/express-postgres-redis" --reopen "$@"
 node "$HERE/keyboard.js" "$@"
 code=$?
 if [ "$code" != 0 ]; then

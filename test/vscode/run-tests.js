@@ -15,6 +15,9 @@
 //   --untrusted        switch workspace trust on, so the workspace opens untrusted (restricted mode)
 //   --locale ID        open the editor in a display language (test/vscode/language-packs/ID); the
 //                      extension host gets BSM_TEST_LOCALE=ID
+//   --reopen           open a copy of the folder several times with the same user data, changing
+//                      files between the runs (test/vscode/reopen.js); the extension host gets
+//                      BSM_TEST_REOPEN_PHASE=1, 2, ...
 //
 // The extension host always gets BSM_TEST_WORKSPACE (absolute path of the workspace argument)
 // and BSM_TEST_FIXTURE (its base name without .code-workspace), so a suite can tell which
@@ -27,6 +30,7 @@ const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const lib = require('./lib');
+const reopen = require('./reopen');
 
 const EXIT = { pass: 0, fail: 1, timeout: 2, harness: 3 };
 
@@ -41,6 +45,7 @@ function parseArgs(argv) {
     keepLogs: false,
     untrusted: false,
     locale: undefined,
+    reopen: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -60,12 +65,13 @@ function parseArgs(argv) {
     else if (a === '--keep-logs') opts.keepLogs = true;
     else if (a === '--untrusted') opts.untrusted = true;
     else if (a === '--locale') opts.locale = value();
+    else if (a === '--reopen') opts.reopen = true;
     else if (a === '-h' || a === '--help') {
       process.stdout.write(
         fs
           .readFileSync(__filename, 'utf8')
           .split('\n')
-          .slice(1, 22)
+          .slice(1, 25)
           .map((l) => l.replace(/^\/\/ ?/, ''))
           .join('\n') + '\n',
       );
@@ -92,31 +98,27 @@ const NOISE = [
   /^Canceled/,
 ];
 
-async function main() {
-  const started = Date.now();
-  const opts = parseArgs(process.argv.slice(2));
-  lib.checkInstalled();
-  const workspace = lib.resolveWorkspace(opts.workspace);
-  if (!fs.existsSync(`${opts.tests}.js`) && !fs.existsSync(opts.tests)) {
-    throw new lib.HarnessError(`suite entry not found: ${opts.tests}.js (compile first: npx tsc -p .)`);
-  }
-  if (!fs.existsSync(path.join(opts.extension, 'package.json'))) {
-    throw new lib.HarnessError(`no package.json in the extension folder ${opts.extension}`);
-  }
-
-  const runDir = lib.makeRunDir('tests');
-  const outputLog = fs.createWriteStream(path.join(runDir, 'extension-host-output.log'));
+/** One run of the suite; `extra` may fix the server's port and add to the extension host's environment. */
+async function runSuite(opts, workspace, runDir, extraEnv = {}) {
+  const outputLog = fs.createWriteStream(path.join(runDir, 'extension-host-output.log'), { flags: 'a' });
   let server;
   let browser;
   let result;
   try {
-    server = await lib.startServer({ dir: runDir, smokeTestDriver: true, workspaceTrust: opts.untrusted, locale: opts.locale });
+    server = await lib.startServer({
+      dir: runDir,
+      smokeTestDriver: true,
+      workspaceTrust: opts.untrusted,
+      locale: opts.locale,
+      port: extraEnv.port,
+    });
     const extEnv = {
       BSM_TEST_WORKSPACE: workspace.path,
       BSM_TEST_FIXTURE: path.basename(workspace.path).replace(/\.code-workspace$/, ''),
       BSM_TEST_UNTRUSTED: opts.untrusted ? '1' : '0',
       BSM_TEST_LOCALE: opts.locale ?? '',
       ...opts.env,
+      ...extraEnv.env,
     };
     const payload = [
       ['extensionDevelopmentPath', lib.remoteUri(server.origin, opts.extension)],
@@ -180,6 +182,41 @@ async function main() {
     if (server) await server.stop();
     await new Promise((r) => outputLog.end(r));
   }
+
+  return result;
+}
+
+async function main() {
+  const started = Date.now();
+  const opts = parseArgs(process.argv.slice(2));
+  lib.checkInstalled();
+  const workspace = lib.resolveWorkspace(opts.workspace);
+  if (!fs.existsSync(`${opts.tests}.js`) && !fs.existsSync(opts.tests)) {
+    throw new lib.HarnessError(`suite entry not found: ${opts.tests}.js (compile first: npx tsc -p .)`);
+  }
+  if (!fs.existsSync(path.join(opts.extension, 'package.json'))) {
+    throw new lib.HarnessError(`no package.json in the extension folder ${opts.extension}`);
+  }
+
+  const runDir = lib.makeRunDir('tests');
+  let result;
+  if (opts.reopen) {
+    // The same user data and port (the web workbench keys a workspace's storage by its URI, port
+    // included) for every phase, on a copy of the folder that the phases change between runs, as a
+    // user would while the window is closed.
+    const copy = reopen.copyWorkspace(workspace.path);
+    const port = await lib.freePort();
+    try {
+      for (let phase = 1; phase <= reopen.PHASES; phase++) {
+        reopen.beforePhase(phase, copy);
+        console.log(`[vscode:test] reopen phase ${phase} of ${reopen.PHASES}`);
+        result = await runSuite(opts, { ...workspace, path: copy }, runDir, { port, env: { BSM_TEST_REOPEN_PHASE: String(phase) } });
+        if (result !== EXIT.pass) break;
+      }
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  } else result = await runSuite(opts, workspace, runDir);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const verdict = ['passed', 'failed', 'timed out', 'harness error'][result];

@@ -1,4 +1,4 @@
-import { promises as fsp, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { promises as fsp, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { keyMismatch, parseStore, StoreError, type ScanStore, type StoreKey } from './scanStore';
 
@@ -24,6 +24,7 @@ const tempName = (file: string) => path.join(path.dirname(file), `.${path.basena
 export function writeFileAtomicSync(file: string, data: string): void {
   const temp = tempName(file);
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(temp, data);
     renameSync(temp, file);
   } catch (err) {
