@@ -33,6 +33,8 @@ export interface BackendSkillMapApi {
    * the session started) and how long reading and showing it took.
    */
   getRememberedShown(): { map: SkillMap; mark: Remembered; atMs: number; readMs: number } | undefined;
+  /** When the first complete map was shown, in ms after activation began (undefined before). */
+  getFirstCompleteMs(): number | undefined;
   /** Writes the scan stores now (otherwise written a moment after each scan or update). */
   flushScanStores(): Promise<void>;
   /** Resolves once the first scan, and any scan or file update under way, has finished. */

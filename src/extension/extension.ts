@@ -85,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getRemembered: () => session.remembered,
     getTreeMessage: () => treeView.message,
     getRememberedShown: () => session.rememberedShown,
+    getFirstCompleteMs: () => session.firstCompleteAtMs,
     flushScanStores: () => session.flushStores(),
     whenScanned: async () => {
       session.ensureStarted();

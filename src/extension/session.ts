@@ -68,6 +68,8 @@ export class ScanSession implements vscode.Disposable {
   /** The remembered map this session showed, how it was marked, and when (ms after the session was made). */
   rememberedShown: { map: SkillMap; mark: Remembered; atMs: number; readMs: number } | undefined;
   private readonly createdAt = performance.now();
+  /** When the first complete scan's map was shown, ms after the session was made. */
+  firstCompleteAtMs: number | undefined;
   /** How many notifications about rule-file problems were shown (for tests). */
   ruleProblemNotices = 0;
 
@@ -133,10 +135,13 @@ export class ScanSession implements vscode.Disposable {
     return this.started ? this.rescan(reason) : Promise.resolve();
   }
 
-  /** A full scan of every folder. A scan already running is cancelled. */
-  rescan(reason: string): Promise<void> {
+  /**
+   * A full scan of every folder. A scan already running is cancelled. Files unchanged since the
+   * scan store was written are not read again, unless `readAll` says to read every file.
+   */
+  rescan(reason: string, readAll = false): Promise<void> {
     this.started = true;
-    return this.scheduler.scan((ctrl) => this.runScan(reason, ctrl));
+    return this.scheduler.scan((ctrl) => this.runScan(reason, ctrl, readAll));
   }
 
   /** Resolves when no scan, queued change or update is left. */
@@ -150,7 +155,7 @@ export class ScanSession implements vscode.Disposable {
     this.stateChanged.fire(state);
   }
 
-  private async runScan(reason: string, ctrl: AbortController): Promise<void> {
+  private async runScan(reason: string, ctrl: AbortController, readAll: boolean): Promise<void> {
     if (ctrl.signal.aborted) return;
     const started = Date.now();
     this.setState('scanning');
@@ -184,7 +189,7 @@ export class ScanSession implements vscode.Disposable {
           ruleFiles: ruleContents.map((r) => ({ path: r.file, content: r.content })),
           readSources: folderSettings(folder).scanImports,
         });
-        return { key, previous: await this.stores.previous(folder, key) };
+        return { key, previous: readAll ? undefined : await this.stores.previous(folder, key) };
       }),
     );
     if (ctrl.signal.aborted) return;
@@ -218,6 +223,7 @@ export class ScanSession implements vscode.Disposable {
     }
     const map = this.merge();
     this.publish(map);
+    this.firstCompleteAtMs ??= performance.now() - this.createdAt;
     this.logScan(scans, Date.now() - started);
     this.stores.schedule(scans, map);
   }

@@ -18,6 +18,8 @@
 //   --reopen           open a copy of the folder several times with the same user data, changing
 //                      files between the runs (test/vscode/reopen.js); the extension host gets
 //                      BSM_TEST_REOPEN_PHASE=1, 2, ...
+//   --run-dir DIR      run in DIR (user data included), kept afterwards: a second run with the same
+//   --port N           DIR and port opens the workspace as the same one (its storage kept)
 //
 // The extension host always gets BSM_TEST_WORKSPACE (absolute path of the workspace argument)
 // and BSM_TEST_FIXTURE (its base name without .code-workspace), so a suite can tell which
@@ -46,6 +48,8 @@ function parseArgs(argv) {
     untrusted: false,
     locale: undefined,
     reopen: false,
+    runDir: undefined,
+    port: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -66,12 +70,14 @@ function parseArgs(argv) {
     else if (a === '--untrusted') opts.untrusted = true;
     else if (a === '--locale') opts.locale = value();
     else if (a === '--reopen') opts.reopen = true;
+    else if (a === '--run-dir') opts.runDir = path.resolve(value());
+    else if (a === '--port') opts.port = Number(value());
     else if (a === '-h' || a === '--help') {
       process.stdout.write(
         fs
           .readFileSync(__filename, 'utf8')
           .split('\n')
-          .slice(1, 25)
+          .slice(1, 27)
           .map((l) => l.replace(/^\/\/ ?/, ''))
           .join('\n') + '\n',
       );
@@ -198,7 +204,8 @@ async function main() {
     throw new lib.HarnessError(`no package.json in the extension folder ${opts.extension}`);
   }
 
-  const runDir = lib.makeRunDir('tests');
+  const runDir = opts.runDir ?? lib.makeRunDir('tests');
+  if (opts.runDir) fs.mkdirSync(runDir, { recursive: true });
   let result;
   if (opts.reopen) {
     // The same user data and port (the web workbench keys a workspace's storage by its URI, port
@@ -214,13 +221,13 @@ async function main() {
         if (result !== EXIT.pass) break;
       }
     } finally {
-      fs.rmSync(copy, { recursive: true, force: true });
+      fs.rmSync(path.dirname(copy), { recursive: true, force: true });
     }
-  } else result = await runSuite(opts, workspace, runDir);
+  } else result = await runSuite(opts, workspace, runDir, { port: opts.port });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const verdict = ['passed', 'failed', 'timed out', 'harness error'][result];
-  if (result === EXIT.pass && !opts.keepLogs) {
+  if (result === EXIT.pass && !opts.keepLogs && !opts.runDir) {
     fs.rmSync(runDir, { recursive: true, force: true });
     console.log(`[vscode:test] ${verdict} in ${seconds} s`);
   } else {
