@@ -96,7 +96,7 @@ export class ScanSession implements vscode.Disposable {
     return this._state;
   }
   get multiRoot(): boolean {
-    return this.scans.length > 1;
+    return (this.scans.length || (vscode.workspace.workspaceFolders?.length ?? 0)) > 1;
   }
 
   /** The first scan, if none has run yet. */
@@ -341,8 +341,10 @@ export class ScanSession implements vscode.Disposable {
 
   /** Folder of a piece of evidence (multi-root label) to its file URI. */
   uriOf(file: string, folderName?: string): vscode.Uri | undefined {
-    const scan = folderName ? this.scans.find((s) => s.folder.name === folderName) : this.scans[0];
-    return scan ? vscode.Uri.joinPath(scan.folder.uri, ...file.split('/')) : undefined;
+    // Before the first scan (a remembered map shown), the workspace's folders themselves.
+    const folders = this.scans.length ? this.scans.map((s) => s.folder) : (vscode.workspace.workspaceFolders ?? []);
+    const folder = folderName ? folders.find((f) => f.name === folderName) : folders[0];
+    return folder ? vscode.Uri.joinPath(folder.uri, ...file.split('/')) : undefined;
   }
 
   /**
