@@ -61,7 +61,8 @@ export function readCache(file: string, key: StoreKey, warn: (message: string) =
 
 export function writeCache(file: string, scanner: Scanner, warn: (message: string) => void): void {
   const store = scanner.store();
-  if (!store) return;
+  // Nothing changed since the store was read: it is left as it is.
+  if (!store || !scanner.storeChanged()) return;
   try {
     writeFileAtomicSync(file, serializeStore(store));
   } catch (err) {

@@ -38,6 +38,14 @@ export interface ScanOptions {
   cache?: { key: StoreKey; previous?: ScanStore };
 }
 
+/** What a scanner remembers for its store; `dirty` until written. */
+interface Remembered {
+  key: StoreKey;
+  time: number;
+  files: Map<string, StoredFile>;
+  dirty: boolean;
+}
+
 /** One scan's use of a store: the entries it keeps and what it counted. */
 interface CacheUse {
   previous?: ScanStore;
@@ -105,7 +113,7 @@ export class Scanner {
   private listing: Skipped[] = [];
   private stats: SkillMap['stats'] = { files: 0, bytesRead: 0, ms: 0 };
   /** What each read file gave, with its stamp, when the last complete scan was asked to remember it. */
-  private remembered: { key: StoreKey; time: number; files: Map<string, StoredFile> } | undefined;
+  private remembered: Remembered | undefined;
   private readSources = true;
   private units = new UnitIndex();
   private readonly combiner: Combiner;
@@ -200,7 +208,7 @@ export class Scanner {
     if (options.onPartial && sources.length) options.onPartial(this.current());
     await pass(sources, 'imports');
     this.stats = stats();
-    this.remembered = cache && !cancelled() ? { key: options.cache!.key, time: started, files: cache.files } : undefined;
+    this.remembered = cache && !cancelled() ? this.rememberScan(options.cache!.key, started, cache) : undefined;
     return this.current();
   }
 
@@ -210,6 +218,26 @@ export class Scanner {
    */
   store(): ScanStore | undefined {
     return this.remembered && { key: this.remembered.key, time: this.remembered.time, files: this.remembered.files };
+  }
+
+  /**
+   * What a complete scan with a store leaves to write. Every file taken from the previous store, and
+   * none gone: the previous store holds the same, under its own (earlier) time, and need not be written.
+   */
+  private rememberScan(key: StoreKey, started: number, cache: CacheUse): Remembered {
+    const prev = cache.previous;
+    const same = !!prev && cache.hits === cache.files.size && prev.files.size === cache.files.size;
+    return { key, time: same ? prev.time : started, files: cache.files, dirty: !same };
+  }
+
+  /** Whether the store changed since it was given to the scan (or was never written): see `store()`. */
+  storeChanged(): boolean {
+    return this.remembered?.dirty ?? false;
+  }
+
+  /** The store has been written as it is now. */
+  storeWritten(): void {
+    if (this.remembered) this.remembered.dirty = false;
   }
 
   /** A file of the listing, read without a store. */
@@ -255,6 +283,7 @@ export class Scanner {
     if (rec.skipCode === 'gone') return this.dropRecords(relPath);
     if (stamp) this.remembered!.files.set(relPath, { ...stamp, evidence: rec.evidence, skipped: rec.skipped });
     else this.remembered?.files.delete(relPath);
+    if (this.remembered) this.remembered.dirty = true;
     const evidence = [...pathEv, ...rec.evidence];
     if (evidence.length || rec.skipped) this.records.set(relPath, { evidence, skipped: rec.skipped });
     else this.records.delete(relPath);
@@ -298,6 +327,7 @@ export class Scanner {
     for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) this.records.delete(key);
     const files = this.remembered?.files;
     if (files) {
+      this.remembered!.dirty = true;
       files.delete(relPath);
       for (const key of [...files.keys()]) if (key.startsWith(prefix)) files.delete(key);
     }

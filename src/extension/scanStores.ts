@@ -113,7 +113,10 @@ export class ScanStores {
     try {
       for (const { folder, scanner } of job.folders) {
         const store = scanner.store();
-        if (store) await writeFileAtomic(this.filesPath(folder), serializeStore(store));
+        if (!store || !scanner.storeChanged()) continue; // what is on disk is what it would write
+        const text = serializeStore(store);
+        scanner.storeWritten(); // before the write: an update meanwhile makes it changed again
+        await writeFileAtomic(this.filesPath(folder), text);
       }
       await writeFileAtomic(this.mapPath, this.mapText(job));
     } catch (err) {
@@ -134,7 +137,9 @@ export class ScanStores {
     try {
       for (const { folder, scanner } of job.folders) {
         const store = scanner.store();
-        if (store) writeFileAtomicSync(this.filesPath(folder), serializeStore(store));
+        if (!store || !scanner.storeChanged()) continue;
+        writeFileAtomicSync(this.filesPath(folder), serializeStore(store));
+        scanner.storeWritten();
       }
       writeFileAtomicSync(this.mapPath, this.mapText(job));
     } catch {

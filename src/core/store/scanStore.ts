@@ -94,19 +94,33 @@ export function entryFresh(entry: FileStamp, now: FileStamp, storeTime: number):
 
 /**
  * JSON, compact for a large tree: every read file is a name, size and time under its folder (most
- * files gave nothing); only files that gave evidence or a skip have a result.
+ * files gave nothing); only files that gave evidence or a skip have a result. A result's evidence is
+ * a flat list of line and code pairs, the code indexing a table of rule and technology, times two,
+ * plus one when the evidence is weak (the file is the result's own).
  */
 export function serializeStore(store: ScanStore): string {
   const dirs: Record<string, (string | number)[]> = {};
-  const results: Record<string, { evidence: Evidence[]; skipped?: string }> = {};
+  const results: Record<string, { e: number[]; s?: string }> = {};
+  const rules: [string, string][] = [];
+  const ruleIndex = new Map<string, number>();
   for (const [p, f] of store.files) {
     const slash = p.lastIndexOf('/');
     const dir = slash < 0 ? '' : p.slice(0, slash);
     (dirs[dir] ??= []).push(p.slice(slash + 1), f.size, f.mtimeMs);
-    if (f.evidence.length || f.skipped !== undefined)
-      results[p] = f.skipped === undefined ? { evidence: f.evidence } : { evidence: f.evidence, skipped: f.skipped };
+    if (!f.evidence.length && f.skipped === undefined) continue;
+    const e: number[] = [];
+    for (const ev of f.evidence) {
+      const id = `${ev.rule}\n${ev.technology}`;
+      let i = ruleIndex.get(id);
+      if (i === undefined) {
+        i = rules.push([ev.rule, ev.technology]) - 1;
+        ruleIndex.set(id, i);
+      }
+      e.push(ev.line, i * 2 + (ev.strength === 'weak' ? 1 : 0));
+    }
+    results[p] = f.skipped === undefined ? { e } : { e, s: f.skipped };
   }
-  return JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION, key: store.key, time: store.time, dirs, results });
+  return JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION, key: store.key, time: store.time, rules, dirs, results });
 }
 
 export class StoreError extends Error {}
@@ -138,24 +152,30 @@ export function parseStore(text: string): ScanStore {
       files.set(dir ? `${dir}/${name}` : name, { size, mtimeMs, evidence: [] });
     }
   }
+  const rules = doc.rules;
+  if (!Array.isArray(rules) || !rules.every((r) => Array.isArray(r) && typeof r[0] === 'string' && typeof r[1] === 'string'))
+    throw new StoreError('no valid rule table');
   for (const [p, result] of Object.entries(doc.results)) {
     const file = files.get(p);
-    if (!file || !isObject(result) || !Array.isArray(result.evidence)) throw new StoreError(`damaged result for "${p}"`);
-    if (result.skipped !== undefined && typeof result.skipped !== 'string') throw new StoreError(`damaged result for "${p}"`);
-    for (const e of result.evidence) if (!validEvidence(e, p)) throw new StoreError(`damaged evidence for "${p}"`);
-    file.evidence = result.evidence as Evidence[];
-    if (result.skipped !== undefined) file.skipped = result.skipped;
+    if (!file || !isObject(result) || !Array.isArray(result.e) || result.e.length % 2 !== 0)
+      throw new StoreError(`damaged result for "${p}"`);
+    if (result.s !== undefined && typeof result.s !== 'string') throw new StoreError(`damaged result for "${p}"`);
+    file.evidence = evidenceOf(p, result.e, rules as [string, string][]);
+    if (result.s !== undefined) file.skipped = result.s;
   }
   return { key: key as unknown as StoreKey, time: doc.time, files };
 }
 
-function validEvidence(e: unknown, file: string): boolean {
-  return (
-    isObject(e) &&
-    e.file === file &&
-    typeof e.line === 'number' &&
-    typeof e.rule === 'string' &&
-    typeof e.technology === 'string' &&
-    (e.strength === 'strong' || e.strength === 'weak')
-  );
+function evidenceOf(file: string, list: unknown[], rules: [string, string][]): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < list.length; i += 2) {
+    const line = list[i];
+    const code = list[i + 1];
+    if (typeof line !== 'number' || typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= rules.length * 2)
+      throw new StoreError(`damaged evidence for "${file}"`);
+    const [rule, technology] = rules[code >> 1];
+    // The key order of the evidence a scan makes (match/evidencePolicy.ts): the output is the same.
+    evidence.push({ file, line, technology, rule, strength: code & 1 ? 'weak' : 'strong' });
+  }
+  return evidence;
 }

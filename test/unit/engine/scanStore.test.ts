@@ -235,8 +235,10 @@ describe('scan store', () => {
       (d: any) => (d.dirs[''] = ['package.json', 'big', 1]),
       (d: any) => (d.dirs.src = ['a.py', 1]),
       (d: any) => (d.results['nowhere.py'] = { evidence: [] }),
-      (d: any) => (d.results['src/a.py'].evidence[0].strength = 'very'),
-      (d: any) => (d.results['src/a.py'].evidence[0].file = 'other.py'),
+      (d: any) => (d.results['src/a.py'].e[1] = 9999),
+      (d: any) => (d.results['src/a.py'].e[0] = 'one'),
+      (d: any) => d.results['src/a.py'].e.pop(),
+      (d: any) => (d.rules = [[1, 2]]),
       (d: any) => delete d.key.catalog,
     ];
     for (const change of damage) {
