@@ -186,7 +186,9 @@ export class Scanner {
       const worker = async () => {
         while (next < paths.length && !options.signal?.aborted) {
           const p = paths[next++];
-          record(p, cache ? await this.readCached(p, cache) : await this.readListed(p));
+          // At once when the file needs no waiting (see FileSource.readNow), else through a promise.
+          const now = cache ? this.cachedNow(p, cache) : this.readListedNow(p);
+          record(p, now ?? (await this.readFile(p)));
           done++;
           if (slices.over()) await slices.pause();
         }
@@ -240,28 +242,28 @@ export class Scanner {
     if (this.remembered) this.remembered.dirty = false;
   }
 
-  /** A file of the listing, read without a store. */
-  private async readListed(p: string): Promise<FileResult> {
+  /** A file of the listing read at once, when it can be (undefined: `readFile` must be used). */
+  private readListedNow(p: string): FileResult | undefined {
     const now = this.source.readNow?.(p);
-    return now ? outcomeEvidence(this.index, p, now, this.readSources) : await this.readFile(p);
+    return now && outcomeEvidence(this.index, p, now, this.readSources);
   }
 
   /**
    * A file of the listing, taken from the previous store when its stamp says it has not changed;
    * otherwise stamped (before the read, so that a write during the read shows next time) and read.
+   * Undefined when it must be read through `readFile` (a file without a stamp is always read).
    */
-  private async readCached(p: string, cache: CacheUse): Promise<FileResult & { cached?: boolean }> {
+  private cachedNow(p: string, cache: CacheUse): (FileResult & { cached?: boolean }) | undefined {
     const stamp = this.source.statNow?.(p);
-    if (stamp) {
-      const prev = cache.previous?.files.get(p);
-      if (prev && entryFresh(prev, stamp, cache.previous!.time)) {
-        cache.hits++;
-        cache.files.set(p, prev);
-        return { evidence: prev.evidence, skipped: prev.skipped, bytes: 0, cached: true };
-      }
+    if (!stamp) return undefined;
+    const prev = cache.previous?.files.get(p);
+    if (prev && entryFresh(prev, stamp, cache.previous!.time)) {
+      cache.hits++;
+      cache.files.set(p, prev);
+      return { evidence: prev.evidence, skipped: prev.skipped, bytes: 0, cached: true };
     }
-    const rec = await this.readListed(p);
-    if (stamp && rec.skipCode !== 'gone')
+    const rec = this.readListedNow(p);
+    if (rec && rec.skipCode !== 'gone')
       cache.files.set(p, { size: stamp.size, mtimeMs: stamp.mtimeMs, evidence: rec.evidence, skipped: rec.skipped });
     return rec;
   }
