@@ -133,7 +133,7 @@ export function parseStore(text: string): ScanStore {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new StoreError(`not readable JSON (${(err as Error).message})`);
+    throw new StoreError(`not readable JSON (${(err as Error).message.replace(/\s+/g, ' ')})`);
   }
   if (!isObject(doc) || doc.format !== STORE_FORMAT) throw new StoreError('not a scan store');
   if (doc.version !== STORE_VERSION) throw new StoreError(`store format ${String(doc.version)}, expected ${STORE_VERSION}`);

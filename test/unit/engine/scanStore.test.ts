@@ -227,7 +227,11 @@ describe('scan store', () => {
       assert.ok(opened.problem, `a store cut at ${cut} is refused`);
     }
     const foreign = ['{}', '[]', 'null', '{"format":"something-else"}', JSON.stringify({ name: 'api' }), '\u0000\u0001binary'];
-    for (const t of foreign) assert.match(openStore(t, KEY()).problem!, /damaged or not a scan store/);
+    for (const t of [...foreign, 'garbage\n\nmore']) {
+      const problem = openStore(t, KEY()).problem!;
+      assert.match(problem, /damaged or not a scan store/);
+      assert.ok(!problem.includes('\n'), `one line: ${problem}`);
+    }
     const doc = JSON.parse(text);
     const damage = [
       (d: any) => (d.version = 99),
