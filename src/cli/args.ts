@@ -16,12 +16,14 @@ export interface CliArgs {
   gitignore: boolean;
   /** `--dismiss RULE@FILE`: a rule that proves nothing in that file. */
   dismissed: Dismissal[];
+  /** `--cache FILE`: the scan store read before the scan and written after it. */
+  cache?: string;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  backend-skill-map scan [DIR]... [--json | --markdown] [--rules FILE]... [--include GLOB]... [--exclude GLOB]... [--dismiss RULE@FILE]... [--no-imports] [--no-gitignore]
+  backend-skill-map scan [DIR]... [--json | --markdown] [--rules FILE]... [--include GLOB]... [--exclude GLOB]... [--dismiss RULE@FILE]... [--no-imports] [--no-gitignore] [--cache FILE]
   backend-skill-map suggest [DIR] [--json] [--rules FILE]... [--include GLOB]... [--exclude GLOB]...
   backend-skill-map merge FILE... [--json | --markdown | --csv]
   backend-skill-map --help | --version
@@ -35,6 +37,7 @@ merge    reads scan results (the output of scan --json: one document or an array
          many folders practise the skill (a table, or --json, --markdown, --csv). FILE - is standard
          input. A file that is not a scan result is named on standard error and skipped
 --dismiss RULE@FILE  leaves out what rule RULE finds in FILE (relative to DIR), as "Not evidence" does in the editor
+--cache FILE  remembers what each file gave in FILE; the next scan reads only files changed since (a CI cache)
 DIR defaults to the current folder. Exit codes: 0 done (merge: at least one file merged), 2 bad arguments,
 a folder that cannot be read (the other folders are still printed) or, for merge, no file merged.`;
 
@@ -43,6 +46,7 @@ const SCAN_FLAGS: Record<string, (args: CliArgs, value: string) => void> = {
   '--exclude': (args, v) => args.excludes.push(v),
   '--include': (args, v) => args.includes.push(v),
   '--dismiss': (args, v) => args.dismissed.push(dismissal(v)),
+  '--cache': (args, v) => (args.cache = v),
 };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -95,6 +99,7 @@ function checked(args: CliArgs): CliArgs {
   if (args.command === 'merge' && !args.paths.length) throw new UsageError('merge needs at least one FILE (the output of scan --json)');
   if (args.command === 'suggest' && args.paths.length > 1)
     throw new UsageError(`suggest takes one folder (got "${args.paths[0]}" and "${args.paths[1]}")`);
+  if (args.cache && args.paths.length > 1) throw new UsageError('--cache takes one folder: a store remembers the files of one folder');
   if (args.command === 'suggest' && args.format === 'markdown') throw new UsageError('suggest supports --json only');
   if (args.command !== 'merge' && !args.paths.length) args.paths.push('.');
   return args;

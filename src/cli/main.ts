@@ -7,6 +7,7 @@ import { parseArgs, UsageError, USAGE, type CliArgs } from './args';
 import { formatSuggestions, formatText } from './format';
 import { mergeFiles } from './merge';
 import { matrixCsv, matrixJson, matrixMarkdown, matrixText } from './matrixFormat';
+import { cacheKey, engineId, readCache, writeCache } from './scanCache';
 
 const VERSION = '0.1.0';
 
@@ -64,14 +65,17 @@ async function scanFolder(root: string, args: CliArgs, catalog: Catalog): Promis
     catalog,
     args.dismissed,
   );
+  const key = args.cache ? cacheKey(engineId(VERSION, __filename), catalog, args.rules, args.readSources) : undefined;
   const map = await scanner.scan({
     readSources: args.readSources,
+    cache: key && { key, previous: readCache(args.cache!, key, warn) },
     onProgress: (p) => {
       capYoungGeneration();
       if (tty) process.stderr.write(`\r${p.phase}: ${p.total ? `${p.done}/${p.total}` : p.done} files   `);
     },
   });
   if (tty) process.stderr.write('\r\x1b[K');
+  if (args.cache) writeCache(args.cache, scanner, warn);
   return map;
 }
 

@@ -15,3 +15,16 @@ export { escapeMarkdown, formatBytes } from './format';
 export { formatMessage, type ReasonMessage } from './reasons';
 export { combinationMessage, combinationSummary } from './combine/summary';
 export { MESSAGE_TEMPLATES, message, type Message, type MessageId } from './messages';
+export {
+  catalogIdentity,
+  keyMismatch,
+  parseStore,
+  serializeStore,
+  storeKey,
+  StoreError,
+  MTIME_MARGIN_MS,
+  type ScanStore,
+  type StoreKey,
+  type StoredFile,
+} from './store/scanStore';
+export { openStore, writeFileAtomic, writeFileAtomicSync, type OpenedStore } from './store/storeFile';

@@ -61,6 +61,10 @@ export function mergeMaps(parts: { folder: string; map: SkillMap }[]): SkillMap 
     stats: {
       files: parts.reduce((n, p) => n + p.map.stats.files, 0),
       bytesRead: parts.reduce((n, p) => n + p.map.stats.bytesRead, 0),
+      filesRead: parts.reduce((n, p) => n + (p.map.stats.filesRead ?? 0), 0),
+      ...(parts.some((p) => p.map.stats.cacheHits !== undefined) && {
+        cacheHits: parts.reduce((n, p) => n + (p.map.stats.cacheHits ?? 0), 0),
+      }),
       ms: Math.max(0, ...parts.map((p) => p.map.stats.ms)),
     },
   };

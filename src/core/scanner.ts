@@ -9,6 +9,7 @@ import { hasRuleIndex, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidenc
 import { Combiner } from './combine/combine';
 import { UnitIndex } from './combine/units';
 import { Dismissals, type Dismissal } from './dismiss';
+import { entryFresh, type ScanStore, type StoredFile, type StoreKey } from './store/scanStore';
 
 export interface ScanProgress {
   phase: 'listing' | 'configs' | 'imports';
@@ -30,6 +31,26 @@ export interface ScanOptions {
   sliceMs?: number;
   /** Called with the map after the first (manifests and configs) pass. */
   onPartial?: (map: SkillMap) => void;
+  /**
+   * Remember what each file read gives, under this key, for `store()`; with `previous` (a store
+   * whose key matched), a file unchanged since that store was written is not read again.
+   */
+  cache?: { key: StoreKey; previous?: ScanStore };
+}
+
+/** What a scanner remembers for its store; `dirty` until written. */
+interface Remembered {
+  key: StoreKey;
+  time: number;
+  files: Map<string, StoredFile>;
+  dirty: boolean;
+}
+
+/** One scan's use of a store: the entries it keeps and what it counted. */
+interface CacheUse {
+  previous?: ScanStore;
+  files: Map<string, StoredFile>;
+  hits: number;
 }
 
 interface FileRecord {
@@ -90,7 +111,9 @@ export class Scanner {
   private readonly index: RuleIndex;
   private records = new Map<string, FileRecord>();
   private listing: Skipped[] = [];
-  private stats = { files: 0, bytesRead: 0, ms: 0 };
+  private stats: SkillMap['stats'] = { files: 0, bytesRead: 0, ms: 0 };
+  /** What each read file gave, with its stamp, when the last complete scan was asked to remember it. */
+  private remembered: Remembered | undefined;
   private readSources = true;
   private units = new UnitIndex();
   private readonly combiner: Combiner;
@@ -121,6 +144,8 @@ export class Scanner {
   async scan(options: ScanOptions = {}): Promise<SkillMap> {
     const started = Date.now();
     this.readSources = options.readSources ?? true;
+    const cache: CacheUse | undefined = options.cache && { previous: options.cache.previous, files: new Map(), hits: 0 };
+    let filesRead = 0;
     const records = new Map<string, FileRecord>();
     const units = new UnitIndex();
     const configs: string[] = [];
@@ -145,8 +170,9 @@ export class Scanner {
       }
     }
     const listing = this.source.listingSkips();
-    const record = (p: string, rec: FileResult) => {
+    const record = (p: string, rec: FileResult & { cached?: boolean }) => {
       bytes += rec.bytes;
+      if (!rec.cached) filesRead++;
       if (rec.evidence.length || rec.skipped) {
         // Only files with something to show are kept: most source files prove nothing.
         const existing = records.get(p);
@@ -160,8 +186,9 @@ export class Scanner {
       const worker = async () => {
         while (next < paths.length && !options.signal?.aborted) {
           const p = paths[next++];
-          const now = this.source.readNow?.(p);
-          record(p, now ? outcomeEvidence(this.index, p, now, this.readSources) : await this.readFile(p));
+          // At once when the file needs no waiting (see FileSource.readNow), else through a promise.
+          const now = cache ? this.cachedNow(p, cache) : this.readListedNow(p);
+          record(p, now ?? (await this.readFile(p)));
           done++;
           if (slices.over()) await slices.pause();
         }
@@ -178,11 +205,67 @@ export class Scanner {
     this.records = records;
     this.units = units;
     this.listing = listing;
-    this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
+    const stats = () => ({ files: listed, bytesRead: bytes, filesRead, ...(cache && { cacheHits: cache.hits }), ms: Date.now() - started });
+    this.stats = stats();
     if (options.onPartial && sources.length) options.onPartial(this.current());
     await pass(sources, 'imports');
-    this.stats = { files: listed, bytesRead: bytes, ms: Date.now() - started };
+    this.stats = stats();
+    this.remembered = cache && !cancelled() ? this.rememberScan(options.cache!.key, started, cache) : undefined;
     return this.current();
+  }
+
+  /**
+   * What the last complete scan (and the updates since) remembered of each file, to be written and
+   * given back to the next scan; undefined unless that scan was given `cache`.
+   */
+  store(): ScanStore | undefined {
+    return this.remembered && { key: this.remembered.key, time: this.remembered.time, files: this.remembered.files };
+  }
+
+  /**
+   * What a complete scan with a store leaves to write. Every file taken from the previous store, and
+   * none gone: the previous store holds the same, under its own (earlier) time, and need not be written.
+   */
+  private rememberScan(key: StoreKey, started: number, cache: CacheUse): Remembered {
+    const prev = cache.previous;
+    const same = !!prev && cache.hits === cache.files.size && prev.files.size === cache.files.size;
+    return { key, time: same ? prev.time : started, files: cache.files, dirty: !same };
+  }
+
+  /** Whether the store changed since it was given to the scan (or was never written): see `store()`. */
+  storeChanged(): boolean {
+    return this.remembered?.dirty ?? false;
+  }
+
+  /** The store has been written as it is now. */
+  storeWritten(): void {
+    if (this.remembered) this.remembered.dirty = false;
+  }
+
+  /** A file of the listing read at once, when it can be (undefined: `readFile` must be used). */
+  private readListedNow(p: string): FileResult | undefined {
+    const now = this.source.readNow?.(p);
+    return now && outcomeEvidence(this.index, p, now, this.readSources);
+  }
+
+  /**
+   * A file of the listing, taken from the previous store when its stamp says it has not changed;
+   * otherwise stamped (before the read, so that a write during the read shows next time) and read.
+   * Undefined when it must be read through `readFile` (a file without a stamp is always read).
+   */
+  private cachedNow(p: string, cache: CacheUse): (FileResult & { cached?: boolean }) | undefined {
+    const stamp = this.source.statNow?.(p);
+    if (!stamp) return undefined;
+    const prev = cache.previous?.files.get(p);
+    if (prev && entryFresh(prev, stamp, cache.previous!.time)) {
+      cache.hits++;
+      cache.files.set(p, prev);
+      return { evidence: prev.evidence, skipped: prev.skipped, bytes: 0, cached: true };
+    }
+    const rec = this.readListedNow(p);
+    if (rec && rec.skipCode !== 'gone')
+      cache.files.set(p, { size: stamp.size, mtimeMs: stamp.mtimeMs, evidence: rec.evidence, skipped: rec.skipped });
+    return rec;
   }
 
   /** A file was created or changed: re-read it alone. */
@@ -196,8 +279,13 @@ export class Scanner {
     if (this.source.isExcluded(relPath)) return this.dropRecords(relPath);
     this.units.add(relPath);
     const pathEv = this.index.pathEvidence(relPath);
-    const rec: FileResult = this.needsRead(relPath) ? await this.readFile(relPath) : { evidence: [], bytes: 0 };
+    const needsRead = this.needsRead(relPath);
+    const stamp = needsRead && this.remembered ? this.source.statNow?.(relPath) : undefined;
+    const rec: FileResult = needsRead ? await this.readFile(relPath) : { evidence: [], bytes: 0 };
     if (rec.skipCode === 'gone') return this.dropRecords(relPath);
+    if (stamp) this.remembered!.files.set(relPath, { ...stamp, evidence: rec.evidence, skipped: rec.skipped });
+    else this.remembered?.files.delete(relPath);
+    if (this.remembered) this.remembered.dirty = true;
     const evidence = [...pathEv, ...rec.evidence];
     if (evidence.length || rec.skipped) this.records.set(relPath, { evidence, skipped: rec.skipped });
     else this.records.delete(relPath);
@@ -239,6 +327,12 @@ export class Scanner {
     this.records.delete(relPath);
     const prefix = relPath.endsWith('/') ? relPath : relPath + '/';
     for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) this.records.delete(key);
+    const files = this.remembered?.files;
+    if (files) {
+      this.remembered!.dirty = true;
+      files.delete(relPath);
+      for (const key of [...files.keys()]) if (key.startsWith(prefix)) files.delete(key);
+    }
   }
 
   current(): SkillMap {

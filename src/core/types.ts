@@ -276,6 +276,10 @@ export interface Skipped {
 export interface ScanStats {
   files: number;
   bytesRead: number;
+  /** Files whose content was read (a file taken unchanged from a scan store is not). */
+  filesRead?: number;
+  /** Files taken unchanged from a scan store, when one was used. */
+  cacheHits?: number;
   ms: number;
 }
 

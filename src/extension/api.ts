@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { SkillMap } from '../core';
 import type { GuidanceProbe } from './guidance/panel';
 import type { SkillTreeProvider } from './tree/provider';
-import type { SessionState } from './session';
+import type { Remembered, SessionState } from './session';
 import type { StatusInfo } from './statusBar';
 import type { ProfileStore } from './profile/store';
 import type { ProfileSkill } from './profile/combine';
@@ -34,6 +34,19 @@ export interface BackendSkillMapApi {
   getTimelineHtml(): string | undefined;
   /** Resolves once this workspace's marks were moved to the profile (the first time only). */
   whenMarksMoved(): Promise<void>;
+  /** Whether the map shown is the last session's: being checked, or not checked yet; undefined once checked. */
+  getRemembered(): Remembered | undefined;
+  /** The message above the Skills tree, if any. */
+  getTreeMessage(): string | undefined;
+  /**
+   * The remembered map this session showed, if any: the map, its mark, when it showed (ms after
+   * the session started) and how long reading and showing it took.
+   */
+  getRememberedShown(): { map: SkillMap; mark: Remembered; atMs: number; readMs: number } | undefined;
+  /** When the first complete map was shown, in ms after activation began (undefined before). */
+  getFirstCompleteMs(): number | undefined;
+  /** Writes the scan stores now (otherwise written a moment after each scan or update). */
+  flushScanStores(): Promise<void>;
   /** Resolves once the first scan, and any scan or file update under way, has finished. */
   whenScanned(): Promise<void>;
   /** Milliseconds spent inside `activate`. */

@@ -2,6 +2,8 @@
  * Backend Skill Map for VS Code: this file only wires the parts together.
  *
  *   session.ts         the scan state: catalogue, one Scanner per folder, the merged map
+ *   scanStores.ts      what the last scan gave per file, in workspace storage: reopening reads only changes
+ *   rememberedMarker.ts  "Checking for changes…" above the tree while it shows the remembered map
  *   scanScheduler.ts   when scans and file updates run (one scan at a time, updates batched)
  *   tree/              the Skills view (model → nodes → provider)
  *   hover.ts           hover hints on lines that prove a skill (backendSkillMap.hovers)
@@ -15,6 +17,8 @@
  */
 import * as vscode from 'vscode';
 import { ScanSession, VIEW_ID } from './session';
+import { extensionBuild } from './scanStores';
+import { showRememberedMarker } from './rememberedMarker';
 import { Marks } from './marks';
 import { SkillTreeProvider } from './tree/provider';
 import { GUIDANCE_VIEW_TYPE, GuidancePanels } from './guidance/panel';
@@ -34,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     vscode.Uri.joinPath(context.extensionUri, 'skills').fsPath,
     log,
     vscode.Uri.joinPath(context.extensionUri, 'dist', 'catalog.json').fsPath,
+    context.storageUri?.fsPath,
+    extensionBuild(String(context.extension.packageJSON.version), vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js').fsPath),
   );
   const marks = new Marks(context.globalState, log);
   const tree = new SkillTreeProvider(session, marks);
@@ -55,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     hover,
     statusBar,
     publishContextKeys(session),
+    showRememberedMarker(session, treeView),
     whileSwitchedOn('hovers', () => vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover)),
     profileParts,
     registerCommands({ session, marks, tree, treeView, guidance, log, profile }),
@@ -66,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
 
   // No scanning on the activation path: the first scan starts once activate has returned, or, with
   // backendSkillMap.scanOnStartup off, on Refresh or the first command that needs the map.
-  const timer = setTimeout(() => (switchedOn('scanOnStartup') ? session.ensureStarted() : session.waitForRequest()), 0);
+  const timer = setTimeout(() => (switchedOn('scanOnStartup') ? session.ensureStarted() : void session.waitForRequest()), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
   return {
@@ -84,6 +91,11 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getProfileOffers: () => profile.offers,
     getTimelineHtml: () => timeline.html,
     whenMarksMoved: () => marksMoved,
+    getRemembered: () => session.remembered,
+    getTreeMessage: () => treeView.message,
+    getRememberedShown: () => session.rememberedShown,
+    getFirstCompleteMs: () => session.firstCompleteAtMs,
+    flushScanStores: () => session.flushStores(),
     whenScanned: async () => {
       session.ensureStarted();
       await session.whenIdle();

@@ -1,4 +1,4 @@
-import { statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,14 +10,19 @@ import {
   mergeMaps,
   prepareRuleIndex,
   Scanner,
+  storeKey,
   type Catalog,
   type SkillMap,
 } from '../core';
 import { folderSettings, ruleFiles } from './settings';
 import { ScanScheduler } from './scanScheduler';
 import { RuleProblemNotices } from './ruleProblems';
+import { ScanStores } from './scanStores';
 
 export const VIEW_ID = 'backendSkillMap.skills';
+
+/** A map remembered from the last session: being checked, or shown unchecked until the user refreshes. */
+export type Remembered = 'checking' | 'unchecked';
 
 /** What the tree shows when it has no skills to show (drives the welcome content). */
 export type SessionState = 'starting' | 'waiting' | 'scanning' | 'ready' | 'empty' | 'error' | 'noFolder';
@@ -56,6 +61,15 @@ export class ScanSession implements vscode.Disposable {
   private readonly scheduler = new ScanScheduler<Change>(DEBOUNCE_MS);
   private started = false;
   private readonly ruleNotices = new RuleProblemNotices();
+  private readonly stores: ScanStores;
+  private readonly rememberedChanged = new vscode.EventEmitter<Remembered | undefined>();
+  readonly onDidChangeRemembered = this.rememberedChanged.event;
+  private _remembered: Remembered | undefined;
+  /** The remembered map this session showed, how it was marked, and when (ms after the session was made). */
+  rememberedShown: { map: SkillMap; mark: Remembered; atMs: number; readMs: number } | undefined;
+  private readonly createdAt = performance.now();
+  /** When the first complete scan's map was shown, ms after the session was made. */
+  firstCompleteAtMs: number | undefined;
   /** How many notifications about rule-file problems were shown (for tests). */
   ruleProblemNotices = 0;
 
@@ -64,7 +78,13 @@ export class ScanSession implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** The catalogue as the build compiled it (dist/catalog.json); the YAML is the fallback. */
     private readonly compiledCatalog?: string,
-  ) {}
+    /** Where the scan stores live (the extension's workspace storage); undefined keeps none. */
+    storageDir?: string,
+    /** This build of the extension: a store written by another is not used. */
+    private readonly engine = 'unknown',
+  ) {
+    this.stores = new ScanStores(storageDir, log);
+  }
 
   get catalog(): Catalog | undefined {
     return this._catalog;
@@ -76,7 +96,7 @@ export class ScanSession implements vscode.Disposable {
     return this._state;
   }
   get multiRoot(): boolean {
-    return this.scans.length > 1;
+    return (this.scans.length || (vscode.workspace.workspaceFolders?.length ?? 0)) > 1;
   }
 
   /** The first scan, if none has run yet. */
@@ -84,11 +104,30 @@ export class ScanSession implements vscode.Disposable {
     if (!this.started) void this.rescan('first scan');
   }
 
-  /** No scan on start-up: the first waits for Refresh or a command (the view says so). */
-  waitForRequest(): void {
-    if (this.started) return;
+  /**
+   * No scanning on start-up: the first waits for Refresh or a command (the view says so). A map
+   * remembered from the last session shows meanwhile, marked as not checked.
+   */
+  waitForRequest(): Promise<void> {
+    if (this.started) return Promise.resolve();
     this.setState('waiting');
     this.log.info(`not scanning until asked (backendSkillMap.scanOnStartup is off)`);
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const rules = ruleFiles();
+    return this.stores.rememberedMap(folders).then((map) => {
+      if (!map || this.started || this._map) return;
+      if (this.loadCatalogue(rules)) return this.showRemembered(folders, 'unchecked');
+    });
+  }
+
+  /** Whether the map shown is the one the last session left: being checked, or not checked yet. */
+  get remembered(): Remembered | undefined {
+    return this._remembered;
+  }
+
+  /** Writes the scan stores now (they are otherwise written a moment after a scan or update). */
+  flushStores(): Promise<void> {
+    return this.stores.flush();
   }
 
   /** A full scan, once a first one has run or been asked for; before that, nothing. */
@@ -96,10 +135,13 @@ export class ScanSession implements vscode.Disposable {
     return this.started ? this.rescan(reason) : Promise.resolve();
   }
 
-  /** A full scan of every folder. A scan already running is cancelled. */
-  rescan(reason: string): Promise<void> {
+  /**
+   * A full scan of every folder. A scan already running is cancelled. Files unchanged since the
+   * scan store was written are not read again, unless `readAll` says to read every file.
+   */
+  rescan(reason: string, readAll = false): Promise<void> {
     this.started = true;
-    return this.scheduler.scan((ctrl) => this.runScan(reason, ctrl));
+    return this.scheduler.scan((ctrl) => this.runScan(reason, ctrl, readAll));
   }
 
   /** Resolves when no scan, queued change or update is left. */
@@ -113,27 +155,18 @@ export class ScanSession implements vscode.Disposable {
     this.stateChanged.fire(state);
   }
 
-  private async runScan(reason: string, ctrl: AbortController): Promise<void> {
+  private async runScan(reason: string, ctrl: AbortController, readAll: boolean): Promise<void> {
     if (ctrl.signal.aborted) return;
     const started = Date.now();
     this.setState('scanning');
     const rules = ruleFiles();
-    try {
-      const { catalog, problems } = loadCatalog(this.skillsDir, rules, this.compiledCatalog);
-      this._catalog = catalog;
-      for (const p of problems) this.log.warn(`rule file: ${p}`);
-      this.announceRuleProblems(rules, problems);
-    } catch (err) {
-      this.log.error(`cannot load the skill catalogue: ${(err as Error).message}`);
-      this._catalog = undefined;
-      this.publish(undefined);
-      this.setState('error');
-      return;
-    }
-    const catalog = this._catalog;
+    const catalog = this.loadCatalogue(rules);
+    if (!catalog) return;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    if (this._remembered === 'unchecked') this.setRemembered('checking');
+    else if (!this._map && folders.length) await this.showRemembered(folders, 'checking');
     await prepareRuleIndex(catalog, ctrl.signal);
     if (ctrl.signal.aborted) return;
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     if (!folders.length) {
       this.scans = [];
       this.publish(undefined);
@@ -146,26 +179,32 @@ export class ScanSession implements vscode.Disposable {
       return { folder, scanner: new Scanner(source, catalog, s.dismissed) };
     });
     this.log.info(`scanning ${folders.map((f) => f.name).join(', ')} (${reason})`);
-    for (const f of folders) {
-      const s = folderSettings(f);
-      const only = s.includes.length ? `; only: ${s.includes.join(', ')}` : '';
-      const dismissed = s.dismissed.length ? `; not evidence: ${s.dismissed.map(formatDismissal).join(', ')}` : '';
-      const extra = (s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '') + only + dismissed;
-      this.log.info(
-        `  ${f.name}: built-in excludes and .gitignore${extra}${s.scanImports ? '' : '; source imports not read (backendSkillMap.scanImports is off)'}`,
-      );
-    }
-    if (rules.length) this.log.info(`  rule files: ${rules.join(', ')}`);
+    this.logSettings(folders, rules);
+    const ruleContents = rules.map((file) => ({ file, content: readOrUndefined(file) }));
+    const caches = await Promise.all(
+      folders.map(async (folder) => {
+        const key = storeKey({
+          engine: this.engine,
+          catalog,
+          ruleFiles: ruleContents.map((r) => ({ path: r.file, content: r.content })),
+          readSources: folderSettings(folder).scanImports,
+        });
+        return { key, previous: readAll ? undefined : await this.stores.previous(folder, key) };
+      }),
+    );
+    if (ctrl.signal.aborted) return;
     this.scans = scans;
     try {
       await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: vscode.l10n.t('Scanning for backend skills') }, () =>
         Promise.all(
-          scans.map((s) =>
+          scans.map((s, i) =>
             s.scanner.scan({
               readSources: folderSettings(s.folder).scanImports,
               signal: ctrl.signal,
+              cache: caches[i],
               onPartial: () => {
-                if (!ctrl.signal.aborted) this.publish(this.merge());
+                // A remembered map stays until the check is complete: a partial one would show less.
+                if (!ctrl.signal.aborted && !this._remembered) this.publish(this.merge());
               },
             }),
           ),
@@ -184,7 +223,59 @@ export class ScanSession implements vscode.Disposable {
     }
     const map = this.merge();
     this.publish(map);
+    this.firstCompleteAtMs ??= performance.now() - this.createdAt;
     this.logScan(scans, Date.now() - started);
+    this.stores.schedule(scans, map);
+  }
+
+  /** The catalogue with the user's rule files; undefined (and the error state) when it cannot be loaded. */
+  private loadCatalogue(rules: string[]): Catalog | undefined {
+    try {
+      const { catalog, problems } = loadCatalog(this.skillsDir, rules, this.compiledCatalog);
+      this._catalog = catalog;
+      for (const p of problems) this.log.warn(`rule file: ${p}`);
+      this.announceRuleProblems(rules, problems);
+      return catalog;
+    } catch (err) {
+      this.log.error(`cannot load the skill catalogue: ${(err as Error).message}`);
+      this._catalog = undefined;
+      this.publish(undefined);
+      this.setState('error');
+      return undefined;
+    }
+  }
+
+  /**
+   * The map the last session left, shown before any file is read: 'checking' while a scan checks
+   * it, 'unchecked' until the user asks for one.
+   */
+  private async showRemembered(folders: readonly vscode.WorkspaceFolder[], mark: Remembered): Promise<void> {
+    const shownAt = performance.now();
+    const map = await this.stores.rememberedMap(folders);
+    if (!map || this._map || (mark === 'unchecked' && this.started)) return;
+    this.setRemembered(mark);
+    this.publish(map, true);
+    this.rememberedShown = { map, mark, atMs: performance.now() - this.createdAt, readMs: performance.now() - shownAt };
+    this.log.info(`showing the map remembered from the last session (${mark === 'checking' ? 'checking for changes' : 'not checked'})`);
+  }
+
+  private setRemembered(mark: Remembered | undefined): void {
+    if (this._remembered === mark) return;
+    this._remembered = mark;
+    this.rememberedChanged.fire(mark);
+  }
+
+  private logSettings(folders: vscode.WorkspaceFolder[], rules: string[]): void {
+    for (const f of folders) {
+      const s = folderSettings(f);
+      const only = s.includes.length ? `; only: ${s.includes.join(', ')}` : '';
+      const dismissed = s.dismissed.length ? `; not evidence: ${s.dismissed.map(formatDismissal).join(', ')}` : '';
+      const extra = (s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '') + only + dismissed;
+      this.log.info(
+        `  ${f.name}: built-in excludes and .gitignore${extra}${s.scanImports ? '' : '; source imports not read (backendSkillMap.scanImports is off)'}`,
+      );
+    }
+    if (rules.length) this.log.info(`  rule files: ${rules.join(', ')}`);
   }
 
   /** A notification once per version of a rule file with problems, not on every rescan. */
@@ -216,7 +307,8 @@ export class ScanSession implements vscode.Disposable {
     return mergeMaps(this.scans.map((s) => ({ folder: s.folder.name, map: s.scanner.current() })));
   }
 
-  private publish(map: SkillMap | undefined): void {
+  private publish(map: SkillMap | undefined, remembered = false): void {
+    if (!remembered) this.setRemembered(undefined);
     this._map = map;
     if (map) this.setState(map.skills.some((s) => s.evidence.length) ? 'ready' : 'empty');
     this.mapChanged.fire(map);
@@ -225,8 +317,9 @@ export class ScanSession implements vscode.Disposable {
   private logScan(scans: FolderScan[], ms: number): void {
     for (const s of scans) {
       const m = s.scanner.current();
+      const unchanged = m.stats.cacheHits ? ` (${m.stats.filesRead} files read, ${m.stats.cacheHits} unchanged since the last scan)` : '';
       this.log.info(
-        `  ${s.folder.name}: ${m.stats.files} files listed, ${formatBytes(m.stats.bytesRead)} read, ${m.skipped.length} skipped, ` +
+        `  ${s.folder.name}: ${m.stats.files} files listed, ${formatBytes(m.stats.bytesRead)} read${unchanged}, ${m.skipped.length} skipped, ` +
           `${m.skills.filter((k) => k.status === 'practised').length} skills practised`,
       );
       for (const k of m.skipped.slice(0, MAX_SKIPS_LOGGED)) this.log.info(`    skipped ${k.file}: ${k.reason}`);
@@ -248,8 +341,10 @@ export class ScanSession implements vscode.Disposable {
 
   /** Folder of a piece of evidence (multi-root label) to its file URI. */
   uriOf(file: string, folderName?: string): vscode.Uri | undefined {
-    const scan = folderName ? this.scans.find((s) => s.folder.name === folderName) : this.scans[0];
-    return scan ? vscode.Uri.joinPath(scan.folder.uri, ...file.split('/')) : undefined;
+    // Before the first scan (a remembered map shown), the workspace's folders themselves.
+    const folders = this.scans.length ? this.scans.map((s) => s.folder) : (vscode.workspace.workspaceFolders ?? []);
+    const folder = folderName ? folders.find((f) => f.name === folderName) : folders[0];
+    return folder ? vscode.Uri.joinPath(folder.uri, ...file.split('/')) : undefined;
   }
 
   /**
@@ -293,11 +388,15 @@ export class ScanSession implements vscode.Disposable {
       }
     }
     if (!names.length) return;
-    this.publish(this.merge());
+    const map = this.merge();
+    this.publish(map);
+    this.stores.schedule(this.scans, map);
     this.log.info(`${names.join(', ')} (${Date.now() - started} ms)`);
   }
 
   dispose(): void {
+    this.stores.dispose();
+    this.rememberedChanged.dispose();
     this.scheduler.dispose();
     this.mapChanged.dispose();
     this.stateChanged.dispose();
@@ -319,5 +418,13 @@ function fileStamp(file: string): string {
     return `${s.mtimeMs}:${s.size}`;
   } catch {
     return 'missing';
+  }
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ScanSession } from './session';
-import { needsRedraw, needsRescan } from './settings';
+import { affectsSwitch, needsRedraw, needsRescan, switchedOn } from './settings';
 
 /**
  * Keeps the map live. File events come from the editor's own watcher (no process of ours) and
@@ -18,6 +18,8 @@ export function watchWorkspace(session: ScanSession, redraw: () => void): vscode
     vscode.workspace.onDidSaveTextDocument((doc) => session.queueChange(doc.uri, false)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void session.rescanIfStarted('workspace folders changed')),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      // Start-up scanning switched on: what it would have done at start-up, it does now.
+      if (affectsSwitch(e, 'scanOnStartup') && switchedOn('scanOnStartup')) session.ensureStarted();
       if (needsRescan(e)) void session.rescanIfStarted('settings changed');
       else if (needsRedraw(e)) redraw();
     }),

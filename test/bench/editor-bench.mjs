@@ -13,7 +13,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, wri
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { generate } from './generate.mjs';
+
+const harness = createRequire(import.meta.url)('../vscode/lib.js');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -129,8 +132,55 @@ async function measure(size, extension) {
     }
     if (!r.ok) log(`ws-${size}: the run did not pass (exit ${r.status}):\n${r.out.split('\n').slice(-40).join('\n')}`);
     if (!figures) throw new Error(`ws-${size}: no figures were written`);
-    return { size, figures, profileFile, loadBefore: load, loadAfter: os.loadavg()[0] };
+    return { size, root, figures, profileFile, loadBefore: load, loadAfter: os.loadavg()[0] };
   }
+}
+
+/**
+ * The reopen figures: two windows, one after the other, on the same workspace, user data and port
+ * (so the same workspace storage). The first scans and writes the store; the second, on the
+ * unchanged workspace, shows the remembered map and checks it.
+ */
+async function measureReopen(size, root, extension) {
+  const runDir = path.join(cache, 'runs', `bench-reopen-${size}-${process.pid}`);
+  rmSync(runDir, { recursive: true, force: true });
+  const port = await harness.freePort();
+  const out = path.join(os.tmpdir(), `bsm-editor-bench-reopen-${process.pid}-${size}.json`);
+  const figures = {};
+  try {
+    for (const phase of [1, 2]) {
+      rmSync(out, { force: true });
+      log(`ws-${size}: reopen, window ${phase} of 2`);
+      const r = run(
+        process.execPath,
+        [
+          path.join(repo, 'test', 'vscode', 'run-tests.js'),
+          root,
+          '--tests',
+          path.join(repo, 'out', 'test', 'integration', 'bench', 'index'),
+          '--extension',
+          extension,
+          '--timeout',
+          String(size >= 100000 ? 3600000 : 1200000),
+          '--run-dir',
+          runDir,
+          '--port',
+          String(port),
+          '--env',
+          `BSM_BENCH_OUT=${out}`,
+          '--env',
+          `BSM_BENCH_REOPEN=${phase}`,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      if (!r.ok) log(`ws-${size}: reopen window ${phase} did not pass (exit ${r.status}):\n${r.out.split('\n').slice(-30).join('\n')}`);
+      if (existsSync(out)) figures[`window${phase}`] = JSON.parse(readFileSync(out, 'utf8'));
+    }
+  } finally {
+    rmSync(out, { force: true });
+    rmSync(runDir, { recursive: true, force: true });
+  }
+  return figures;
 }
 
 /** Self time per function in a .cpuprofile, hottest first. */
@@ -153,7 +203,11 @@ const mark = (v, target) => (typeof v !== 'number' ? '' : v <= target ? ' ✓' :
 
 const { dev, prod } = await build();
 const results = [];
-for (const size of sizes) results.push(await measure(size, profile ? dev.dir : prod.dir));
+for (const size of sizes) {
+  const result = await measure(size, profile ? dev.dir : prod.dir);
+  result.reopen = await measureReopen(size, result.root, profile ? dev.dir : prod.dir);
+  results.push(result);
+}
 
 const col = (f) => results.map(({ figures }) => f(figures));
 const line = (label, cells) => console.log(`| ${label} | ${cells.join(' | ')} |`);
@@ -253,6 +307,38 @@ console.log(
 );
 console.log('Edit figures are the median (max) of the runs, from the write until the map shows the change, including the 150 ms debounce.');
 console.log('The event loop is sampled in the extension host itself (10 ms interval drift, and perf_hooks.monitorEventLoopDelay).');
+
+console.log('\nReopening a workspace (a second window on the unchanged workspace, same user data): times from the start of activate()\n');
+line(
+  'figure (ms unless noted) | target',
+  results.map((r) => `ws-${r.size}`),
+);
+console.log(`|---|${results.map(() => '---:').join('|')}|`);
+const re = (f) => results.map((r) => f(r.reopen?.window2 ?? {}, r.reopen?.window1 ?? {}));
+line(
+  'first window: complete map (full scan, store written) | ',
+  re((_, w1) => fmt(w1.coldCompleteMs)),
+);
+line(
+  'remembered map in the tree, marked | ≤ 150 (100k)',
+  re((w) => `${fmt(w.rememberedShownMs)}${mark(w.rememberedShownMs, 150)} (${fmt(w.mark)})`),
+);
+line(
+  '… of which reading the remembered map and showing it | ',
+  re((w) => fmt(w.rememberedReadMs)),
+);
+line(
+  'checked, complete map (nothing changed) | ≤ 1000 (100k)',
+  re((w) => `${fmt(w.checkedCompleteMs)}${mark(w.checkedCompleteMs, 1000)}`),
+);
+line(
+  'files read by the check / taken from the store / bytes read | 0 read',
+  re((w) => `${fmt(w.filesRead)}${w.filesRead === 0 ? ' ✓' : ' ✗'} / ${fmt(w.cacheHits)} / ${fmt(w.bytesRead)}`),
+);
+line(
+  'checked map the same as the remembered one | yes',
+  re((w) => (w.sameMap ? 'yes' : 'no')),
+);
 
 for (const r of results) {
   if (!r.profileFile) continue;

@@ -302,6 +302,7 @@ module.exports = {
   checkInstalled,
   makeRunDir,
   startServer,
+  freePort,
   resolveWorkspace,
   remoteUri,
   workbenchUrl,

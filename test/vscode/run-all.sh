@@ -2,8 +2,9 @@
 # Runs the integration suite in a real VS Code extension host on every workspace shape the
 # extension must handle: the sample workspace, a multi-root workspace, a folder with no backend
 # evidence, a workspace whose settings name its own rule file, once trusted and once untrusted, and
-# the sample workspace with scanning on start-up switched off, the sample in German, and the profile
-# run (the sample, then rust-axum, in one window with one user-data folder, git on). Then walks
+# the sample workspace with scanning on start-up switched off, the sample in German, the profile
+# run (the sample, then rust-axum, in one window with one user-data folder, git on), and a copy of
+# the sample opened three times with files changed between the openings (--reopen). Then walks
 # the keyboard path on the sample workspace with real key presses (keyboard.js).
 # Stops at the first failing run and exits with its code.
 #
@@ -28,6 +29,7 @@ run "$FIXTURES/scan-on-demand.code-workspace" "$@"
 run "$FIXTURES/express-postgres-redis" --locale de "$@"
 run "$FIXTURES/express-postgres-redis" --then "$FIXTURES/rust-axum" --env BSM_TEST_SUITE=profile \
   --setting git.enabled=true --setting 'git.openRepositoryInParentFolders="always"' "$@"
+run "$FIXTURES/express-postgres-redis" --reopen "$@"
 node "$HERE/keyboard.js" "$@"
 code=$?
 if [ "$code" != 0 ]; then

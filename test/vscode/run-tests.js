@@ -19,6 +19,11 @@
 //                      (same user data and global storage; repeatable); each run's extension host
 //                      gets BSM_TEST_STEP=1, 2, ...
 //   --setting K=JSON   a user setting for the run (repeatable), e.g. --setting git.enabled=true
+//   --reopen           open a copy of the folder several times with the same user data, changing
+//                      files between the runs (test/vscode/reopen.js); the extension host gets
+//                      BSM_TEST_REOPEN_PHASE=1, 2, ...
+//   --run-dir DIR      run in DIR (user data included), kept afterwards: a second run with the same
+//   --port N           DIR and port opens the workspace as the same one (its storage kept)
 //
 // The extension host always gets BSM_TEST_WORKSPACE (absolute path of the workspace argument)
 // and BSM_TEST_FIXTURE (its base name without .code-workspace), so a suite can tell which
@@ -31,6 +36,7 @@ const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const lib = require('./lib');
+const reopen = require('./reopen');
 
 const EXIT = { pass: 0, fail: 1, timeout: 2, harness: 3 };
 
@@ -47,6 +53,9 @@ function parseArgs(argv) {
     locale: undefined,
     then: [],
     settings: {},
+    reopen: false,
+    runDir: undefined,
+    port: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -67,6 +76,9 @@ function parseArgs(argv) {
     else if (a === '--untrusted') opts.untrusted = true;
     else if (a === '--locale') opts.locale = value();
     else if (a === '--then') opts.then.push(value());
+    else if (a === '--reopen') opts.reopen = true;
+    else if (a === '--run-dir') opts.runDir = path.resolve(value());
+    else if (a === '--port') opts.port = Number(value());
     else if (a === '--setting') {
       const kv = value();
       const eq = kv.indexOf('=');
@@ -81,7 +93,7 @@ function parseArgs(argv) {
         fs
           .readFileSync(__filename, 'utf8')
           .split('\n')
-          .slice(1, 27)
+          .slice(1, 32)
           .map((l) => l.replace(/^\/\/ ?/, ''))
           .join('\n') + '\n',
       );
@@ -108,20 +120,9 @@ const NOISE = [
   /^Canceled/,
 ];
 
-async function main() {
-  const started = Date.now();
-  const opts = parseArgs(process.argv.slice(2));
-  lib.checkInstalled();
-  const workspace = lib.resolveWorkspace(opts.workspace);
-  if (!fs.existsSync(`${opts.tests}.js`) && !fs.existsSync(opts.tests)) {
-    throw new lib.HarnessError(`suite entry not found: ${opts.tests}.js (compile first: npx tsc -p .)`);
-  }
-  if (!fs.existsSync(path.join(opts.extension, 'package.json'))) {
-    throw new lib.HarnessError(`no package.json in the extension folder ${opts.extension}`);
-  }
-
-  const runDir = lib.makeRunDir('tests');
-  const outputLog = fs.createWriteStream(path.join(runDir, 'extension-host-output.log'));
+/** One run of the suite; `extraEnv` may fix the server's port and add to the extension host's environment. */
+async function runSuite(opts, workspace, runDir, extraEnv = {}) {
+  const outputLog = fs.createWriteStream(path.join(runDir, 'extension-host-output.log'), { flags: 'a' });
   let server;
   let browser;
   let result;
@@ -132,6 +133,7 @@ async function main() {
       workspaceTrust: opts.untrusted,
       locale: opts.locale,
       settings: opts.settings,
+      port: extraEnv.port,
     });
     browser = await lib.launchBrowser();
     const { page } = browser;
@@ -163,6 +165,7 @@ async function main() {
         BSM_TEST_LOCALE: opts.locale ?? '',
         BSM_TEST_STEP: String(index + 1),
         ...opts.env,
+        ...extraEnv.env,
       };
       const payload = [
         ['extensionDevelopmentPath', lib.remoteUri(server.origin, opts.extension)],
@@ -208,10 +211,45 @@ async function main() {
     if (server) await server.stop();
     await new Promise((r) => outputLog.end(r));
   }
+  return result;
+}
+
+async function main() {
+  const started = Date.now();
+  const opts = parseArgs(process.argv.slice(2));
+  lib.checkInstalled();
+  const workspace = lib.resolveWorkspace(opts.workspace);
+  if (!fs.existsSync(`${opts.tests}.js`) && !fs.existsSync(opts.tests)) {
+    throw new lib.HarnessError(`suite entry not found: ${opts.tests}.js (compile first: npx tsc -p .)`);
+  }
+  if (!fs.existsSync(path.join(opts.extension, 'package.json'))) {
+    throw new lib.HarnessError(`no package.json in the extension folder ${opts.extension}`);
+  }
+
+  const runDir = opts.runDir ?? lib.makeRunDir('tests');
+  if (opts.runDir) fs.mkdirSync(runDir, { recursive: true });
+  let result;
+  if (opts.reopen) {
+    // The same user data and port (the web workbench keys a workspace's storage by its URI, port
+    // included) for every phase, on a copy of the folder that the phases change between runs, as a
+    // user would while the window is closed.
+    const copy = reopen.copyWorkspace(workspace.path);
+    const port = await lib.freePort();
+    try {
+      for (let phase = 1; phase <= reopen.PHASES; phase++) {
+        reopen.beforePhase(phase, copy);
+        console.log(`[vscode:test] reopen phase ${phase} of ${reopen.PHASES}`);
+        result = await runSuite(opts, { ...workspace, path: copy }, runDir, { port, env: { BSM_TEST_REOPEN_PHASE: String(phase) } });
+        if (result !== EXIT.pass) break;
+      }
+    } finally {
+      fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+    }
+  } else result = await runSuite(opts, workspace, runDir, { port: opts.port });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const verdict = ['passed', 'failed', 'timed out', 'harness error'][result];
-  if (result === EXIT.pass && !opts.keepLogs) {
+  if (result === EXIT.pass && !opts.keepLogs && !opts.runDir) {
     fs.rmSync(runDir, { recursive: true, force: true });
     console.log(`[vscode:test] ${verdict} in ${seconds} s`);
   } else {

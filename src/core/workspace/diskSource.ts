@@ -1,4 +1,4 @@
-import { promises as fsp, constants as C, closeSync, fstatSync, openSync, readSync, type Dirent } from 'node:fs';
+import { promises as fsp, constants as C, closeSync, fstatSync, lstatSync, openSync, readSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { Skipped } from '../types';
 import { formatBytes } from '../format';
@@ -197,6 +197,17 @@ export class DiskSource implements FileSource {
     const outcome = this.readLocal(this.rootPrefix + relPath, true);
     // ELOOP under O_NOFOLLOW: a link was put there since the listing; `read` checks it like any other.
     return 'code' in outcome && outcome.code === 'link-loop' ? undefined : outcome;
+  }
+
+  statNow(relPath: string): { size: number; mtimeMs: number } | undefined {
+    const slash = relPath.lastIndexOf('/');
+    if (!this.plainDirs.has(slash < 0 ? '' : relPath.slice(0, slash)) || this.linksInPlainDirs.has(relPath)) return undefined;
+    try {
+      const s = lstatSync(this.rootPrefix + relPath, { throwIfNoEntry: false });
+      return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

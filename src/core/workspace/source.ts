@@ -44,6 +44,11 @@ export interface FileSource {
    * link on the way); undefined when `read` must be used. Saves a scan two promises per file.
    */
   readNow?(relPath: string): ReadOutcome | undefined;
+  /**
+   * A listed file's size and modification time, at once, without following a link; undefined when
+   * it is not a plain file the listing reached without a link (such a file is always read).
+   */
+  statNow?(relPath: string): { size: number; mtimeMs: number } | undefined;
   /** Whether a path is excluded (for files reported by a watcher). */
   isExcluded(relPath: string): boolean;
   /** Entries skipped while listing (symlink loops, links out of the root, unreadable folders). */

@@ -24,6 +24,8 @@ export function suiteFolders(folderCount: number, fixture: string, locale = '', 
   if (suite === 'profile') return [`profile-${step || '1'}`];
   // A run in another display language checks the translated words only.
   if (locale) return [`locale-${locale}`];
+  // A reopen run (run-tests.js --reopen) checks what a window finds from the one before.
+  if (process.env.BSM_TEST_REOPEN_PHASE) return ['reopen'];
   if (folderCount >= 2) return ['multi-root'];
   const own = FIXTURE_SUITES[fixture];
   // Live updates write and delete a file: they run last, after the suites that read the fixture as it is.

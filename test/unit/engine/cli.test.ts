@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import { FIXTURES, REPO } from '../helpers';
@@ -119,5 +119,43 @@ describe('command-line interface (built bundle)', () => {
       }
       rmSync(home, { recursive: true, force: true });
     });
+  });
+
+  it('scan --cache: a warm run reads no file and prints the same JSON as a cold one, except stats', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'bsm-cli-cache-'));
+    try {
+      const ws = path.join(root, 'ws');
+      cpSync(path.join(FIXTURES, 'express-postgres-redis'), ws, { recursive: true });
+      const old = new Date(Date.now() - 60_000);
+      for (const e of readdirSync(ws, { recursive: true, withFileTypes: true }))
+        if (e.isFile()) utimesSync(path.join(e.parentPath, e.name), old, old);
+      const store = path.join(root, 'store.json');
+      const scan = () => {
+        const r = run('scan', ws, '--json', '--cache', store);
+        assert.strictEqual(r.status, 0, r.stderr);
+        return { doc: JSON.parse(r.stdout), stderr: r.stderr };
+      };
+      const plain = JSON.parse(run('scan', ws, '--json').stdout);
+      const cold = scan();
+      assert.strictEqual(cold.stderr, '', 'no store yet is not worth a message');
+      assert.ok(existsSync(store));
+      assert.ok(cold.doc.stats.filesRead > 0 && cold.doc.stats.cacheHits === 0);
+      const warm = scan();
+      assert.strictEqual(warm.doc.stats.filesRead, 0);
+      assert.strictEqual(warm.doc.stats.bytesRead, 0);
+      assert.strictEqual(warm.doc.stats.cacheHits, cold.doc.stats.filesRead);
+      const noStats = (doc: any) => JSON.stringify({ ...doc, stats: null });
+      assert.strictEqual(noStats(warm.doc), noStats(cold.doc));
+      assert.strictEqual(noStats(warm.doc), noStats(plain));
+      // A damaged store: a full scan, the same output, and a line saying why.
+      writeFileSync(store, readFileSync(store, 'utf8').slice(0, 100));
+      const damaged = scan();
+      assert.match(damaged.stderr, /cache .* not used: it is damaged or not a scan store/);
+      assert.strictEqual(damaged.doc.stats.cacheHits, 0);
+      assert.strictEqual(noStats(damaged.doc), noStats(cold.doc));
+      assert.strictEqual(scan().doc.stats.filesRead, 0, 'and the store is whole again');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

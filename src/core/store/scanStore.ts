@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import type { Catalog, Evidence } from '../types';
+
+/**
+ * What a scan remembers of each file it read, so that the next scan of the same tree reads only what
+ * changed. An entry is trusted only when the file's size and modification time are the ones seen
+ * before it was read AND that time is older than the store's time by MTIME_MARGIN_MS: a file
+ * rewritten within one tick of a coarse filesystem clock, after it was read, keeps its old time and
+ * size, and must never keep its old facts.
+ */
+export const MTIME_MARGIN_MS = 2000;
+
+/** The store's format; a store of another format is read as no store at all. */
+export const STORE_FORMAT = 'backend-skill-map/scan-store';
+export const STORE_VERSION = 1;
+
+/** A file's size and modification time, taken before it is read. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** What one read file gave (without the evidence its path alone gives, which the listing finds again). */
+export interface StoredFile extends FileStamp {
+  evidence: Evidence[];
+  skipped?: string;
+}
+
+/** The parts of a store's key, kept apart so that a mismatch can say which one changed. */
+export interface StoreKey {
+  /** The engine that wrote it (its version): readers' code changes what a file gives. */
+  engine: string;
+  /** The catalogue's content, user rules included. */
+  catalog: string;
+  /** The user's rule files' content. */
+  rules: string;
+  /** Scan options that change what a file gives (source imports read, size limit). */
+  options: string;
+}
+
+export interface ScanStore {
+  key: StoreKey;
+  /** When the scan that wrote it started (ms since the epoch): no file was read before this. */
+  time: number;
+  files: Map<string, StoredFile>;
+}
+
+const hash = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+const catalogHashes = new WeakMap<Catalog, string>();
+
+/** The catalogue's identity: a hash of its skills and rules, computed once per catalogue object. */
+export function catalogIdentity(catalog: Catalog): string {
+  let h = catalogHashes.get(catalog);
+  if (!h) {
+    h = hash(JSON.stringify([catalog.skills, catalog.softSkills, catalog.rules]));
+    catalogHashes.set(catalog, h);
+  }
+  return h;
+}
+
+export interface StoreKeyInput {
+  engine: string;
+  catalog: Catalog;
+  /** The user's rule files, path and content (undefined when unreadable). */
+  ruleFiles?: readonly { path: string; content: string | Uint8Array | undefined }[];
+  readSources: boolean;
+  maxFileBytes?: number;
+}
+
+export function storeKey(input: StoreKeyInput): StoreKey {
+  const rules = hash(JSON.stringify((input.ruleFiles ?? []).map((f) => [f.path, f.content === undefined ? null : hash(f.content)])));
+  return {
+    engine: input.engine,
+    catalog: catalogIdentity(input.catalog),
+    rules,
+    options: `sources=${input.readSources};max=${input.maxFileBytes ?? 'default'}`,
+  };
+}
+
+/** Why a store cannot be used with this key, or undefined when it can. */
+export function keyMismatch(stored: StoreKey, current: StoreKey): string | undefined {
+  if (stored.engine !== current.engine) return `it was written by another version (${stored.engine}, now ${current.engine})`;
+  if (stored.rules !== current.rules) return 'the rule files changed';
+  if (stored.catalog !== current.catalog) return 'the skill catalogue changed';
+  if (stored.options !== current.options) return 'the scan settings changed';
+  return undefined;
+}
+
+/** Whether a file stamped now can take its facts from the entry. */
+export function entryFresh(entry: FileStamp, now: FileStamp, storeTime: number): boolean {
+  return entry.size === now.size && entry.mtimeMs === now.mtimeMs && now.mtimeMs < storeTime - MTIME_MARGIN_MS;
+}
+
+/**
+ * JSON, compact for a large tree: every read file is a name, size and time under its folder (most
+ * files gave nothing); only files that gave evidence or a skip have a result. A result's evidence is
+ * a flat list of line and code pairs, the code indexing a table of rule and technology, times two,
+ * plus one when the evidence is weak (the file is the result's own).
+ */
+export function serializeStore(store: ScanStore): string {
+  const dirs: Record<string, (string | number)[]> = {};
+  const results: Record<string, { e: number[]; s?: string }> = {};
+  const rules: [string, string][] = [];
+  const ruleIndex = new Map<string, number>();
+  for (const [p, f] of store.files) {
+    const slash = p.lastIndexOf('/');
+    const dir = slash < 0 ? '' : p.slice(0, slash);
+    (dirs[dir] ??= []).push(p.slice(slash + 1), f.size, f.mtimeMs);
+    if (!f.evidence.length && f.skipped === undefined) continue;
+    const e: number[] = [];
+    for (const ev of f.evidence) {
+      const id = `${ev.rule}\n${ev.technology}`;
+      let i = ruleIndex.get(id);
+      if (i === undefined) {
+        i = rules.push([ev.rule, ev.technology]) - 1;
+        ruleIndex.set(id, i);
+      }
+      e.push(ev.line, i * 2 + (ev.strength === 'weak' ? 1 : 0));
+    }
+    results[p] = f.skipped === undefined ? { e } : { e, s: f.skipped };
+  }
+  return JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION, key: store.key, time: store.time, rules, dirs, results });
+}
+
+export class StoreError extends Error {}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads a store back; throws StoreError saying what is wrong with a damaged or foreign one. */
+export function parseStore(text: string): ScanStore {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new StoreError(`not readable JSON (${(err as Error).message.replace(/\s+/g, ' ')})`);
+  }
+  if (!isObject(doc) || doc.format !== STORE_FORMAT) throw new StoreError('not a scan store');
+  if (doc.version !== STORE_VERSION) throw new StoreError(`store format ${String(doc.version)}, expected ${STORE_VERSION}`);
+  const key = doc.key;
+  if (!isObject(key) || !['engine', 'catalog', 'rules', 'options'].every((k) => typeof key[k] === 'string'))
+    throw new StoreError('no valid key');
+  if (typeof doc.time !== 'number' || !Number.isFinite(doc.time)) throw new StoreError('no valid time');
+  if (!isObject(doc.dirs) || !isObject(doc.results)) throw new StoreError('no file list');
+  const files = new Map<string, StoredFile>();
+  for (const [dir, list] of Object.entries(doc.dirs)) {
+    if (!Array.isArray(list) || list.length % 3 !== 0) throw new StoreError(`damaged entry for folder "${dir}"`);
+    for (let i = 0; i < list.length; i += 3) {
+      const [name, size, mtimeMs] = [list[i], list[i + 1], list[i + 2]];
+      if (typeof name !== 'string' || !name || typeof size !== 'number' || typeof mtimeMs !== 'number')
+        throw new StoreError(`damaged entry in folder "${dir}"`);
+      files.set(dir ? `${dir}/${name}` : name, { size, mtimeMs, evidence: [] });
+    }
+  }
+  const rules = doc.rules;
+  if (!Array.isArray(rules) || !rules.every((r) => Array.isArray(r) && typeof r[0] === 'string' && typeof r[1] === 'string'))
+    throw new StoreError('no valid rule table');
+  for (const [p, result] of Object.entries(doc.results)) {
+    const file = files.get(p);
+    if (!file || !isObject(result) || !Array.isArray(result.e) || result.e.length % 2 !== 0)
+      throw new StoreError(`damaged result for "${p}"`);
+    if (result.s !== undefined && typeof result.s !== 'string') throw new StoreError(`damaged result for "${p}"`);
+    file.evidence = evidenceOf(p, result.e, rules as [string, string][]);
+    if (result.s !== undefined) file.skipped = result.s;
+  }
+  return { key: key as unknown as StoreKey, time: doc.time, files };
+}
+
+function evidenceOf(file: string, list: unknown[], rules: [string, string][]): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < list.length; i += 2) {
+    const line = list[i];
+    const code = list[i + 1];
+    if (typeof line !== 'number' || typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= rules.length * 2)
+      throw new StoreError(`damaged evidence for "${file}"`);
+    const [rule, technology] = rules[code >> 1];
+    // The key order of the evidence a scan makes (match/evidencePolicy.ts): the output is the same.
+    evidence.push({ file, line, technology, rule, strength: code & 1 ? 'weak' : 'strong' });
+  }
+  return evidence;
+}

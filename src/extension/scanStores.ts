@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { promises as fsp, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import {
+  openStore,
+  serializeStore,
+  writeFileAtomic,
+  writeFileAtomicSync,
+  type Scanner,
+  type ScanStore,
+  type SkillMap,
+  type StoreKey,
+} from '../core';
+
+/** How long after a scan or an update the stores are written (a burst of saves writes them once). */
+const WRITE_DELAY_MS = 1000;
+
+const MAP_FORMAT = 'backend-skill-map/remembered-map';
+
+interface Stored {
+  folders: { folder: vscode.WorkspaceFolder; scanner: Scanner }[];
+  map: SkillMap;
+}
+
+/**
+ * The scan stores of a workspace, in the extension's workspace storage: per folder, what each file
+ * gave (so that reopening reads only what changed), and the last map of the whole workspace (shown
+ * at once on reopening, marked as being checked). Written a moment after a scan or an update, whole
+ * or not at all; a store that cannot be used is a line in the log and a full scan.
+ */
+export class ScanStores {
+  private pending: Stored | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    /** The workspace storage folder; undefined (no workspace) keeps nothing. */
+    private readonly dir: string | undefined,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  private static id(folder: vscode.WorkspaceFolder): string {
+    return createHash('sha256').update(folder.uri.toString()).digest('hex').slice(0, 16);
+  }
+
+  private filesPath(folder: vscode.WorkspaceFolder): string {
+    return path.join(this.dir!, `scan-${ScanStores.id(folder)}.json`);
+  }
+
+  private get mapPath(): string {
+    return path.join(this.dir!, 'remembered-map.json');
+  }
+
+  /** The map the last session left for these folders, if any. Never throws. */
+  async rememberedMap(folders: readonly vscode.WorkspaceFolder[]): Promise<SkillMap | undefined> {
+    if (!this.dir || !folders.length) return undefined;
+    let text: string;
+    try {
+      text = await fsp.readFile(this.mapPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const doc = JSON.parse(text);
+      const same = Array.isArray(doc?.folders) && doc.folders.join('\n') === folders.map((f) => f.uri.toString()).join('\n');
+      if (doc?.format !== MAP_FORMAT || !same || !Array.isArray(doc.map?.skills) || !doc.map.stats) return undefined;
+      return doc.map as SkillMap;
+    } catch (err) {
+      this.log.warn(`remembered map not shown: it is damaged (${(err as Error).message})`);
+      return undefined;
+    }
+  }
+
+  /** The folder's store if this scan can use it; otherwise a line in the log says why every file is read. */
+  async previous(folder: vscode.WorkspaceFolder, key: StoreKey): Promise<ScanStore | undefined> {
+    if (!this.dir) return undefined;
+    let text: string;
+    try {
+      text = await fsp.readFile(this.filesPath(folder), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.log.warn(`  ${folder.name}: scan store not used (${(err as Error).message}); reading every file`);
+      return undefined;
+    }
+    const opened = openStore(text, key);
+    if (opened.problem) this.log.info(`  ${folder.name}: scan store not used: ${opened.problem}; reading every file`);
+    return opened.store;
+  }
+
+  /** Writes the stores and the map a moment from now (a later call within the delay replaces this one). */
+  schedule(folders: Stored['folders'], map: SkillMap): void {
+    if (!this.dir) return;
+    this.pending = { folders, map };
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, WRITE_DELAY_MS);
+  }
+
+  /** Writes what is waiting now; resolves when it is written. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const job = this.pending;
+    this.pending = undefined;
+    if (job) this.writing = this.writing.then(() => this.write(job));
+    await this.writing;
+  }
+
+  private async write(job: Stored): Promise<void> {
+    try {
+      for (const { folder, scanner } of job.folders) {
+        const store = scanner.store();
+        if (!store || !scanner.storeChanged()) continue; // what is on disk is what it would write
+        const text = serializeStore(store);
+        scanner.storeWritten(); // before the write: an update meanwhile makes it changed again
+        await writeFileAtomic(this.filesPath(folder), text);
+      }
+      await writeFileAtomic(this.mapPath, this.mapText(job));
+    } catch (err) {
+      this.log.warn(`cannot write the scan store: ${(err as Error).message}`);
+    }
+  }
+
+  private mapText(job: Stored): string {
+    return JSON.stringify({ format: MAP_FORMAT, folders: job.folders.map((f) => f.folder.uri.toString()), map: job.map });
+  }
+
+  /** The window is closing: what waits is written now, synchronously. */
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    const job = this.pending;
+    this.pending = undefined;
+    if (!job) return;
+    try {
+      for (const { folder, scanner } of job.folders) {
+        const store = scanner.store();
+        if (!store || !scanner.storeChanged()) continue;
+        writeFileAtomicSync(this.filesPath(folder), serializeStore(store));
+        scanner.storeWritten();
+      }
+      writeFileAtomicSync(this.mapPath, this.mapText(job));
+    } catch {
+      // the next session scans every file
+    }
+  }
+}
+
+/** This build of the extension: its version and its bundle's size and time (a rebuild changes them). */
+export function extensionBuild(version: string, bundle: string): string {
+  try {
+    const s = statSync(bundle);
+    return `${version}+${s.size}.${Math.round(s.mtimeMs)}`;
+  } catch {
+    return version;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The reopen figures of the in-editor benchmark: run twice on the same workspace, user data and port
+ * by test/bench/editor-bench.mjs. Phase 1 opens the view, waits for the complete map and writes the
+ * scan store; phase 2, a new window on the unchanged workspace, records when the remembered map
+ * showed and when the checked, complete map did (both from activation), and what the check read.
+ * It asserts no targets, only that it could measure.
+ *
+ * Environment: BSM_BENCH_OUT (where to write the JSON), BSM_BENCH_REOPEN (1 or 2).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { BackendSkillMapApi } from '../../../src/extension/api';
+
+const EXTENSION_ID = 'backend-skill-map.backend-skill-map';
+const OUT = process.env.BSM_BENCH_OUT ?? '';
+const PHASE = Number(process.env.BSM_BENCH_REOPEN);
+const round = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms * 10) / 10);
+
+describe(`in-editor benchmark: reopening (phase ${PHASE})`, function () {
+  this.timeout(30 * 60 * 1000);
+
+  it(PHASE === 1 ? 'scans the workspace and writes the store' : 'shows the remembered map, then the checked one', async () => {
+    assert.ok(OUT, 'BSM_BENCH_OUT is set');
+    const ext = vscode.extensions.getExtension<BackendSkillMapApi>(EXTENSION_ID);
+    assert.ok(ext);
+    await vscode.commands.executeCommand('backendSkillMap.skills.focus');
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    await api.whenScanned();
+    const map = api.getSkillMap();
+    assert.ok(map, 'a map');
+    if (PHASE === 1) {
+      await api.flushScanStores();
+      fs.writeFileSync(OUT, JSON.stringify({ coldCompleteMs: round(api.getFirstCompleteMs()), filesRead: map.stats.filesRead }));
+      return;
+    }
+    const shown = api.getRememberedShown();
+    const remembered = shown?.map.skills.map((s) => `${s.id}:${s.status}:${s.evidence.length}`).join();
+    const checked = map.skills.map((s) => `${s.id}:${s.status}:${s.evidence.length}`).join();
+    fs.writeFileSync(
+      OUT,
+      JSON.stringify({
+        activationMs: round(api.activationMs),
+        rememberedShownMs: round(shown?.atMs),
+        rememberedReadMs: round(shown?.readMs),
+        mark: shown?.mark,
+        checkedCompleteMs: round(api.getFirstCompleteMs()),
+        filesListed: map.stats.files,
+        filesRead: map.stats.filesRead,
+        cacheHits: map.stats.cacheHits,
+        bytesRead: map.stats.bytesRead,
+        sameMap: remembered === checked,
+      }),
+    );
+  });
+});
