@@ -95,13 +95,14 @@ export function entryFresh(entry: FileStamp, now: FileStamp, storeTime: number):
 /**
  * JSON, compact for a large tree: every read file is a name, size and time under its folder (most
  * files gave nothing); only files that gave evidence or a skip have a result. A result's evidence is
- * a flat list of line and code pairs, the code indexing a table of rule and technology, times two,
+ * a flat list of line and code pairs, the code indexing a table of rule, technology and the optional
+ * `via`, times two,
  * plus one when the evidence is weak (the file is the result's own).
  */
 export function serializeStore(store: ScanStore): string {
   const dirs: Record<string, (string | number)[]> = {};
   const results: Record<string, { e: number[]; s?: string }> = {};
-  const rules: [string, string][] = [];
+  const rules: RuleEntry[] = [];
   const ruleIndex = new Map<string, number>();
   for (const [p, f] of store.files) {
     const slash = p.lastIndexOf('/');
@@ -110,10 +111,10 @@ export function serializeStore(store: ScanStore): string {
     if (!f.evidence.length && f.skipped === undefined) continue;
     const e: number[] = [];
     for (const ev of f.evidence) {
-      const id = `${ev.rule}\n${ev.technology}`;
+      const id = `${ev.rule}\n${ev.technology}\n${ev.via ?? ''}`;
       let i = ruleIndex.get(id);
       if (i === undefined) {
-        i = rules.push([ev.rule, ev.technology]) - 1;
+        i = rules.push(ev.via === undefined ? [ev.rule, ev.technology] : [ev.rule, ev.technology, ev.via]) - 1;
         ruleIndex.set(id, i);
       }
       e.push(ev.line, i * 2 + (ev.strength === 'weak' ? 1 : 0));
@@ -153,29 +154,37 @@ export function parseStore(text: string): ScanStore {
     }
   }
   const rules = doc.rules;
-  if (!Array.isArray(rules) || !rules.every((r) => Array.isArray(r) && typeof r[0] === 'string' && typeof r[1] === 'string'))
-    throw new StoreError('no valid rule table');
+  if (!Array.isArray(rules) || !rules.every(isRuleEntry)) throw new StoreError('no valid rule table');
   for (const [p, result] of Object.entries(doc.results)) {
     const file = files.get(p);
     if (!file || !isObject(result) || !Array.isArray(result.e) || result.e.length % 2 !== 0)
       throw new StoreError(`damaged result for "${p}"`);
     if (result.s !== undefined && typeof result.s !== 'string') throw new StoreError(`damaged result for "${p}"`);
-    file.evidence = evidenceOf(p, result.e, rules as [string, string][]);
+    file.evidence = evidenceOf(p, result.e, rules);
     if (result.s !== undefined) file.skipped = result.s;
   }
   return { key: key as unknown as StoreKey, time: doc.time, files };
 }
 
-function evidenceOf(file: string, list: unknown[], rules: [string, string][]): Evidence[] {
+/** A rule table entry: the rule's id, its technology and, when the rule has one, its `via`. */
+type RuleEntry = [string, string] | [string, string, string];
+
+function isRuleEntry(r: unknown): r is RuleEntry {
+  return Array.isArray(r) && (r.length === 2 || r.length === 3) && r.every((x) => typeof x === 'string');
+}
+
+function evidenceOf(file: string, list: unknown[], rules: RuleEntry[]): Evidence[] {
   const evidence: Evidence[] = [];
   for (let i = 0; i < list.length; i += 2) {
     const line = list[i];
     const code = list[i + 1];
     if (typeof line !== 'number' || typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= rules.length * 2)
       throw new StoreError(`damaged evidence for "${file}"`);
-    const [rule, technology] = rules[code >> 1];
+    const [rule, technology, via] = rules[code >> 1];
     // The key order of the evidence a scan makes (match/evidencePolicy.ts): the output is the same.
-    evidence.push({ file, line, technology, rule, strength: code & 1 ? 'weak' : 'strong' });
+    const e: Evidence = { file, line, technology, rule, strength: code & 1 ? 'weak' : 'strong' };
+    if (via !== undefined) e.via = via;
+    evidence.push(e);
   }
   return evidence;
 }
