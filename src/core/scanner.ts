@@ -103,7 +103,7 @@ export class Scanner {
     dismissed: readonly Dismissal[] = [],
   ) {
     this.index = ruleIndexFor(catalog);
-    this.combiner = new Combiner(catalog.rules);
+    this.combiner = new Combiner(() => catalog.rules);
     this.dismissed = new Dismissals(dismissed);
   }
 
@@ -249,7 +249,7 @@ export class Scanner {
       if (rec.skipped) skipped.push({ file, reason: rec.skipped });
     }
     // Combining rules see only what is left, and their own evidence can be dismissed too.
-    if (!this.combiner.empty) evidence.push(...this.dismissed.filter(this.combiner.evidence(evidence, this.units)));
+    if (evidence.length && !this.combiner.empty) evidence.push(...this.dismissed.filter(this.combiner.evidence(evidence, this.units)));
     return evaluate(this.catalog, this.source.root, evidence, skipped, { ...this.stats });
   }
 

@@ -209,6 +209,12 @@ export interface Catalog {
   /** Shown in their own group; their rules (in `rules`, weak only) give signals, never a status. */
   softSkills: SoftSkill[];
   rules: Rule[];
+  /**
+   * Per skill, the technologies its rules detect, strong ones first, as a missing skill's reason
+   * names them. A compiled catalogue carries it so that a map without evidence needs no rule; when
+   * absent it is derived from `rules`.
+   */
+  lookedFor?: Readonly<Record<string, readonly string[]>>;
 }
 
 // ---------------------------------------------------------------------------
