@@ -1,5 +1,8 @@
 /** XML manifests (Maven POMs, MSBuild projects): parsing without entity expansion, and element helpers. */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { lazyModule } from '../../lazyModule';
+
+/** Loaded when the first XML file is read. */
+const fxp = lazyModule(() => require('fast-xml-parser') as typeof import('fast-xml-parser'));
 import { MAX_REASON, escapeRe, isRecord, shortMessage } from '../manifest';
 import { LineIndex } from '../text';
 
@@ -15,12 +18,12 @@ export function parseXml(text: string): XmlParse {
     return { error: `DTD entity declarations are not read (line ${new LineIndex(text).lineAt(doctype)})` };
   }
   try {
-    const valid = XMLValidator.validate(text);
+    const valid = fxp().XMLValidator.validate(text);
     if (valid !== true) {
       const e = valid.err;
       return { error: `invalid XML at line ${e.line}: ${String(e.msg).slice(0, MAX_REASON)}` };
     }
-    const parser = new XMLParser({
+    const parser = new (fxp().XMLParser)({
       ignoreAttributes: false,
       attributeNamePrefix: '@',
       processEntities: false,
