@@ -3,10 +3,7 @@
  * tables, keys and array items in the original text for facts read from the parsed value.
  */
 import { MAX_CODE_LINE } from '../../limits';
-import { lazyModule } from '../../lazyModule';
-
-/** Loaded when the first TOML file is read. */
-const toml = lazyModule(() => require('smol-toml') as typeof import('smol-toml'));
+import { parse as parseToml } from 'smol-toml';
 import { escapeRe, shortMessage } from '../manifest';
 
 export interface TomlParse {
@@ -16,7 +13,7 @@ export interface TomlParse {
 
 export function parseTomlText(text: string): TomlParse {
   try {
-    return { value: toml().parse(text, { maxDepth: 200 }) as Record<string, unknown> };
+    return { value: parseToml(text, { maxDepth: 200 }) as Record<string, unknown> };
   } catch (err) {
     const line = (err as { line?: unknown }).line;
     const msg = shortMessage(err).replace(/^Invalid TOML document:\s*/i, '');

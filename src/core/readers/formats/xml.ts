@@ -1,8 +1,5 @@
 /** XML manifests (Maven POMs, MSBuild projects): parsing without entity expansion, and element helpers. */
-import { lazyModule } from '../../lazyModule';
-
-/** Loaded when the first XML file is read. */
-const fxp = lazyModule(() => require('fast-xml-parser') as typeof import('fast-xml-parser'));
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { MAX_REASON, escapeRe, isRecord, shortMessage } from '../manifest';
 import { LineIndex } from '../text';
 
@@ -18,12 +15,12 @@ export function parseXml(text: string): XmlParse {
     return { error: `DTD entity declarations are not read (line ${new LineIndex(text).lineAt(doctype)})` };
   }
   try {
-    const valid = fxp().XMLValidator.validate(text);
+    const valid = XMLValidator.validate(text);
     if (valid !== true) {
       const e = valid.err;
       return { error: `invalid XML at line ${e.line}: ${String(e.msg).slice(0, MAX_REASON)}` };
     }
-    const parser = new (fxp().XMLParser)({
+    const parser = new XMLParser({
       ignoreAttributes: false,
       attributeNamePrefix: '@',
       processEntities: false,
