@@ -65,7 +65,13 @@ export function readCompiledCatalog(file: string): { format: number; catalog: Ca
     configurable: true,
     enumerable: true,
     get(): Rule[] {
-      const body = JSON.parse(bytes.toString('utf8', nl + 1)) as Body;
+      let body: Body;
+      try {
+        body = JSON.parse(bytes.toString('utf8', nl + 1)) as Body;
+      } catch (err) {
+        const reason = (err as Error).message;
+        throw new Error(`${file}: the compiled catalogue's rules cannot be read (${reason}); rebuild with npm run build`, { cause: err });
+      }
       primeLiterals(body.prefilters.literals);
       primeGlobs(body.prefilters.globs);
       const rules = body.rules as Rule[];

@@ -194,6 +194,19 @@ describe('compiled catalogue (dist/catalog.json)', () => {
     assert.deepStrictEqual(rules[0].examples, { positive: [], negative: [] });
   });
 
+  it('says which file to rebuild when its rules line is damaged', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bsm-compiled-'));
+    const damaged = path.join(dir, 'catalog.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(damaged, text.slice(0, text.indexOf('\n') + 100));
+    const read = readCompiledCatalog(damaged)!;
+    assert.strictEqual(read.catalog.skills.length, builtinCatalog().skills.length);
+    assert.throws(
+      () => read.catalog.rules,
+      (err: Error) => err.message.includes(damaged) && err.message.includes('rebuild'),
+    );
+  });
+
   it('maps an empty folder from the first line alone', async () => {
     const read = readCompiledCatalog(file)!;
     const map = await new Scanner(new MemorySource({}), read.catalog).scan();
