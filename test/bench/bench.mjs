@@ -65,14 +65,19 @@ function fixedCost() {
   const empty = mkdtempSync(path.join(os.tmpdir(), 'bsm-empty-'));
   const ours = [];
   const node = [];
+  const base = [];
   timed([cli, 'scan', empty, '--json'], repo);
   for (let i = 0; i < Math.max(runs, 5) * 3; i++) {
     node.push(nodeStart().ms);
     ours.push(timed([cli, 'scan', empty, '--json'], repo).ms);
+    if (baseline) base.push(timed([baseline, 'scan', empty, '--json'], repo).ms);
   }
   rmSync(empty, { recursive: true, force: true });
-  const row = { oursMs: median(ours), nodeMs: median(node), runs: ours.length };
-  console.error(`empty folder: ours ${row.oursMs.toFixed(0)} ms; node -e 0 ${row.nodeMs.toFixed(0)} ms`);
+  const row = { oursMs: median(ours), nodeMs: median(node), baseMs: base.length ? median(base) : undefined, runs: ours.length };
+  console.error(
+    `empty folder: ours ${row.oursMs.toFixed(0)} ms; node -e 0 ${row.nodeMs.toFixed(0)} ms` +
+      (row.baseMs ? `; baseline ${row.baseMs.toFixed(0)} ms` : ''),
+  );
   return row;
 }
 const fixed = fixedCost();
@@ -149,8 +154,13 @@ console.log(
 console.log('| fixed cost | scan of an empty folder (ms) | `node -e 0` (ms) | difference (ms) | runs |');
 console.log('|---|---:|---:|---:|---:|');
 console.log(
-  `| this build | ${fixed.oursMs.toFixed(0)} | ${fixed.nodeMs.toFixed(0)} | ${(fixed.oursMs - fixed.nodeMs).toFixed(0)} | ${fixed.runs} |\n`,
+  `| this build | ${fixed.oursMs.toFixed(0)} | ${fixed.nodeMs.toFixed(0)} | ${(fixed.oursMs - fixed.nodeMs).toFixed(0)} | ${fixed.runs} |`,
 );
+if (fixed.baseMs)
+  console.log(
+    `| baseline build | ${fixed.baseMs.toFixed(0)} | ${fixed.nodeMs.toFixed(0)} | ${(fixed.baseMs - fixed.nodeMs).toFixed(0)} | ${fixed.runs} |`,
+  );
+console.log('');
 const fmt = (ms) => (ms === undefined ? 'n/a' : ms.toFixed(0));
 console.log(
   '| workspace | files scanned (listed) | scan (ms) | peak RSS (MB) | skills practised | baseline build (ms, MB) | stack-analyser (ms, MB) | read floor: node -e 0 + cat (ms) | ours / peer | ours / floor |',
