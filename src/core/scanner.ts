@@ -134,6 +134,8 @@ export class Scanner {
     const listingSlices = new Slices(sliceMs, () => options.onProgress?.({ phase: 'listing', done: listed, total: 0 }));
     for await (const batch of this.source.list(options.signal)) {
       if (options.signal?.aborted) break;
+      // The rule index's file and content part is built once a file is listed, a slice at a time.
+      while (batch.length && this.index.indexSomePathRules(PATH_RULES_AT_ONCE)) if (listingSlices.over()) await listingSlices.pause();
       for (const entry of batch) {
         listed++;
         const p = entry.path;
@@ -266,6 +268,8 @@ export class Scanner {
   }
 }
 
+/** File and content rules indexed between two checks of a scan's slice (a few hundred microseconds). */
+const PATH_RULES_AT_ONCE = 10;
 /** Rules indexed between two turns of the event loop by `prepareRuleIndex`: about 5 ms of work. */
 const RULES_PER_SLICE = 200;
 /** Globs compiled between two turns of the event loop by `prepareRuleIndex`. */

@@ -93,6 +93,17 @@ export class RuleIndex {
     }
   }
 
+  /**
+   * Indexes up to `count` of the waiting file and content rules; true while some are left. Lets a
+   * scan build that part in pieces between turns of the event loop once its first file is listed.
+   */
+  indexSomePathRules(count: number): boolean {
+    const pending = this.pending;
+    if (!pending?.paths.length) return false;
+    this.indexRules(pending.paths.splice(0, count));
+    return pending.paths.length > 0;
+  }
+
   /** Indexes one ecosystem's dependency rules, if they wait. */
   private dependencyRules(ecosystem: string): void {
     const rules = this.pending?.deps.get(ecosystem);
