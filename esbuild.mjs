@@ -74,7 +74,8 @@ async function loadCompiler(tmp) {
   const compiler = path.join(tmp, 'compile.cjs');
   await esbuild.build({
     stdin: {
-      contents: "export { compileCatalog, CatalogError } from './src/core/catalog';",
+      contents:
+        "export { compileCatalog, CatalogError } from './src/core/catalog'; export { compiledCatalogText } from './src/core/compiledCatalog';",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -88,7 +89,7 @@ async function loadCompiler(tmp) {
 }
 
 /** Validates skills/*.yaml and writes dist/catalog.json; returns the compiled catalogue, or null when it is invalid. */
-function writeCatalogue({ compileCatalog, CatalogError }) {
+function writeCatalogue({ compileCatalog, compiledCatalogText, CatalogError }) {
   let compiled;
   try {
     compiled = compileCatalog(path.resolve('skills'));
@@ -100,7 +101,7 @@ function writeCatalogue({ compileCatalog, CatalogError }) {
     throw err;
   }
   mkdirSync('dist', { recursive: true });
-  writeFileSync('dist/catalog.json', escapeNonAscii(JSON.stringify(compiled)));
+  writeFileSync('dist/catalog.json', compiledCatalogText(compiled, escapeNonAscii));
   return compiled;
 }
 

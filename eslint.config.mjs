@@ -27,6 +27,9 @@ export default tseslint.config(
     // The engine runs in the CLI and in tests outside the editor: it must never load the editor's API.
     files: ['src/core/**/*.ts'],
     rules: {
+      // Dependencies a start may not need are required where first used (see src/core/lazyModule.ts);
+      // ES-module packages (fast-xml-parser, smol-toml) stay imported, as a require would bundle all of them.
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^ajv$', '^yaml$', '^safe-regex2$', '^picomatch$'] }],
       'no-restricted-imports': [
         'error',
         {

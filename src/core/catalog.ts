@@ -1,12 +1,14 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Document, LineCounter } from 'yaml';
+import { lazyModule } from './lazyModule';
 import { ruleIdMatcher } from './combine/combine';
 import type { Catalog, PracticeItem, Rule, Skill, SoftSkill } from './types';
 import { checkPattern } from './patterns';
-import { literalsTable, primeLiterals } from './literals';
-import { baseName, globTable, primeGlobs } from './glob';
+import { literalsTable } from './literals';
+import { baseName, globTable } from './glob';
+import { COMPILED_FORMAT, readCompiledCatalog, type CompiledCatalog } from './compiledCatalog';
 
 /** A catalogue or rule file that cannot be used, with where and why. */
 export class CatalogError extends Error {
@@ -17,6 +19,9 @@ export class CatalogError extends Error {
 }
 
 const MAX_RULE_FILE_BYTES = 1024 * 1024;
+/** Needed for YAML catalogue and rule files only: a start from the compiled catalogue loads neither. */
+const ajv = lazyModule(() => require('ajv') as typeof import('ajv'));
+const yaml = lazyModule(() => require('yaml') as typeof import('yaml'));
 /** One validator per shape (skill file, rules-only file), so errors speak about the shape intended. */
 interface SchemaValidators {
   skill: ValidateFunction;
@@ -37,12 +42,12 @@ class CatalogFiles {
     let v = this.validators.get(skillsDir);
     if (!v) {
       const schema = JSON.parse(readFileSync(path.join(skillsDir, 'schema.json'), 'utf8'));
-      const ajv = new Ajv({ allErrors: true, strict: false });
-      ajv.addSchema(schema, 'catalogue');
+      const validator = new (ajv().default)({ allErrors: true, strict: false });
+      validator.addSchema(schema, 'catalogue');
       v = {
-        skill: ajv.getSchema('catalogue#/definitions/skillFile')!,
-        soft: ajv.getSchema('catalogue#/definitions/softSkillFile')!,
-        rules: ajv.getSchema('catalogue#/definitions/rulesFile')!,
+        skill: validator.getSchema('catalogue#/definitions/skillFile')!,
+        soft: validator.getSchema('catalogue#/definitions/softSkillFile')!,
+        rules: validator.getSchema('catalogue#/definitions/rulesFile')!,
       };
       this.validators.set(skillsDir, v);
     }
@@ -92,8 +97,8 @@ interface ParsedFile {
 }
 
 function parseFile(file: string, text: string, problems: string[]): ParsedFile | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? 1}: ${e.message.split('\n')[0]}`);
     return undefined;
@@ -112,7 +117,7 @@ function parseFile(file: string, text: string, problems: string[]): ParsedFile |
 function lineAt(p: ParsedFile, pathParts: (string | number)[]): number {
   for (let n = pathParts.length; n >= 0; n--) {
     const node = n === 0 ? p.doc.contents : p.doc.getIn(pathParts.slice(0, n), true);
-    if (isNode(node) && node.range) return p.lines.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) return p.lines.linePos(node.range[0]).line;
   }
   return 1;
 }
@@ -313,19 +318,6 @@ function readBuiltinCatalog(skillsDir: string): Catalog {
   return { skills: orderedSkills, softSkills: soft.softSkills, rules: [...rules.values()] };
 }
 
-/** The catalogue as the build writes it: guidance and rules, without the rules' examples. */
-interface CompiledCatalog {
-  format: 3;
-  catalog: Catalog;
-  /** Derived from the rules at build time so a session need not derive them again. */
-  prefilters: {
-    /** Literal prefilters of content patterns (see literals.ts). */
-    literals: [string, string[] | null][];
-    /** Globs of file and content rules as regular expressions: [glob, source, flags]. */
-    globs: [string, string, string][];
-  };
-}
-
 /** Every glob the rule index compiles: each rule's own, and the last segment it tests base names with. */
 function ruleGlobs(rules: readonly Rule[]): string[] {
   const globs = rules.flatMap((r) => r.file?.paths ?? r.content?.files ?? []);
@@ -336,7 +328,7 @@ export function compileCatalog(skillsDir: string): CompiledCatalog {
   const catalog = readBuiltinCatalog(skillsDir);
   const rel = (file: string) => path.relative(path.dirname(skillsDir), file).split(path.sep).join('/');
   return {
-    format: 3,
+    format: COMPILED_FORMAT,
     catalog: {
       skills: catalog.skills,
       softSkills: catalog.softSkills,
@@ -356,18 +348,11 @@ export function compileCatalog(skillsDir: string): CompiledCatalog {
 }
 
 function readCompiledFile(file: string): Catalog | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const data = JSON.parse(text) as CompiledCatalog;
-  if (data.format !== 3 || data.catalog.skills.length !== SKILL_COUNT)
+  const read = readCompiledCatalog(file);
+  if (!read) return undefined;
+  if (read.format !== COMPILED_FORMAT || read.catalog.skills?.length !== SKILL_COUNT)
     throw new CatalogError([`${file}: not a compiled catalogue of ${SKILL_COUNT} skills; rebuild with npm run build`]);
-  primeLiterals(data.prefilters.literals);
-  primeGlobs(data.prefilters.globs);
-  return data.catalog;
+  return read.catalog;
 }
 
 /**

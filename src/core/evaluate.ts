@@ -1,6 +1,6 @@
 import type { Catalog, Evidence, SkillMap, SkillResult, Skipped, ScanStats, SoftSkillResult, Status } from './types';
 import { formatMessage, ReasonContext, reasonMessage } from './reasons';
-import { rankTechnologies, SkillTechnologies } from './technologies';
+import { rankTechnologies, skillTechnologiesOf, type TechnologyLists } from './technologies';
 
 const MAX_EVIDENCE_PER_SKILL = 500;
 
@@ -25,11 +25,12 @@ function softResults(catalog: Catalog, bySkill: ReadonlyMap<string, Evidence[]>)
   });
 }
 
+const NOTHING_LISTED: TechnologyLists = { technologies: [], practice: new Map() };
+
 /** Turns all evidence into the skill map: every skill listed, in catalogue order, then the soft skills. */
 export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evidence>, skipped: Skipped[], stats: ScanStats): SkillMap {
   const bySkill = new Map<string, Evidence[]>();
   const context = new ReasonContext(catalog);
-  const lists = new SkillTechnologies(catalog);
   for (const e of evidence) {
     const rule = context.rule(e.rule);
     if (!rule) continue;
@@ -39,7 +40,8 @@ export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evid
   }
   const skills: SkillResult[] = catalog.skills.map((skill) => {
     const all = (bySkill.get(skill.id) ?? []).sort(byStrengthThenPlace);
-    const { technologies, practice } = lists.lists(skill.id, all);
+    // A skill with no evidence lists nothing; an empty folder's map never reads the rules.
+    const { technologies, practice }: TechnologyLists = all.length ? skillTechnologiesOf(catalog).lists(skill.id, all) : NOTHING_LISTED;
     const status = statusOf(all);
     const reason = reasonMessage({ skill, status, evidence: all, technologies }, context);
     return {

@@ -1,4 +1,7 @@
-import picomatch from 'picomatch';
+import { lazyModule } from './lazyModule';
+
+/** Loaded when a glob the build did not compile is first used (the user's excludes, a user rule's paths). */
+const picomatch = lazyModule(() => require('picomatch') as typeof import('picomatch'));
 
 type Matcher = (path: string) => boolean;
 
@@ -40,7 +43,7 @@ class GlobMatchers {
     const known = this.known.get(glob);
     let re: RegExp;
     try {
-      re = known ? new RegExp(known[0], known[1]) : picomatch.makeRe(glob, { dot: true });
+      re = known ? new RegExp(known[0], known[1]) : picomatch().makeRe(glob, { dot: true });
     } catch {
       return () => false; // a glob no expression can stand for matches nothing
     }
@@ -70,7 +73,7 @@ export function compileSomeGlobs(count: number): boolean {
 /** Compiled globs as `[glob, regex source, flags]`, written by the build beside the catalogue. */
 export function globTable(globs: Iterable<string>): [string, string, string][] {
   return [...new Set(globs)].map((g) => {
-    const re = picomatch.makeRe(g, { dot: true });
+    const re = picomatch().makeRe(g, { dot: true });
     return [g, re.source, re.flags];
   });
 }

@@ -1,4 +1,7 @@
-import safeRegex from 'safe-regex2';
+import { lazyModule } from './lazyModule';
+
+/** Loaded when a pattern is checked: at build time, or for a user rule file. */
+const safeRegex = lazyModule(() => require('safe-regex2') as typeof import('safe-regex2'));
 
 /** Content patterns come from the catalogue and from users: refuse the ones that can backtrack without end. */
 
@@ -15,7 +18,7 @@ export function checkPattern(pattern: string, ignoreCase?: boolean): string | un
     return `invalid regular expression: ${(err as Error).message}`;
   }
   if (/\\[1-9]|\\k</.test(pattern)) return 'back-references are not allowed in patterns';
-  if (!safeRegex(re, { limit: MAX_REPETITIONS })) {
+  if (!safeRegex()(re, { limit: MAX_REPETITIONS })) {
     return `pattern has a repeated group inside a repetition (catastrophic backtracking risk): ${pattern}`;
   }
   return undefined;

@@ -5,8 +5,8 @@
  */
 import type { Catalog, Evidence, Rule, Skill, Status } from './types';
 import { combinationUnits } from './combine/summary';
-import { formatMessage, message, MESSAGE_TEMPLATES, type Message } from './messages';
 import { SkillTechnologies } from './technologies';
+import { formatMessage, message, MESSAGE_TEMPLATES, type Message } from './messages';
 
 export type ReasonMessage = Message<'practised' | 'practised-combined' | 'started' | 'started-default' | 'missing' | 'missing-more'>;
 
@@ -21,31 +21,42 @@ function place(e: Evidence): string {
   return `${e.folder ? `${e.folder}/` : ''}${e.file}:${e.line}`;
 }
 
-/** What reasons need from a catalogue, gathered in one pass over its rules when a map is evaluated. */
-export class ReasonContext {
-  private readonly rules = new Map<string, Rule>();
-  /** Per skill, the technologies it lists that its rules detect: strong ones first, in catalogue order. */
-  private readonly technologies = new Map<string, { strong: Set<string>; weak: Set<string> }>();
-
-  constructor(catalog: Catalog) {
-    const lists = new SkillTechnologies(catalog);
-    for (const r of catalog.rules) {
-      this.rules.set(r.id, r);
-      if (!lists.listedRule(r)) continue;
-      let names = this.technologies.get(r.skill);
-      if (!names) this.technologies.set(r.skill, (names = { strong: new Set(), weak: new Set() }));
-      names[r.strength].add(r.technology);
-    }
+/**
+ * Per skill, the technologies it lists that its rules detect (technologies.ts): strong ones first,
+ * each in catalogue order (see Catalog.lookedFor).
+ */
+export function lookedForTable(catalog: Pick<Catalog, 'rules' | 'skills'>): Record<string, string[]> {
+  const lists = new SkillTechnologies(catalog);
+  const bySkill = new Map<string, { strong: Set<string>; weak: Set<string> }>();
+  for (const r of catalog.rules) {
+    if (!lists.listedRule(r)) continue;
+    let names = bySkill.get(r.skill);
+    if (!names) bySkill.set(r.skill, (names = { strong: new Set(), weak: new Set() }));
+    names[r.strength].add(r.technology);
   }
+  const table: Record<string, string[]> = {};
+  for (const [skill, t] of bySkill) table[skill] = [...t.strong, ...[...t.weak].filter((n) => !t.strong.has(n))];
+  return table;
+}
+
+/**
+ * What reasons need from a catalogue, gathered when a map is evaluated: its rules by id (read only
+ * when there is evidence) and what each skill's rules look for.
+ */
+export class ReasonContext {
+  private rules: Map<string, Rule> | undefined;
+  private technologies: Readonly<Record<string, readonly string[]>> | undefined;
+
+  constructor(private readonly catalog: Catalog) {}
 
   rule(id: string): Rule | undefined {
-    return this.rules.get(id);
+    return (this.rules ??= new Map(this.catalog.rules.map((r) => [r.id, r]))).get(id);
   }
 
   /** What the scanner looked for: the first few technologies a skill's rules detect, and how many more. */
   lookedFor(skillId: string): ReasonMessage {
-    const t = this.technologies.get(skillId);
-    const names = t ? [...t.strong, ...[...t.weak].filter((n) => !t.strong.has(n))] : [];
+    this.technologies ??= this.catalog.lookedFor ?? lookedForTable(this.catalog);
+    const names = this.technologies[skillId] ?? [];
     const shown = names.slice(0, LOOKED_FOR_SHOWN).join(', ');
     return names.length > LOOKED_FOR_SHOWN
       ? message('missing-more', shown, String(names.length - LOOKED_FOR_SHOWN))

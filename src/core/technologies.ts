@@ -109,3 +109,12 @@ export function practiceEvidence(
   const rule = typeof ruleById === 'function' ? ruleById : (id: string) => ruleById.get(id);
   return evidence.filter((e) => e.technology === technology && rule(e.rule)?.practice === item);
 }
+
+const byCatalog = new WeakMap<object, SkillTechnologies>();
+
+/** The lists of a catalogue, made once per catalogue object: a map is evaluated after every file update. */
+export function skillTechnologiesOf(catalog: Pick<Catalog, 'rules' | 'skills'>): SkillTechnologies {
+  let lists = byCatalog.get(catalog);
+  if (!lists) byCatalog.set(catalog, (lists = new SkillTechnologies(catalog)));
+  return lists;
+}

@@ -215,6 +215,14 @@ export interface Catalog {
   /** Shown in their own group; their rules (in `rules`, weak only) give signals, never a status. */
   softSkills: SoftSkill[];
   rules: Rule[];
+  /**
+   * Per skill, the technologies its rules detect, strong ones first, as a missing skill's reason
+   * names them. A compiled catalogue carries it so that a map without evidence needs no rule; when
+   * absent it is derived from `rules`.
+   */
+  lookedFor?: Readonly<Record<string, readonly string[]>>;
+  /** A hash of the compiled catalogue, taken at build time (a scan store's key); absent on a catalogue built in memory. */
+  identity?: string;
 }
 
 // ---------------------------------------------------------------------------

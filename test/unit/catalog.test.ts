@@ -2,9 +2,11 @@ import * as assert from 'node:assert';
 import { mkdtempSync, writeFileSync, readdirSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadCatalog, CatalogError, type SkillMap } from '../../src/core';
+import { loadCatalog, CatalogError, MemorySource, Scanner, type SkillMap } from '../../src/core';
 import picomatch from 'picomatch';
 import { deriveLiterals } from '../../src/core/literals';
+import { parseCompiledCatalog, readCompiledCatalog } from '../../src/core/compiledCatalog';
+import { lookedForTable } from '../../src/core/reasons';
 import { builtinCatalog, scanMemory, SKILLS_DIR } from './helpers';
 
 const ALL_SKILLS = [
@@ -163,15 +165,58 @@ void mkdirSync;
 
 describe('compiled catalogue (dist/catalog.json)', () => {
   const file = path.join(__dirname, '..', '..', '..', 'dist', 'catalog.json');
-  const compiled = () => JSON.parse(readFileSync(file, 'utf8'));
+  const compiled = () => parseCompiledCatalog(readFileSync(file, 'utf8'));
 
   it('holds every built-in rule, and the same rules the YAML gives', () => {
     const c = compiled();
-    assert.strictEqual(c.format, 3);
+    assert.strictEqual(c.format, 4);
     assert.deepStrictEqual(
       c.catalog.rules.map((r: { id: string }) => r.id),
       builtinCatalog().rules.map((r) => r.id),
     );
+  });
+
+  it('says in its first line what each skill looks for, as the rules would', () => {
+    assert.deepStrictEqual(compiled().lookedFor, lookedForTable(builtinCatalog()));
+  });
+
+  it('reads the rules only when they are first used, and then the same ones', () => {
+    const read = readCompiledCatalog(file)!;
+    assert.strictEqual(read.format, 4);
+    assert.strictEqual(read.catalog.skills.length, builtinCatalog().skills.length);
+    assert.strictEqual(typeof Object.getOwnPropertyDescriptor(read.catalog, 'rules')!.get, 'function');
+    const rules = read.catalog.rules;
+    assert.strictEqual(Object.getOwnPropertyDescriptor(read.catalog, 'rules')!.value, rules);
+    assert.deepStrictEqual(
+      rules.map((r) => [r.id, r.skill, r.technology, r.source.line]),
+      builtinCatalog().rules.map((r) => [r.id, r.skill, r.technology, r.source.line]),
+    );
+    assert.deepStrictEqual(rules[0].examples, { positive: [], negative: [] });
+  });
+
+  it('says which file to rebuild when its rules line is damaged', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bsm-compiled-'));
+    const damaged = path.join(dir, 'catalog.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(damaged, text.slice(0, text.indexOf('\n') + 100));
+    const read = readCompiledCatalog(damaged)!;
+    assert.strictEqual(read.catalog.skills.length, builtinCatalog().skills.length);
+    assert.throws(
+      () => read.catalog.rules,
+      (err: Error) => err.message.includes(damaged) && err.message.includes('rebuild'),
+    );
+  });
+
+  it('maps an empty folder from the first line alone', async () => {
+    const read = readCompiledCatalog(file)!;
+    const map = await new Scanner(new MemorySource({}), read.catalog).scan();
+    assert.strictEqual(typeof Object.getOwnPropertyDescriptor(read.catalog, 'rules')!.get, 'function');
+    const fromYaml = await new Scanner(new MemorySource({}), builtinCatalog()).scan();
+    assert.deepStrictEqual(
+      map.skills.map((s) => [s.id, s.status, s.reason]),
+      fromYaml.skills.map((s) => [s.id, s.status, s.reason]),
+    );
+    assert.ok(map.skills.every((s) => s.status === 'missing'));
   });
 
   it('stores the prefilter the engine would derive for every content pattern', () => {

@@ -83,12 +83,28 @@ function relabel(facts: readonly Evidence[], rule: Rule): Evidence[] {
 
 /** The combining rules of a catalogue, compiled once. */
 export class Combiner {
-  private readonly combines: CompiledCombine[];
-  private readonly ruleOf: ReadonlyMap<string, Rule>;
+  private compiled: { combines: CompiledCombine[]; ruleOf: ReadonlyMap<string, Rule> } | undefined;
 
-  constructor(rules: readonly Rule[]) {
-    this.combines = rules.filter((r) => r.combine).map((r) => compile(r, r.combine!));
-    this.ruleOf = new Map(rules.filter((r) => !r.combine).map((r) => [r.id, r]));
+  /** `rules` may be a function giving them: they are then read when the first evidence is combined. */
+  constructor(private readonly rules: readonly Rule[] | (() => readonly Rule[])) {}
+
+  private get combines(): CompiledCombine[] {
+    return this.compile().combines;
+  }
+
+  private get ruleOf(): ReadonlyMap<string, Rule> {
+    return this.compile().ruleOf;
+  }
+
+  private compile(): { combines: CompiledCombine[]; ruleOf: ReadonlyMap<string, Rule> } {
+    if (!this.compiled) {
+      const rules = typeof this.rules === 'function' ? this.rules() : this.rules;
+      this.compiled = {
+        combines: rules.filter((r) => r.combine).map((r) => compile(r, r.combine!)),
+        ruleOf: new Map(rules.filter((r) => !r.combine).map((r) => [r.id, r])),
+      };
+    }
+    return this.compiled;
   }
 
   get empty(): boolean {
@@ -97,7 +113,8 @@ export class Combiner {
 
   /** Evidence of every combining rule that holds, given the other rules' evidence of one workspace folder. */
   evidence(evidence: readonly Evidence[], units: UnitIndex): Evidence[] {
-    if (!this.combines.length) return [];
+    // Every combination needs some fact to hold (the schema requires a selector).
+    if (!evidence.length || !this.combines.length) return [];
     const known = evidence.filter((e) => this.ruleOf.has(e.rule));
     let byUnit: Map<string, Evidence[]> | undefined;
     const out: Evidence[] = [];

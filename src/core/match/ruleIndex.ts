@@ -18,8 +18,17 @@ interface DependencyNames {
   key: (name: string) => string;
 }
 
+/** The catalogue's rules sorted by what they look at, before any of them is indexed (see RuleIndex). */
+interface PendingRules {
+  /** File and content rules: indexed when the first path is asked about. */
+  paths: Rule[];
+  /** Dependency rules by ecosystem, each ecosystem's indexed when its first dependency is looked up. */
+  deps: Map<string, Rule[]>;
+  /** Image, kind and import rules: indexed when the first such fact is looked up. */
+  facts: Rule[];
+}
+
 export class RuleIndex {
-  readonly rules: Rule[];
   private deps = new Map<string, DependencyNames>();
   private images = new NameIndex();
   private kinds = new Map<string, Rule[]>();
@@ -29,11 +38,27 @@ export class RuleIndex {
   private sink = new EvidenceCollector();
   /** Rules found for one fact, reused from fact to fact. */
   private found: Rule[] = [];
+  /** Rules not indexed yet, when the index is built on demand. */
+  private waiting: PendingRules | undefined;
+  /** Built by `addRules`, not on demand. */
+  private built = false;
 
-  /** `rules`: how many of the catalogue's rules to index now; `addRules` indexes the rest later. */
-  constructor(catalog: Catalog, rules = catalog.rules.length) {
-    this.rules = catalog.rules;
-    this.addRules(0, rules);
+  /**
+   * Without `rules`, each part of the index is built when it is first needed: a scan that meets no
+   * file, or only npm manifests, does not pay for compiling the content rules or the other
+   * ecosystems' names (most of a small workspace's start-up). With `rules`, that many of the
+   * catalogue's rules are indexed now and `addRules` indexes the rest (the editor's build in pieces).
+   */
+  constructor(
+    private readonly catalog: Catalog,
+    rules?: number,
+  ) {
+    if (rules !== undefined) this.addRules(0, rules);
+  }
+
+  /** The catalogue's rules, sorted into the parts of the index on first use (reading them, if they wait on disk). */
+  private get pending(): PendingRules | undefined {
+    return this.built ? undefined : (this.waiting ??= sortRules(this.catalog.rules));
   }
 
   /**
@@ -41,7 +66,12 @@ export class RuleIndex {
    * between turns of its event loop (see `prepareRuleIndex`); the index is ready once all are in.
    */
   addRules(start: number, end: number): void {
-    for (const rule of this.rules.slice(start, end)) {
+    this.built = true;
+    this.indexRules(this.catalog.rules.slice(start, end));
+  }
+
+  private indexRules(rules: readonly Rule[]): void {
+    for (const rule of rules) {
       if (rule.dependency) this.addDependencyRule(rule, rule.dependency);
       else if (rule.image) {
         for (const n of rule.image.names) this.images.add(n.toLowerCase(), rule, true);
@@ -51,6 +81,44 @@ export class RuleIndex {
       else if (rule.file) {
         for (const g of rule.file.paths) this.candidates.addFileRule(g, { rule, matches: pathMatcher(g), baseMatches: baseNameMatcher(g) });
       } else if (rule.content) this.addContentRule(rule, rule.content);
+    }
+  }
+
+  /** Indexes the file and content rules, if they wait. */
+  private pathRules(): void {
+    const pending = this.pending;
+    if (pending?.paths.length) {
+      this.indexRules(pending.paths);
+      pending.paths = [];
+    }
+  }
+
+  /**
+   * Indexes up to `count` of the waiting file and content rules; true while some are left. Lets a
+   * scan build that part in pieces between turns of the event loop once its first file is listed.
+   */
+  indexSomePathRules(count: number): boolean {
+    const pending = this.pending;
+    if (!pending?.paths.length) return false;
+    this.indexRules(pending.paths.splice(0, count));
+    return pending.paths.length > 0;
+  }
+
+  /** Indexes one ecosystem's dependency rules, if they wait. */
+  private dependencyRules(ecosystem: string): void {
+    const rules = this.pending?.deps.get(ecosystem);
+    if (rules) {
+      this.pending!.deps.delete(ecosystem);
+      this.indexRules(rules);
+    }
+  }
+
+  /** Indexes the image, kind and import rules, if they wait. */
+  private factRules(): void {
+    const pending = this.pending;
+    if (pending?.facts.length) {
+      this.indexRules(pending.facts);
+      pending.facts = [];
     }
   }
 
@@ -75,6 +143,7 @@ export class RuleIndex {
 
   /** Evidence from the path alone (file rules): needs no read. */
   pathEvidence(path: string): Evidence[] {
+    this.pathRules();
     const c = this.candidates.for(path);
     if (!c.files.length) return [];
     const onlyTesting = isFixturePath(path);
@@ -90,11 +159,13 @@ export class RuleIndex {
 
   /** Whether any content rule applies to this path (then the file is worth reading). */
   hasContentRules(path: string): boolean {
+    this.pathRules();
     return this.content.applies(path);
   }
 
   /** Evidence from a file's text: its facts (from readers) and the content rules for its path. */
   textEvidence(path: string, text: string, facts: readonly Fact[], notes?: string[]): Evidence[] {
+    this.pathRules();
     const sink = this.sink;
     sink.start(path);
     const prose = isProse(path);
@@ -106,8 +177,10 @@ export class RuleIndex {
   private factEvidence(fact: Fact, prose: boolean, sink: EvidenceCollector): void {
     const found = this.found;
     found.length = 0;
+    if (fact.type !== 'dependency') this.factRules();
     switch (fact.type) {
       case 'dependency': {
+        this.dependencyRules(fact.ecosystem);
         const deps = this.deps.get(fact.ecosystem);
         if (!deps) break;
         deps.names.lookup(deps.key(fact.name), found);
@@ -134,4 +207,19 @@ export class RuleIndex {
       }
     }
   }
+}
+
+/** The rules by the part of the index they go in (one pass, no compiling). */
+function sortRules(rules: readonly Rule[]): PendingRules {
+  const pending: PendingRules = { paths: [], deps: new Map(), facts: [] };
+  for (const rule of rules) {
+    if (rule.dependency) {
+      const eco = rule.dependency.ecosystem;
+      const list = pending.deps.get(eco);
+      if (list) list.push(rule);
+      else pending.deps.set(eco, [rule]);
+    } else if (rule.image || rule.kind || rule.import) pending.facts.push(rule);
+    else if (rule.file || rule.content) pending.paths.push(rule);
+  }
+  return pending;
 }

@@ -3,7 +3,11 @@
  * (so aliases are never expanded), refuses alias bombs and absurd nesting before they cost time, and
  * turns parse errors into one clear `skipped` reason while keeping the facts of the good documents.
  */
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import type { Alias, Node } from 'yaml';
+import { lazyModule } from '../lazyModule';
+
+/** Loaded when the first YAML file is read. */
+const yaml = lazyModule(() => require('yaml') as typeof import('yaml'));
 import type { Fact, ReadResult } from '../types';
 import { baseName } from '../glob';
 import { LineIndex, looksBinary, stripBom } from './text';
@@ -47,14 +51,14 @@ export class YamlFile {
 
   /** Follows an alias (one hop: anchors never point at aliases). */
   deref(node: unknown): Node | null {
-    if (isAlias(node)) return this.aliases.get(node) ?? null;
+    if (yaml().isAlias(node)) return this.aliases.get(node) ?? null;
     return (node as Node | null | undefined) ?? null;
   }
 
   /** The string value of a scalar (numbers as written), else undefined. */
   str(node: unknown): string | undefined {
     const n = this.deref(node);
-    if (!isScalar(n)) return undefined;
+    if (!yaml().isScalar(n)) return undefined;
     if (typeof n.value === 'string') return n.value;
     if (typeof n.value === 'number' || typeof n.value === 'boolean') return String(n.value);
     return undefined;
@@ -66,17 +70,17 @@ export class YamlFile {
    */
   entries(node: unknown, depth = 0): MapEntry[] {
     const map = this.deref(node);
-    if (!isMap(map) || depth > 8) return [];
+    if (!yaml().isMap(map) || depth > 8) return [];
     const own: MapEntry[] = [];
     const merged: MapEntry[] = [];
     for (const item of map.items) {
-      if (!isPair(item)) continue;
+      if (!yaml().isPair(item)) continue;
       const keyNode = this.deref(item.key);
       const key = this.str(keyNode);
       if (key === undefined) continue;
       if (key === '<<') {
         const src = this.deref(item.value);
-        const sources = isSeq(src) ? src.items : [src];
+        const sources = yaml().isSeq(src) ? src.items : [src];
         for (const s of sources) merged.push(...this.entries(s, depth + 1));
         continue;
       }
@@ -108,7 +112,7 @@ export class YamlFile {
   /** The items of a sequence (aliases followed), else none. */
   items(node: unknown): Node[] {
     const seq = this.deref(node);
-    if (!isSeq(seq)) return [];
+    if (!yaml().isSeq(seq)) return [];
     const out: Node[] = [];
     for (const it of seq.items) {
       const n = this.deref(it);
@@ -118,7 +122,7 @@ export class YamlFile {
   }
 
   isMap(node: unknown): boolean {
-    return isMap(this.deref(node));
+    return yaml().isMap(this.deref(node));
   }
 
   /** Records alias targets in document order and measures how far aliases would expand the document. */
@@ -129,7 +133,7 @@ export class YamlFile {
     const walk = (node: unknown, depth: number): void => {
       if (depth > MAX_WALK_DEPTH || node === null || typeof node !== 'object') return;
       if (++visited > 2_000_000) return;
-      if (isAlias(node)) {
+      if (yaml().isAlias(node)) {
         const target = anchors.get(node.source);
         if (target) this.aliases.set(node, target);
         local.push(node);
@@ -137,12 +141,12 @@ export class YamlFile {
       }
       const n = node as Node;
       if (n.anchor) anchors.set(n.anchor, n);
-      if (isMap(n)) {
+      if (yaml().isMap(n)) {
         for (const p of n.items) {
           walk(p.key, depth + 1);
           walk(p.value, depth + 1);
         }
-      } else if (isSeq(n)) {
+      } else if (yaml().isSeq(n)) {
         for (const it of n.items) walk(it, depth + 1);
       }
     };
@@ -157,9 +161,9 @@ export class YamlFile {
       if (known !== undefined) return known;
       sizes.set(node, 1); // guards against an alias inside its own anchor
       let total = 1;
-      if (isAlias(node)) total = size(this.aliases.get(node) ?? null, depth + 1);
-      else if (isMap(node)) for (const p of node.items) total += size(p.key, depth + 1) + size(p.value, depth + 1);
-      else if (isSeq(node)) for (const it of node.items) total += size(it, depth + 1);
+      if (yaml().isAlias(node)) total = size(this.aliases.get(node) ?? null, depth + 1);
+      else if (yaml().isMap(node)) for (const p of node.items) total += size(p.key, depth + 1) + size(p.value, depth + 1);
+      else if (yaml().isSeq(node)) for (const it of node.items) total += size(it, depth + 1);
       total = Math.min(total, Number.MAX_SAFE_INTEGER / 4);
       sizes.set(node, total);
       return total;
@@ -242,13 +246,13 @@ function parseYaml(rawText: string): YamlFile | { problem: string } {
   const clean = sanitise(stripBom(rawText));
   if (clean.problem) return { problem: clean.problem };
   const file = new YamlFile(new LineIndex(clean.text));
-  let parsed: ReturnType<typeof parseAllDocuments>;
+  let parsed: ReturnType<typeof import('yaml').parseAllDocuments>;
   // The parser builds an Error for every problem it meets; without stack traces a file full of junk
   // costs about as much as valid YAML of the same size.
   const stackLimit = Error.stackTraceLimit;
   try {
     Error.stackTraceLimit = 0;
-    parsed = parseAllDocuments(clean.text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    parsed = yaml().parseAllDocuments(clean.text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   } catch (err) {
     return { problem: `YAML parser failed: ${firstLine((err as Error)?.message)}` };
   } finally {

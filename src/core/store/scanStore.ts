@@ -49,11 +49,11 @@ const hash = (text: string | Uint8Array) => createHash('sha256').update(text).di
 
 const catalogHashes = new WeakMap<Catalog, string>();
 
-/** The catalogue's identity: a hash of its skills and rules, computed once per catalogue object. */
+/** The catalogue's identity: the compiled catalogue's own, else a hash of its skills and rules, computed once per catalogue object. */
 export function catalogIdentity(catalog: Catalog): string {
   let h = catalogHashes.get(catalog);
   if (!h) {
-    h = hash(JSON.stringify([catalog.skills, catalog.softSkills, catalog.rules]));
+    h = catalog.identity ?? hash(JSON.stringify([catalog.skills, catalog.softSkills, catalog.rules]));
     catalogHashes.set(catalog, h);
   }
   return h;
