@@ -20,16 +20,17 @@ import { registerProfileCommands } from './commands';
 export { Profile } from './profile';
 export { moveMarksToProfile } from './syncedMarks';
 export type { TimelinePanel } from './timelinePanel';
+export type { ProfileTreeProvider } from './view';
 
 export function startProfile(
   context: vscode.ExtensionContext,
   session: ScanSession,
   log: vscode.LogOutputChannel,
-): { profile: Profile; timeline: TimelinePanel; disposable: vscode.Disposable } {
+): { profile: Profile; timeline: TimelinePanel; profileTree: ProfileTreeProvider; disposable: vscode.Disposable } {
   const profile = new Profile(context, session, log);
   const tree = new ProfileTreeProvider(profile);
   const view = vscode.window.createTreeView(PROFILE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const timeline = new TimelinePanel(context.extensionUri, profile);
   const disposable = vscode.Disposable.from(profile, tree, view, timeline, registerProfileCommands(profile, timeline));
-  return { profile, timeline, disposable };
+  return { profile, timeline, profileTree: tree, disposable };
 }

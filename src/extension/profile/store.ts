@@ -32,6 +32,12 @@ export interface SkillRecord {
   firstCommit?: string;
   /** The same for its earliest strong evidence line: when practice began. */
   firstStrongCommit?: string;
+  /**
+   * The best status the user's own kept evidence lines show (by the repository's git identity):
+   * practised for a strong line of theirs, started for only weak ones, missing for none. Absent when
+   * git or the identity could not tell; read again after every scan.
+   */
+  own?: Status;
 }
 
 export interface ProjectRecord {
@@ -103,6 +109,7 @@ function checkSkill(raw: unknown): SkillRecord | undefined {
     lastSeen: r.lastSeen,
     ...(isDate(r.firstCommit) ? { firstCommit: r.firstCommit } : {}),
     ...(isDate(r.firstStrongCommit) ? { firstStrongCommit: r.firstStrongCommit } : {}),
+    ...(isStatus(r.own) ? { own: r.own } : {}),
   };
 }
 
@@ -182,8 +189,10 @@ export function recordScan(
 ): ProjectRecord {
   const today = now.toISOString();
   const skills: Record<string, SkillRecord> = {};
-  for (const [id, old] of Object.entries(previous?.skills ?? {}))
+  for (const [id, old] of Object.entries(previous?.skills ?? {})) {
     skills[id] = { ...old, status: 'missing', evidence: [], technologies: [] };
+    delete skills[id].own;
+  }
   for (const s of map.skills) {
     if (s.status === 'missing') continue;
     const old = previous?.skills[s.id];
@@ -220,6 +229,13 @@ export function withCommitDates(record: ProjectRecord, dates: ReadonlyMap<string
     const firstStrongCommit = earlier(s.firstStrongCommit, date.strong);
     skills[id] = { ...s, ...(firstCommit ? { firstCommit } : {}), ...(firstStrongCommit ? { firstStrongCommit } : {}) };
   }
+  return { ...record, skills };
+}
+
+/** Whose lines show each skill (SkillRecord.own), for the skills listed; the others are left as they are. */
+export function withAuthorship(record: ProjectRecord, own: ReadonlyMap<string, Status>): ProjectRecord {
+  const skills = { ...record.skills };
+  for (const [id, status] of own) if (skills[id] && skills[id].status !== 'missing') skills[id] = { ...skills[id], own: status };
   return { ...record, skills };
 }
 
