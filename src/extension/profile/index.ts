@@ -7,7 +7,8 @@
  *   gitDates.ts            commit dates of evidence lines, through the built-in Git extension
  *   view.ts                the Profile view
  *   timelineHtml.ts, timelinePanel.ts   the timeline page
- *   commands.ts            add, remove, forget, export, import, timeline, open a project
+ *   markdown.ts            the whole profile as résumé-style Markdown (plain data)
+ *   commands.ts            add, remove, forget, export, import, Markdown, timeline, open a project
  *   syncedMarks.ts         manual marks in the synced global state
  */
 import * as vscode from 'vscode';

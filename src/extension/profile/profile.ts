@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatBytes } from '../../core';
+import { formatBytes, type Catalog } from '../../core';
 import type { ScanSession } from '../session';
 import { ProfileStorage } from './storage';
 import { projectKey, recordScan, withAuthorship, withCommitDates, withoutProject, emptyStore, type ProfileStore } from './store';
@@ -60,6 +60,10 @@ export class Profile implements vscode.Disposable {
   }
   get skills(): readonly ProfileSkill[] {
     return this.rows;
+  }
+  /** The catalogue, once the session has loaded it (the profile's export lists the skills not shown yet). */
+  get catalog(): Catalog | undefined {
+    return this.session.catalog;
   }
   get enabled(): boolean {
     return profileOn();

@@ -3,7 +3,7 @@
  * completed scan is folded in, and how a stored file is checked before it is trusted. No `vscode`
  * import: the adapter (storage.ts) reads and writes the file, this module decides what it holds.
  */
-import type { SkillMap, Status } from '../../core';
+import { proficiency, type SkillMap, type Status } from '../../core';
 
 export const STORE_FORMAT = 'backend-skill-map-profile';
 export const STORE_VERSION = 1;
@@ -17,10 +17,16 @@ export interface PlaceRecord {
   weak?: true;
 }
 
+/** The résumé's proficiency level (core's `proficiency`). */
+export type Level = 'Advanced' | 'Intermediate' | 'Beginner';
+const LEVELS: readonly unknown[] = ['Advanced', 'Intermediate', 'Beginner'];
+
 export interface SkillRecord {
   title: string;
   /** Status at the last scan. */
   status: Status;
+  /** Its résumé level at the last scan (absent in stores written before levels were kept). */
+  level?: Level;
   technologies: string[];
   /** At most MAX_PLACES places, strong evidence first. */
   evidence: PlaceRecord[];
@@ -102,6 +108,7 @@ function checkSkill(raw: unknown): SkillRecord | undefined {
   return {
     title: r.title,
     status: r.status,
+    ...(LEVELS.includes(r.level) ? { level: r.level as Level } : {}),
     technologies: r.technologies as string[],
     evidence,
     firstSeen: r.firstSeen,
@@ -192,6 +199,7 @@ export function recordScan(
   for (const [id, old] of Object.entries(previous?.skills ?? {})) {
     skills[id] = { ...old, status: 'missing', evidence: [], technologies: [] };
     delete skills[id].own;
+    delete skills[id].level;
   }
   for (const s of map.skills) {
     if (s.status === 'missing') continue;
@@ -199,6 +207,7 @@ export function recordScan(
     skills[s.id] = {
       title: s.title,
       status: s.status,
+      ...(proficiency(s) ? { level: proficiency(s) } : {}),
       technologies: [...s.technologies],
       evidence: places(s),
       firstSeen: old?.firstSeen ?? today,

@@ -51,6 +51,7 @@ describe('profile store', () => {
     assert.deepStrictEqual(record.skills.caching, {
       title: 'Advanced caching strategies',
       status: 'practised',
+      level: 'Advanced',
       technologies: ['Redis'],
       evidence: [
         { file: 'package.json', line: 12 },
@@ -72,6 +73,7 @@ describe('profile store', () => {
     assert.strictEqual(second.skills.databases.firstSeen, JAN.toISOString());
     assert.strictEqual(second.skills.databases.lastSeen, MAR.toISOString());
     assert.strictEqual(second.skills.caching.status, 'missing');
+    assert.strictEqual(second.skills.caching.level, undefined, 'no level once not shown');
     assert.strictEqual(second.skills.caching.firstSeen, JAN.toISOString());
     assert.deepStrictEqual(second.skills.caching.evidence, []);
     assert.deepStrictEqual(second.scans, [JAN.toISOString(), MAR.toISOString()]);
