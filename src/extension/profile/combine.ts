@@ -75,6 +75,15 @@ export function profileNote(rows: readonly ProfileSkill[], skillId: string, open
   };
 }
 
+/**
+ * Suggestions for the open workspace, ranked with the profile too: a skill the profile already shows
+ * practised in another project moves below the others (the user has it), each part keeping its order.
+ */
+export function rankWithProfile<T extends { id: string }>(suggestions: readonly T[], rows: readonly ProfileSkill[], openKey?: string): T[] {
+  const hasIt = (id: string) => profileNote(rows, id, openKey).practised.length > 0;
+  return [...suggestions.filter((s) => !hasIt(s.id)), ...suggestions.filter((s) => hasIt(s.id))];
+}
+
 export interface TimelineRow {
   id: string;
   title: string;

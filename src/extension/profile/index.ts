@@ -1,10 +1,11 @@
 /**
  * The profile across projects, wired together:
  *
- *   store.ts, combine.ts   plain data: the stored form, a scan folded in, the view's and timeline's rows
+ *   store.ts, combine.ts   plain data: the stored form, a scan folded in, the view's and timeline's rows,
+ *                          whose lines, suggestions ranked with the profile
  *   storage.ts             the file in global storage (atomic writes; a bad file is set aside)
  *   profile.ts             remembers completed scans of added projects; offers "Add to my profile" once
- *   gitDates.ts            commit dates of evidence lines, through the built-in Git extension
+ *   gitDates.ts            commit dates and authors of evidence lines, through the built-in Git extension
  *   view.ts                the Profile view
  *   timelineHtml.ts, timelinePanel.ts   the timeline page
  *   markdown.ts            the whole profile as résumé-style Markdown (plain data)

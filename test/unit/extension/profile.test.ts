@@ -19,6 +19,7 @@ import {
   position,
   profileNote,
   profileSkills,
+  rankWithProfile,
   timeline,
   whose,
 } from '../../../src/extension/profile/combine';
@@ -320,5 +321,21 @@ describe('profile across projects', () => {
     });
     const rescanned = recordScan(store.projects[apiKey], api, sampleMap(), MAR);
     assert.strictEqual(rescanned.skills.databases.own, undefined, 'the new evidence is blamed again');
+  });
+
+  it('ranks suggestions with the profile: what another project practises moves down, the rest keeps its order', () => {
+    const rows = profileSkills(twoProjects());
+    const list = ['caching', 'testing', 'databases', 'security'].map((id) => ({ id }));
+    // orders-api practises caching and databases; web-shop only starts caching.
+    assert.deepStrictEqual(
+      rankWithProfile(list, rows).map((s) => s.id),
+      ['testing', 'security', 'caching', 'databases'],
+    );
+    assert.deepStrictEqual(
+      rankWithProfile(list, rows, projectKey(api.folders)).map((s) => s.id),
+      ['caching', 'testing', 'databases', 'security'],
+      'the open project itself does not count: started elsewhere keeps its place',
+    );
+    assert.deepStrictEqual(rankWithProfile([], rows), []);
   });
 });

@@ -38,6 +38,14 @@ describe('Profile, second workspace', () => {
     const caching = list.find((s) => s.id === 'caching');
     assert.ok(caching, `caching is suggested here: ${list.map((s) => s.id).join(', ')}`);
     assert.strictEqual(caching.profile, `Your profile: practised in ${FIRST}`);
+    // Ranked with the profile: what the first project practises comes after everything else.
+    const elsewhere = list.map((s) => s.profile.startsWith('Your profile: practised'));
+    assert.ok(elsewhere.indexOf(false) === 0, 'the list still opens on a skill to learn here');
+    assert.deepStrictEqual(
+      elsewhere,
+      [...elsewhere].sort((a, b) => Number(a) - Number(b)),
+      JSON.stringify(list.map((s) => [s.id, s.profile])),
+    );
   });
 
   it('shows the marks set in the first workspace', async () => {
