@@ -62,18 +62,25 @@ async function identity(repo: GitRepository): Promise<string | undefined> {
 }
 
 interface Blamer {
-  lines(place: { file: string; line: number; folder?: string }): Promise<BlameLine | undefined>;
+  /** A kept line's blame, with the git name of its repository ('' when none is configured). */
+  lines(place: { file: string; line: number; folder?: string }): Promise<{ line: BlameLine; name: string } | undefined>;
   readonly files: number;
   readonly noBlame: boolean;
-  /** The git name of the repository of the first file blamed, '' when none is configured. */
-  readonly name: string | undefined;
+  /** Whether some repository had no name configured. */
+  readonly noName: boolean;
 }
 
-/** Blames each evidence file once, at most MAX_FILES of them; reads the identity with the first repository. */
+/** Blames each evidence file once, at most MAX_FILES of them; reads each repository's identity once. */
 function blamer(api: GitApi): Blamer {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const blamed = new Map<string, Map<number, BlameLine> | undefined>();
-  const state = { noBlame: false, name: undefined as string | undefined };
+  const blamed = new Map<string, { lines?: Map<number, BlameLine>; name: string }>();
+  const names = new Map<GitRepository, string>();
+  const state = { noBlame: false, noName: false };
+  const nameOf = async (repo: GitRepository): Promise<string> => {
+    if (!names.has(repo)) names.set(repo, (await identity(repo)) ?? '');
+    if (!names.get(repo)) state.noName = true;
+    return names.get(repo)!;
+  };
   return {
     get files() {
       return blamed.size;
@@ -81,8 +88,8 @@ function blamer(api: GitApi): Blamer {
     get noBlame() {
       return state.noBlame;
     },
-    get name() {
-      return state.name;
+    get noName() {
+      return state.noName;
     },
     async lines(place) {
       const folder = place.folder ? folders.find((f) => f.name === place.folder) : folders[0];
@@ -92,10 +99,12 @@ function blamer(api: GitApi): Blamer {
         if (blamed.size >= MAX_FILES) return undefined;
         const repo = api.getRepository(uri);
         if (repo && !repo.blame) state.noBlame = true;
-        if (repo && state.name === undefined) state.name = (await identity(repo)) ?? '';
-        blamed.set(uri.fsPath, repo?.blame ? await repo.blame(uri.fsPath).then(parseBlame, () => undefined) : undefined);
+        const lines = repo?.blame ? await repo.blame(uri.fsPath).then(parseBlame, () => undefined) : undefined;
+        blamed.set(uri.fsPath, { lines, name: repo && lines ? await nameOf(repo) : '' });
       }
-      return blamed.get(uri.fsPath)?.get(place.line);
+      const file = blamed.get(uri.fsPath)!;
+      const line = file.lines?.get(place.line);
+      return line && { line, name: file.name };
     },
   };
 }
@@ -122,22 +131,23 @@ export async function readHistory(record: ProjectRecord, log: vscode.LogOutputCh
   for (const [id, skill] of shown) {
     const wantDate = !skill.firstCommit || (!skill.firstStrongCommit && skill.evidence.some((p) => !p.weak));
     let mine: Status = 'missing';
-    let known = false;
+    let named = false;
     for (const place of skill.evidence) {
-      const line = await blame.lines(place);
-      if (!line) continue;
-      known = true;
-      if (blame.name && isOwnLine(line, blame.name)) mine = !place.weak ? 'practised' : mine === 'practised' ? mine : 'started';
+      const blamed = await blame.lines(place);
+      if (!blamed) continue;
+      const { line, name } = blamed;
+      named ||= !!name;
+      if (name && isOwnLine(line, name)) mine = !place.weak ? 'practised' : mine === 'practised' ? mine : 'started';
       if (!wantDate || !line.date) continue;
       const dates = history.dates.get(id) ?? {};
       if (earlier(dates.any, line.date)) dates.any = line.date;
       if (!place.weak && earlier(dates.strong, line.date)) dates.strong = line.date;
       history.dates.set(id, dates);
     }
-    if (known && blame.name) history.own.set(id, mine);
+    if (named) history.own.set(id, mine);
   }
   if (blame.noBlame) once(log, 'profile: this version of the git extension has no blame; first-seen dates are those of the first scan');
-  if (blame.name === '') once(log, 'profile: no git user.name configured for this repository; no line is called yours');
+  if (blame.noName) once(log, 'profile: no git user.name configured for this repository; no line is called yours');
   log.info(
     `profile: commit dates for ${history.dates.size} skill(s), authors for ${history.own.size} of ${shown.length}, from ${blame.files} file(s)`,
   );
