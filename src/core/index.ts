@@ -7,7 +7,7 @@ export { DiskSource, type DiskSourceOptions } from './workspace/diskSource';
 export { MemorySource } from './workspace/memorySource';
 export type { FileSource } from './workspace/source';
 export { joinReasons, suggestNext } from './suggest';
-export { toMarkdown, proficiency } from './report';
+export { toMarkdown, proficiency, resumeEntry, PROFICIENCY_LEGEND } from './report';
 export { mergeMaps } from './merge';
 export { SkillTechnologies, practiceEvidence, rankTechnologies, type TechnologyLists } from './technologies';
 export { Dismissals, formatDismissal, parseDismissal, parseDismissals, type Dismissal } from './dismiss';

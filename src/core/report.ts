@@ -55,10 +55,15 @@ function places(ev: readonly Evidence[]): string {
   );
 }
 
+/** "- **Databases** (Advanced): PostgreSQL, Prisma": one résumé line, escaped (the workspace's and the profile's export). */
+export function resumeEntry(title: string, level: string | undefined, names: readonly string[]): string {
+  return `- **${mdEscape(title)}**${level ? ` (${level})` : ''}${names.length ? `: ${names.map(mdEscape).join(', ')}` : ''}`;
+}
+
 /** A résumé line: the skill's technologies, most evidenced first; without any, the practice it showed. */
 function resumeLine(s: SkillResult): string {
   const names = s.technologies.length ? s.technologies : s.practice.filter((p) => p.done).map((p) => p.title);
-  return `- **${mdEscape(s.title)}** (${proficiency(s)})${names.length ? `: ${names.map(mdEscape).join(', ')}` : ''}`;
+  return resumeEntry(s.title, proficiency(s), names);
 }
 
 /** One skill's evidence: each technology with its places, then each further-practice item shown with what ticked it. */

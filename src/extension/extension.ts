@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
   const marks = new Marks(context.globalState, log);
   const tree = new SkillTreeProvider(session, marks);
   const marksMoved = moveMarksToProfile(context, log).then(() => tree.rebuild());
-  const { profile, timeline, disposable: profileParts } = startProfile(context, session, log);
+  const { profile, timeline, profileTree, disposable: profileParts } = startProfile(context, session, log);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const guidance = new GuidancePanels(context.extensionUri, session, marks);
   const hover = new EvidenceHoverProvider(session, marks);
@@ -88,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     restoreGuidance: (panel, state) => guidance.serializer.deserializeWebviewPanel(panel, state),
     getRuleProblemNotices: () => session.ruleProblemNotices,
     getProfile: () => ({ store: profile.snapshot, skills: profile.skills, place: profile.storage.uri, setAside: profile.storage.setAside }),
+    getProfileRows: () => profileTree.rows(),
     getProfileOffers: () => profile.offers,
     getTimelineHtml: () => timeline.html,
     whenMarksMoved: () => marksMoved,

@@ -3,7 +3,7 @@ import { joinReasons, suggestNext as rank, type Suggestion } from '../../core';
 import type { CommandDeps } from './deps';
 import { visibleTiers } from '../settings';
 import { COMMANDS } from './ids';
-import { profileNote } from '../profile/combine';
+import { profileNote, rankWithProfile } from '../profile/combine';
 import { openProject } from '../profile/profile';
 
 /** Where the profile already shows a skill, outside the open project ('' when nowhere). */
@@ -15,14 +15,17 @@ export function profileDetail(deps: CommandDeps, skillId: string): string {
   return '';
 }
 
-/** The ranked suggestions for the current map, marks and tiers. */
+/** The ranked suggestions for the current map, marks and tiers; what the profile practises elsewhere goes last. */
 async function currentSuggestions(deps: CommandDeps): Promise<Suggestion[]> {
   deps.session.ensureStarted();
   await deps.session.whenIdle();
   const { map, catalog } = deps.session;
   if (!map || !catalog) return [];
   const tiers = visibleTiers();
-  return rank(map, catalog, { done: deps.marks.ids('done'), skipped: deps.marks.ids('skipped') }).filter((s) => tiers.includes(s.tier));
+  const ranked = rank(map, catalog, { done: deps.marks.ids('done'), skipped: deps.marks.ids('skipped') }).filter((s) =>
+    tiers.includes(s.tier),
+  );
+  return deps.profile?.enabled ? rankWithProfile(ranked, deps.profile.skills, openProject()?.key) : ranked;
 }
 
 /**

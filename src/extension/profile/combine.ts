@@ -11,6 +11,8 @@ export interface ProjectShowing {
   folders: string[];
   status: Status;
   technologies: string[];
+  /** The best status the user's own lines show here, when git could tell (see SkillRecord.own). */
+  own?: Status;
 }
 
 export interface ProfileSkill {
@@ -47,7 +49,14 @@ export function profileSkills(store: ProfileStore): ProfileSkill[] {
       row.firstPractised = earliest(row.firstPractised, firstPractised);
       if (s.status !== 'missing') {
         if (RANK[s.status] > RANK[row.status]) row.status = s.status;
-        row.projects.push({ key, name: project.name, folders: project.folders, status: s.status, technologies: s.technologies });
+        row.projects.push({
+          key,
+          name: project.name,
+          folders: project.folders,
+          status: s.status,
+          technologies: s.technologies,
+          ...(s.own ? { own: s.own } : {}),
+        });
       }
       byId.set(id, row);
     }
@@ -66,6 +75,15 @@ export function profileNote(rows: readonly ProfileSkill[], skillId: string, open
   };
 }
 
+/**
+ * Suggestions for the open workspace, ranked with the profile too: a skill the profile already shows
+ * practised in another project moves below the others (the user has it), each part keeping its order.
+ */
+export function rankWithProfile<T extends { id: string }>(suggestions: readonly T[], rows: readonly ProfileSkill[], openKey?: string): T[] {
+  const hasIt = (id: string) => profileNote(rows, id, openKey).practised.length > 0;
+  return [...suggestions.filter((s) => !hasIt(s.id)), ...suggestions.filter((s) => hasIt(s.id))];
+}
+
 export interface TimelineRow {
   id: string;
   title: string;
@@ -74,6 +92,8 @@ export interface TimelineRow {
   started: string;
   practised?: string;
   projects: string[];
+  /** Whose lines show it, per project name, where git could tell. */
+  whose?: Record<string, 'yours' | 'project'>;
 }
 
 export interface Timeline {
@@ -95,6 +115,7 @@ export function timeline(store: ProfileStore, now: Date): Timeline {
       started: day(s.firstSeen),
       ...(s.firstPractised ? { practised: day(s.firstPractised) } : {}),
       projects: s.projects.map((p) => p.name),
+      whose: Object.fromEntries(s.projects.flatMap((p) => (whose(p) ? [[p.name, whose(p)!]] : []))),
     }))
     .sort((a, b) => a.started.localeCompare(b.started) || a.title.localeCompare(b.title));
   const from = rows.length ? rows[0].started : day(now.toISOString());
@@ -108,18 +129,54 @@ export function position(date: string, from: string, to: string): number {
   return Math.min(1, Math.max(0, (Date.parse(date) - Date.parse(from)) / span));
 }
 
+/** One line of `git blame` output: its author's name, and its commit date unless it is not committed yet. */
+export interface BlameLine {
+  author: string;
+  date?: string;
+  uncommitted?: true;
+}
+
 /**
- * The commit date of each line in `git blame` output (the default format), by line number. Lines
- * not committed yet have none.
+ * Each line of `git blame` output (the default format: hash, a file name when the line came from
+ * another path, then "(author date time zone line)"), by line number.
  */
-export function blameDates(output: string): Map<number, string> {
-  const dates = new Map<number, string>();
+export function parseBlame(output: string): Map<number, BlameLine> {
+  const lines = new Map<number, BlameLine>();
   const re = /^\^?([0-9a-f]+) (?:[^(]*)\((.*?) (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{4})\s+(\d+)\)/;
   for (const line of output.split('\n')) {
     const m = re.exec(line);
-    if (!m || /^0+$/.test(m[1])) continue;
+    if (!m) continue;
+    const author = m[2].trim();
+    if (/^0+$/.test(m[1])) {
+      lines.set(Number(m[6]), { author, uncommitted: true });
+      continue;
+    }
     const iso = `${m[3]}T${m[4]}${m[5].slice(0, 3)}:${m[5].slice(3)}`;
-    if (!Number.isNaN(Date.parse(iso))) dates.set(Number(m[6]), new Date(iso).toISOString());
+    lines.set(Number(m[6]), Number.isNaN(Date.parse(iso)) ? { author } : { author, date: new Date(iso).toISOString() });
   }
+  return lines;
+}
+
+/** The commit date of each line in `git blame` output, by line number. Lines not committed yet have none. */
+export function blameDates(output: string): Map<number, string> {
+  const dates = new Map<number, string>();
+  for (const [n, line] of parseBlame(output)) if (line.date) dates.set(n, line.date);
   return dates;
+}
+
+/**
+ * Whether a blamed line is the user's: committed under their git name (compared without case or
+ * surrounding spaces), or not committed yet (being written in their working copy).
+ */
+export function isOwnLine(line: BlameLine, identity: string): boolean {
+  return !!line.uncommitted || line.author.trim().toLowerCase() === identity.trim().toLowerCase();
+}
+
+/**
+ * Whose lines show a project's skill: "yours" when the user's own lines show it at its status,
+ * "project" when git could tell and they do not (others' lines carry it), undefined when unknown.
+ */
+export function whose(p: { status: Status; own?: Status }): 'yours' | 'project' | undefined {
+  if (!p.own || p.status === 'missing') return undefined;
+  return RANK[p.own] >= RANK[p.status] ? 'yours' : 'project';
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { openProject, profileOn, type Profile } from './profile';
 import { mergeStores, parseStore, serializeStore } from './store';
+import { profileMarkdown } from './markdown';
 import type { TimelinePanel } from './timelinePanel';
 import { OPEN_PROJECT_COMMAND } from './view';
 
@@ -11,6 +12,7 @@ export const PROFILE_COMMANDS = {
   forgetAll: 'backendSkillMap.profile.forgetAll',
   export: 'backendSkillMap.profile.export',
   import: 'backendSkillMap.profile.import',
+  exportMarkdown: 'backendSkillMap.profile.exportMarkdown',
   timeline: 'backendSkillMap.profile.timeline',
   openProject: OPEN_PROJECT_COMMAND,
 } as const;
@@ -101,6 +103,24 @@ async function importStore(profile: Profile, arg?: unknown): Promise<boolean> {
   return true;
 }
 
+/**
+ * Export Profile as Markdown: the résumé of every project in the profile, in a new unsaved editor.
+ * Called with `{ noUi: true }` it returns the text instead.
+ */
+async function exportMarkdown(profile: Profile, arg?: unknown): Promise<string | undefined> {
+  if (offMessage()) return undefined;
+  const store = await profile.storage.read();
+  if (!Object.keys(store.projects).length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Backend Skill Map: your profile holds no project.'));
+    return undefined;
+  }
+  const text = profileMarkdown(store, profile.catalog?.skills);
+  if (arg && typeof arg === 'object' && (arg as { noUi?: unknown }).noUi) return text;
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return text;
+}
+
 /** The profile's commands; arguments skip their prompts (for tests and other extensions). */
 export function registerProfileCommands(profile: Profile, timeline: TimelinePanel): vscode.Disposable {
   const table: Record<string, (arg?: unknown) => unknown> = {
@@ -113,6 +133,7 @@ export function registerProfileCommands(profile: Profile, timeline: TimelinePane
     [PROFILE_COMMANDS.forgetAll]: (arg) => forgetAll(profile, arg),
     [PROFILE_COMMANDS.export]: (arg) => exportStore(profile, arg),
     [PROFILE_COMMANDS.import]: (arg) => importStore(profile, arg),
+    [PROFILE_COMMANDS.exportMarkdown]: (arg) => exportMarkdown(profile, arg),
     [PROFILE_COMMANDS.timeline]: () => timeline.show(),
     [PROFILE_COMMANDS.openProject]: (arg) =>
       typeof arg === 'string' && vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.parse(arg), { forceNewWindow: true }),

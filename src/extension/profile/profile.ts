@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { formatBytes } from '../../core';
+import { formatBytes, type Catalog } from '../../core';
 import type { ScanSession } from '../session';
 import { ProfileStorage } from './storage';
-import { projectKey, recordScan, withCommitDates, withoutProject, emptyStore, type ProfileStore } from './store';
+import { projectKey, recordScan, withAuthorship, withCommitDates, withoutProject, emptyStore, type ProfileStore } from './store';
 import { profileSkills, type ProfileSkill } from './combine';
-import { commitDates } from './gitDates';
+import { readHistory } from './gitDates';
 
 const OFFERED_KEY = 'backendSkillMap.profile.offered';
 
@@ -60,6 +60,10 @@ export class Profile implements vscode.Disposable {
   }
   get skills(): readonly ProfileSkill[] {
     return this.rows;
+  }
+  /** The catalogue, once the session has loaded it (the profile's export lists the skills not shown yet). */
+  get catalog(): Catalog | undefined {
+    return this.session.catalog;
   }
   get enabled(): boolean {
     return profileOn();
@@ -135,17 +139,18 @@ export class Profile implements vscode.Disposable {
     }));
     this.publish(store);
     await this.logPlace(why === 'scan' ? `scan of ${open.name} remembered` : `${open.name} added`);
-    void this.addCommitDates(open.key);
+    void this.addHistory(open.key);
     return true;
   }
 
-  private async addCommitDates(key: string): Promise<void> {
+  /** Commit dates and whose lines show each skill, once the scan is stored. */
+  private async addHistory(key: string): Promise<void> {
     const record = this.store.projects[key];
     if (!record) return;
-    const dates = await commitDates(record, this.log);
-    if (!dates.size) return;
+    const { dates, own } = await readHistory(record, this.log);
+    if (!dates.size && !own.size) return;
     const store = await this.storage.update((s) =>
-      s.projects[key] ? { ...s, projects: { ...s.projects, [key]: withCommitDates(s.projects[key], dates) } } : s,
+      s.projects[key] ? { ...s, projects: { ...s.projects, [key]: withAuthorship(withCommitDates(s.projects[key], dates), own) } } : s,
     );
     this.publish(store);
   }

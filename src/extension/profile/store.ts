@@ -3,7 +3,7 @@
  * completed scan is folded in, and how a stored file is checked before it is trusted. No `vscode`
  * import: the adapter (storage.ts) reads and writes the file, this module decides what it holds.
  */
-import type { SkillMap, Status } from '../../core';
+import { proficiency, type SkillMap, type Status } from '../../core';
 
 export const STORE_FORMAT = 'backend-skill-map-profile';
 export const STORE_VERSION = 1;
@@ -17,10 +17,16 @@ export interface PlaceRecord {
   weak?: true;
 }
 
+/** The résumé's proficiency level (core's `proficiency`). */
+export type Level = 'Advanced' | 'Intermediate' | 'Beginner';
+const LEVELS: readonly unknown[] = ['Advanced', 'Intermediate', 'Beginner'];
+
 export interface SkillRecord {
   title: string;
   /** Status at the last scan. */
   status: Status;
+  /** Its résumé level at the last scan (absent in stores written before levels were kept). */
+  level?: Level;
   technologies: string[];
   /** At most MAX_PLACES places, strong evidence first. */
   evidence: PlaceRecord[];
@@ -32,6 +38,12 @@ export interface SkillRecord {
   firstCommit?: string;
   /** The same for its earliest strong evidence line: when practice began. */
   firstStrongCommit?: string;
+  /**
+   * The best status the user's own kept evidence lines show (by the repository's git identity):
+   * practised for a strong line of theirs, started for only weak ones, missing for none. Absent when
+   * git or the identity could not tell; read again after every scan.
+   */
+  own?: Status;
 }
 
 export interface ProjectRecord {
@@ -96,6 +108,7 @@ function checkSkill(raw: unknown): SkillRecord | undefined {
   return {
     title: r.title,
     status: r.status,
+    ...(LEVELS.includes(r.level) ? { level: r.level as Level } : {}),
     technologies: r.technologies as string[],
     evidence,
     firstSeen: r.firstSeen,
@@ -103,6 +116,7 @@ function checkSkill(raw: unknown): SkillRecord | undefined {
     lastSeen: r.lastSeen,
     ...(isDate(r.firstCommit) ? { firstCommit: r.firstCommit } : {}),
     ...(isDate(r.firstStrongCommit) ? { firstStrongCommit: r.firstStrongCommit } : {}),
+    ...(isStatus(r.own) ? { own: r.own } : {}),
   };
 }
 
@@ -182,14 +196,18 @@ export function recordScan(
 ): ProjectRecord {
   const today = now.toISOString();
   const skills: Record<string, SkillRecord> = {};
-  for (const [id, old] of Object.entries(previous?.skills ?? {}))
+  for (const [id, old] of Object.entries(previous?.skills ?? {})) {
     skills[id] = { ...old, status: 'missing', evidence: [], technologies: [] };
+    delete skills[id].own;
+    delete skills[id].level;
+  }
   for (const s of map.skills) {
     if (s.status === 'missing') continue;
     const old = previous?.skills[s.id];
     skills[s.id] = {
       title: s.title,
       status: s.status,
+      ...(proficiency(s) ? { level: proficiency(s) } : {}),
       technologies: [...s.technologies],
       evidence: places(s),
       firstSeen: old?.firstSeen ?? today,
@@ -220,6 +238,13 @@ export function withCommitDates(record: ProjectRecord, dates: ReadonlyMap<string
     const firstStrongCommit = earlier(s.firstStrongCommit, date.strong);
     skills[id] = { ...s, ...(firstCommit ? { firstCommit } : {}), ...(firstStrongCommit ? { firstStrongCommit } : {}) };
   }
+  return { ...record, skills };
+}
+
+/** Whose lines show each skill (SkillRecord.own), for the skills listed; the others are left as they are. */
+export function withAuthorship(record: ProjectRecord, own: ReadonlyMap<string, Status>): ProjectRecord {
+  const skills = { ...record.skills };
+  for (const [id, status] of own) if (skills[id] && skills[id].status !== 'missing') skills[id] = { ...skills[id], own: status };
   return { ...record, skills };
 }
 

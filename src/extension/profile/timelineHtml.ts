@@ -62,6 +62,13 @@ ${rows.join('\n')}
 </svg>`;
 }
 
+/** A project's name, with whose lines show the skill there when git could tell. */
+function withWhose(name: string, claim: 'yours' | 'project' | undefined, l10n: Translator): string {
+  if (claim === 'yours') return l10n.t('{0} (yours)', name);
+  if (claim === 'project') return l10n.t("{0} (the project's)", name);
+  return name;
+}
+
 function table(t: Timeline, l10n: Translator): string {
   const words = {
     practised: l10n.t('practised'),
@@ -77,7 +84,7 @@ function table(t: Timeline, l10n: Translator): string {
   const rows = t.rows.map(
     (r) =>
       `<tr data-skill="${e(r.id)}"><th scope="row">${e(r.title)}</th><td>${e(words[r.status])}</td><td>${e(r.started)}</td>` +
-      `<td>${e(r.practised ?? '—')}</td><td>${e(r.projects.join(', '))}</td></tr>`,
+      `<td>${e(r.practised ?? '—')}</td><td>${e(r.projects.map((p) => withWhose(p, r.whose?.[p], l10n)).join(', '))}</td></tr>`,
   );
   const head = [words.skill, words.now, words.firstStarted, words.firstPractised, words.projects].map(
     (h) => `<th scope="col">${e(h)}</th>`,

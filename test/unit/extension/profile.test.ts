@@ -6,12 +6,23 @@ import {
   projectKey,
   recordScan,
   serializeStore,
+  withAuthorship,
   withCommitDates,
   withoutProject,
   MAX_PLACES,
   type ProfileStore,
 } from '../../../src/extension/profile/store';
-import { blameDates, position, profileNote, profileSkills, timeline } from '../../../src/extension/profile/combine';
+import {
+  blameDates,
+  isOwnLine,
+  parseBlame,
+  position,
+  profileNote,
+  profileSkills,
+  rankWithProfile,
+  timeline,
+  whose,
+} from '../../../src/extension/profile/combine';
 import { sampleMap, sampleResult } from './sample';
 
 const JAN = new Date('2026-01-10T09:00:00Z');
@@ -41,6 +52,7 @@ describe('profile store', () => {
     assert.deepStrictEqual(record.skills.caching, {
       title: 'Advanced caching strategies',
       status: 'practised',
+      level: 'Advanced',
       technologies: ['Redis'],
       evidence: [
         { file: 'package.json', line: 12 },
@@ -62,6 +74,7 @@ describe('profile store', () => {
     assert.strictEqual(second.skills.databases.firstSeen, JAN.toISOString());
     assert.strictEqual(second.skills.databases.lastSeen, MAR.toISOString());
     assert.strictEqual(second.skills.caching.status, 'missing');
+    assert.strictEqual(second.skills.caching.level, undefined, 'no level once not shown');
     assert.strictEqual(second.skills.caching.firstSeen, JAN.toISOString());
     assert.deepStrictEqual(second.skills.caching.evidence, []);
     assert.deepStrictEqual(second.scans, [JAN.toISOString(), MAR.toISOString()]);
@@ -231,5 +244,98 @@ describe('profile across projects', () => {
         [2, '2024-02-02T04:10:00.000Z'],
       ],
     );
+  });
+
+  // Output of `git blame -- g.txt` (the default format, as the Git extension's API returns it) in a
+  // repository where f.txt was renamed to g.txt, with two authors and one line not committed yet.
+  const REAL_BLAME = [
+    '^1f0e0f2 f.txt (Ann Smith         2024-01-02 10:00:00 +0000 1) a',
+    '^1f0e0f2 f.txt (Ann Smith         2024-01-02 10:00:00 +0000 2) b',
+    'ee7fe47e f.txt (Bob (old) Jones   2026-12-06 05:17:30 +0000 3) c',
+    'e7a892fe g.txt (Bob (old) Jones   2026-12-06 05:18:45 +0000 4) d',
+    '00000000 g.txt (Not Committed Yet 2026-12-06 05:18:45 +0000 5) x',
+  ].join('\n');
+
+  it("keeps each blamed line's author, with names padded or holding brackets", () => {
+    const lines = parseBlame(REAL_BLAME);
+    assert.deepStrictEqual(
+      [...lines].map(([n, l]) => [n, l.author, l.date ?? null, !!l.uncommitted]),
+      [
+        [1, 'Ann Smith', '2024-01-02T10:00:00.000Z', false],
+        [2, 'Ann Smith', '2024-01-02T10:00:00.000Z', false],
+        [3, 'Bob (old) Jones', '2026-12-06T05:17:30.000Z', false],
+        [4, 'Bob (old) Jones', '2026-12-06T05:18:45.000Z', false],
+        [5, 'Not Committed Yet', null, true],
+      ],
+    );
+    assert.deepStrictEqual([...blameDates(REAL_BLAME).keys()], [1, 2, 3, 4]);
+  });
+
+  it("calls a line the user's when their git name wrote it, or when it is not committed yet", () => {
+    const lines = parseBlame(REAL_BLAME);
+    assert.deepStrictEqual(
+      [1, 3, 5].map((n) => isOwnLine(lines.get(n)!, ' ann smith')),
+      [true, false, true],
+    );
+    assert.strictEqual(isOwnLine(lines.get(3)!, 'Bob (old) Jones'), true);
+    assert.strictEqual(isOwnLine(lines.get(3)!, 'Bob'), false, 'a part of a name is not the name');
+  });
+
+  it("says whose lines show a skill: yours, the project's, or nothing when git could not tell", () => {
+    assert.strictEqual(whose({ status: 'practised', own: 'practised' }), 'yours');
+    assert.strictEqual(whose({ status: 'practised', own: 'started' }), 'project', 'only a weak line of yours: the practice is not');
+    assert.strictEqual(whose({ status: 'started', own: 'missing' }), 'project');
+    assert.strictEqual(whose({ status: 'practised' }), undefined);
+  });
+
+  it('stores whose lines show each skill, carries it to the view and timeline, and reads it again after a scan', () => {
+    const store = twoProjects();
+    const [apiKey, webKey] = [projectKey(api.folders), projectKey(web.folders)];
+    store.projects[apiKey] = withAuthorship(
+      store.projects[apiKey],
+      new Map([
+        ['databases', 'practised' as const],
+        ['testing', 'practised' as const],
+      ]),
+    );
+    store.projects[webKey] = withAuthorship(store.projects[webKey], new Map([['caching', 'missing' as const]]));
+    assert.strictEqual(store.projects[apiKey].skills.databases.own, 'practised');
+    assert.ok(!store.projects[apiKey].skills.testing, 'a skill the project does not show gets no claim');
+    assert.strictEqual(store.projects[apiKey].skills.caching.own, undefined);
+    const back = parseStore(serializeStore(store));
+    assert.ok('store' in back);
+    assert.strictEqual(back.store.projects[apiKey].skills.databases.own, 'practised');
+    assert.strictEqual(back.store.projects[webKey].skills.caching.own, 'missing');
+    const caching = profileSkills(store).find((s) => s.id === 'caching')!;
+    assert.deepStrictEqual(
+      caching.projects.map((p) => [p.name, p.own ?? null, whose(p) ?? null]),
+      [
+        ['orders-api', null, null],
+        ['web-shop', 'missing', 'project'],
+      ],
+    );
+    const rows = timeline(store, new Date('2026-04-01T00:00:00Z')).rows;
+    assert.deepStrictEqual(Object.fromEntries(rows.map((r) => [r.id, r.whose])), {
+      caching: { 'web-shop': 'project' },
+      databases: { 'orders-api': 'yours' },
+    });
+    const rescanned = recordScan(store.projects[apiKey], api, sampleMap(), MAR);
+    assert.strictEqual(rescanned.skills.databases.own, undefined, 'the new evidence is blamed again');
+  });
+
+  it('ranks suggestions with the profile: what another project practises moves down, the rest keeps its order', () => {
+    const rows = profileSkills(twoProjects());
+    const list = ['caching', 'testing', 'databases', 'security'].map((id) => ({ id }));
+    // orders-api practises caching and databases; web-shop only starts caching.
+    assert.deepStrictEqual(
+      rankWithProfile(list, rows).map((s) => s.id),
+      ['testing', 'security', 'caching', 'databases'],
+    );
+    assert.deepStrictEqual(
+      rankWithProfile(list, rows, projectKey(api.folders)).map((s) => s.id),
+      ['caching', 'testing', 'databases', 'security'],
+      'the open project itself does not count: started elsewhere keeps its place',
+    );
+    assert.deepStrictEqual(rankWithProfile([], rows), []);
   });
 });

@@ -22,6 +22,14 @@ describe('timeline page', () => {
     ],
   };
 
+  it('says whose lines show a skill in each project, where git could tell', () => {
+    const html = page({
+      ...t,
+      rows: [{ ...t.rows[0], projects: ['orders-api', 'shop', 'docs'], whose: { 'orders-api': 'yours', shop: 'project' } }],
+    });
+    assert.match(html, /<td>orders-api \(yours\), shop \(the project&#39;s\), docs<\/td><\/tr>/);
+  });
+
   it('lists every skill in a table with its dates and projects', () => {
     const html = page(t);
     const rows = [

@@ -1,6 +1,7 @@
 // The first of two workspaces opened one after the other in one window (same user data): the
 // profile learns this project here, and the second step (profile-2/) checks what it remembers.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -63,6 +64,35 @@ describe('Profile, first workspace', () => {
     }, 15000);
     const db = api.getProfile().skills.find((s) => s.id === 'databases')!;
     assert.ok(Date.parse(db.firstSeen) <= Date.parse(Object.values(api.getProfile().store.projects)[0].scans[0]));
+  });
+
+  it("says whose lines show each skill, by the repository's git name, read through the Git extension", async function () {
+    const api = await activeApi();
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const git = (...args: string[]) => {
+      try {
+        return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+      } catch {
+        return '';
+      }
+    };
+    if (!git('rev-parse', '--git-dir')) this.skip();
+    // What the test itself finds: the configured name, and the author of each kept line of Databases.
+    const name = git('config', 'user.name');
+    const record = () => Object.values(api.getProfile().store.projects)[0].skills.databases;
+    const mine = record().evidence.map((p) => {
+      const author = /^author (.*)$/m.exec(git('blame', '--porcelain', '-L', `${p.line},${p.line}`, '--', p.file))?.[1] ?? '';
+      return { weak: !!p.weak, own: author === 'Not Committed Yet' || author.toLowerCase() === name.toLowerCase() };
+    });
+    const expected = !name ? undefined : mine.some((m) => m.own && !m.weak) ? 'practised' : mine.some((m) => m.own) ? 'started' : 'missing';
+    if (expected === undefined) {
+      await new Promise((r) => setTimeout(r, 2000));
+      assert.strictEqual(record().own, undefined, 'no identity: no claim');
+      return;
+    }
+    await eventually(() => assert.strictEqual(record().own, expected, `git name ${name}`), 15000);
+    const shown = api.getProfileRows().find((r) => r.label === 'Databases');
+    assert.strictEqual(shown?.description, `practised ${expected === 'practised' ? '(yours)' : "(the project's)"} in 1 project`);
   });
 
   it('shows the project in the Profile view', async () => {

@@ -38,6 +38,14 @@ describe('Profile, second workspace', () => {
     const caching = list.find((s) => s.id === 'caching');
     assert.ok(caching, `caching is suggested here: ${list.map((s) => s.id).join(', ')}`);
     assert.strictEqual(caching.profile, `Your profile: practised in ${FIRST}`);
+    // Ranked with the profile: what the first project practises comes after everything else.
+    const elsewhere = list.map((s) => s.profile.startsWith('Your profile: practised'));
+    assert.ok(elsewhere.indexOf(false) === 0, 'the list still opens on a skill to learn here');
+    assert.deepStrictEqual(
+      elsewhere,
+      [...elsewhere].sort((a, b) => Number(a) - Number(b)),
+      JSON.stringify(list.map((s) => [s.id, s.profile])),
+    );
   });
 
   it('shows the marks set in the first workspace', async () => {
@@ -70,6 +78,32 @@ describe('Profile, second workspace', () => {
       );
     });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('exports the whole profile as Markdown: each skill once, with its level, technologies and both projects', async () => {
+    const text = (await vscode.commands.executeCommand('backendSkillMap.profile.exportMarkdown', { noUi: true })) as string;
+    assert.match(text, /^## Technical skills across 2 projects$/m);
+    assert.match(text, /^_Advanced: practised, with at least half/m, "the workspace export's level legend");
+    const db = /^- \*\*Databases\*\* \((Advanced|Intermediate)\): (.*)\n {2}- Shown in (.*)$/m.exec(text);
+    assert.ok(db, text);
+    assert.ok(db[2].split(', ').includes('PostgreSQL'), db[2]);
+    assert.deepStrictEqual(
+      db[3]
+        .split(', ')
+        .map((p) => p.replace(/ \(.*\)$/, ''))
+        .sort(),
+      [FIRST, SECOND],
+    );
+    assert.strictEqual(text.match(/^- \*\*Databases\*\*/gm)?.length, 1, 'once');
+    assert.match(text, /^- \*\*Advanced caching strategies\*\* \((Advanced|Intermediate)\): Redis\n {2}- Shown in express-postgres-redis/m);
+    // Without arguments it opens the same text in a new Markdown editor.
+    await vscode.commands.executeCommand('backendSkillMap.profile.exportMarkdown');
+    await eventually(() => {
+      const doc = vscode.window.activeTextEditor?.document;
+      assert.strictEqual(doc?.languageId, 'markdown');
+      assert.strictEqual(doc?.getText(), text);
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('forgets a project: its skills and name leave the profile', async () => {
