@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { writeFileAtomic } from '../../core';
 import { emptyStore, parseStore, serializeStore, type ProfileStore } from './store';
 
 const FILE = 'profile.json';
@@ -65,6 +66,9 @@ export class ProfileStorage {
   }
 
   private async write(store: ProfileStore): Promise<void> {
+    // A local file is replaced by one rename, which the system makes atomic. The editor's rename with
+    // overwrite deletes the old file first: a window closing between the two steps lost the profile.
+    if (this.uri.scheme === 'file') return writeFileAtomic(this.uri.fsPath, serializeStore(store));
     await vscode.workspace.fs.createDirectory(this.dir);
     const temp = vscode.Uri.joinPath(this.dir, `${FILE}.${process.pid}-${Date.now()}.tmp`);
     await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(serializeStore(store)));
