@@ -5,7 +5,7 @@
  */
 import type { Catalog, Evidence, Rule, Skill, Status } from './types';
 import { combinationUnits } from './combine/summary';
-import { SkillTechnologies } from './technologies';
+import { skillTechnologiesOf } from './technologies';
 import { formatMessage, message, MESSAGE_TEMPLATES, type Message } from './messages';
 
 export type ReasonMessage = Message<'practised' | 'practised-combined' | 'started' | 'started-default' | 'missing' | 'missing-more'>;
@@ -26,7 +26,7 @@ function place(e: Evidence): string {
  * each in catalogue order (see Catalog.lookedFor).
  */
 export function lookedForTable(catalog: Pick<Catalog, 'rules' | 'skills'>): Record<string, string[]> {
-  const lists = new SkillTechnologies(catalog);
+  const lists = skillTechnologiesOf(catalog);
   const bySkill = new Map<string, { strong: Set<string>; weak: Set<string> }>();
   for (const r of catalog.rules) {
     if (!lists.listedRule(r)) continue;

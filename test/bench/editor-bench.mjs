@@ -88,6 +88,20 @@ function pickManifest(root) {
   throw new Error(`no package.json with ioredis under ${root}/services`);
 }
 
+/** run-tests.js and the arguments every bench window takes: the workspace, the bench suite, the extension, a timeout by size. */
+function benchRunArgs(root, extension, size) {
+  return [
+    path.join(repo, 'test', 'vscode', 'run-tests.js'),
+    root,
+    '--tests',
+    path.join(repo, 'out', 'test', 'integration', 'bench', 'index'),
+    '--extension',
+    extension,
+    '--timeout',
+    String(size >= 100000 ? 3600000 : 1200000),
+  ];
+}
+
 async function measure(size, extension) {
   log(`generating ${size} files`);
   const root = generate(path.join(cache, 'bench-workspaces', `ws-${size}`), size);
@@ -99,14 +113,7 @@ async function measure(size, extension) {
   for (let attempt = 1; ; attempt++) {
     rmSync(out, { force: true });
     const args = [
-      path.join(repo, 'test', 'vscode', 'run-tests.js'),
-      root,
-      '--tests',
-      path.join(repo, 'out', 'test', 'integration', 'bench', 'index'),
-      '--extension',
-      extension,
-      '--timeout',
-      String(size >= 100000 ? 3600000 : 1200000),
+      ...benchRunArgs(root, extension, size),
       '--env',
       `BSM_BENCH_OUT=${out}`,
       '--env',
@@ -154,14 +161,7 @@ async function measureReopen(size, root, extension) {
       const r = run(
         process.execPath,
         [
-          path.join(repo, 'test', 'vscode', 'run-tests.js'),
-          root,
-          '--tests',
-          path.join(repo, 'out', 'test', 'integration', 'bench', 'index'),
-          '--extension',
-          extension,
-          '--timeout',
-          String(size >= 100000 ? 3600000 : 1200000),
+          ...benchRunArgs(root, extension, size),
           '--run-dir',
           runDir,
           '--port',

@@ -20,12 +20,12 @@ const FIXTURE_SUITES: Record<string, string> = {
  * (BSM_TEST_SUITE=profile) opens two workspaces one after the other in one window: each step has
  * its own folder, profile-1 and profile-2.
  */
-export function suiteFolders(folderCount: number, fixture: string, locale = '', suite = '', step = ''): string[] {
+export function suiteFolders(folderCount: number, fixture: string, locale = '', suite = '', step = '', reopenPhase = ''): string[] {
   if (suite === 'profile') return [`profile-${step || '1'}`];
   // A run in another display language checks the translated words only.
   if (locale) return [`locale-${locale}`];
   // A reopen run (run-tests.js --reopen) checks what a window finds from the one before.
-  if (process.env.BSM_TEST_REOPEN_PHASE) return ['reopen'];
+  if (reopenPhase) return ['reopen'];
   if (folderCount >= 2) return ['multi-root'];
   const own = FIXTURE_SUITES[fixture];
   // Live updates write and delete a file: they run last, after the suites that read the fixture as it is.
@@ -49,6 +49,7 @@ export function run(): Promise<void> {
     process.env.BSM_TEST_LOCALE,
     process.env.BSM_TEST_SUITE,
     process.env.BSM_TEST_STEP,
+    process.env.BSM_TEST_REOPEN_PHASE,
   );
   console.log(`[suites] ${folders.join(', ')}`);
   for (const folder of folders) for (const file of testFiles(folder)) mocha.addFile(file);
