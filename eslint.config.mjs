@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: {
       // Dependencies a start may not need are required where first used (see src/core/lazyModule.ts);
       // ES-module packages (fast-xml-parser, smol-toml) stay imported, as a require would bundle all of them.
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['^ajv$', '^yaml$', '^safe-regex2$', '^picomatch$'] }],
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^ajv$', '^yaml$', '^safe-regex2$', '^picomatch$', '^node:crypto$'] }],
       'no-restricted-imports': [
         'error',
         {

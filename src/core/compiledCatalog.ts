@@ -6,12 +6,12 @@
  * start spends reading the catalogue (some 15 ms of a 0.1 s command), which a folder with no file
  * to match never has to pay.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Catalog, Rule } from './types';
 import { primeLiterals } from './literals';
 import { primeGlobs } from './glob';
 import { lookedForTable } from './reasons';
+import { contentHash } from './hash';
 
 export const COMPILED_FORMAT = 4;
 
@@ -39,7 +39,7 @@ export function compiledCatalogText(c: CompiledCatalog, escape: (s: string) => s
   const body = escape(JSON.stringify({ rules: c.catalog.rules.map(({ examples: _examples, ...rule }) => rule), prefilters: c.prefilters }));
   const head = { format: c.format, skills: c.catalog.skills, softSkills: c.catalog.softSkills, lookedFor: lookedForTable(c.catalog) };
   // The catalogue's identity (a scan store's key) is taken here, so a session need not parse the rules to compute it.
-  const identity = createHash('sha256').update(JSON.stringify(head)).update(body).digest('hex').slice(0, 32);
+  const identity = contentHash(JSON.stringify(head), body);
   return `${escape(JSON.stringify({ ...head, identity } satisfies Head))}\n${body}\n`;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { contentHash } from '../hash';
 import type { Catalog, Evidence } from '../types';
 
 /**
@@ -45,15 +45,13 @@ export interface ScanStore {
   files: Map<string, StoredFile>;
 }
 
-const hash = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex').slice(0, 32);
-
 const catalogHashes = new WeakMap<Catalog, string>();
 
 /** The catalogue's identity: the compiled catalogue's own, else a hash of its skills and rules, computed once per catalogue object. */
 export function catalogIdentity(catalog: Catalog): string {
   let h = catalogHashes.get(catalog);
   if (!h) {
-    h = catalog.identity ?? hash(JSON.stringify([catalog.skills, catalog.softSkills, catalog.rules]));
+    h = catalog.identity ?? contentHash(JSON.stringify([catalog.skills, catalog.softSkills, catalog.rules]));
     catalogHashes.set(catalog, h);
   }
   return h;
@@ -69,7 +67,9 @@ export interface StoreKeyInput {
 }
 
 export function storeKey(input: StoreKeyInput): StoreKey {
-  const rules = hash(JSON.stringify((input.ruleFiles ?? []).map((f) => [f.path, f.content === undefined ? null : hash(f.content)])));
+  const rules = contentHash(
+    JSON.stringify((input.ruleFiles ?? []).map((f) => [f.path, f.content === undefined ? null : contentHash(f.content)])),
+  );
   return {
     engine: input.engine,
     catalog: catalogIdentity(input.catalog),
