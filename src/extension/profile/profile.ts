@@ -4,7 +4,7 @@ import type { ScanSession } from '../session';
 import { ProfileStorage } from './storage';
 import { projectKey, recordScan, withAuthorship, withCommitDates, withoutProject, emptyStore, type ProfileStore } from './store';
 import { profileSkills, type ProfileSkill } from './combine';
-import { readHistory } from './gitDates';
+import { newBlames, readHistory } from './gitDates';
 
 const OFFERED_KEY = 'backendSkillMap.profile.offered';
 
@@ -34,6 +34,7 @@ export class Profile implements vscode.Disposable {
   private rows: ProfileSkill[] = [];
   private scanRunning = false;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly blames = newBlames();
   /** How many times "Add to my profile" was offered in this window (for tests). */
   offers = 0;
 
@@ -147,7 +148,7 @@ export class Profile implements vscode.Disposable {
   private async addHistory(key: string): Promise<void> {
     const record = this.store.projects[key];
     if (!record) return;
-    const { dates, own } = await readHistory(record, this.log);
+    const { dates, own } = await readHistory(record, this.log, this.blames);
     if (!dates.size && !own.size) return;
     const store = await this.storage.update((s) =>
       s.projects[key] ? { ...s, projects: { ...s.projects, [key]: withAuthorship(withCommitDates(s.projects[key], dates), own) } } : s,

@@ -24,6 +24,7 @@ import {
   whose,
 } from '../../../src/extension/profile/combine';
 import { sampleMap, sampleResult } from './sample';
+import { BlameMemo } from '../../../src/extension/profile/blameMemo';
 
 const JAN = new Date('2026-01-10T09:00:00Z');
 const MAR = new Date('2026-03-02T09:00:00Z');
@@ -337,5 +338,22 @@ describe('profile across projects', () => {
       'the open project itself does not count: started elsewhere keeps its place',
     );
     assert.deepStrictEqual(rankWithProfile([], rows), []);
+  });
+});
+
+describe('blames kept across scans', () => {
+  it('gives a file its kept blame only under the same stamp, and forgets the oldest beyond its bound', () => {
+    const memo = new BlameMemo<string>(2);
+    memo.set('/w/a.ts', '100:20:c1', 'a at c1');
+    assert.strictEqual(memo.get('/w/a.ts', '100:20:c1'), 'a at c1');
+    assert.strictEqual(memo.get('/w/a.ts', '100:20:c2'), undefined, 'a new HEAD blames again');
+    assert.strictEqual(memo.get('/w/a.ts', '101:20:c1'), undefined, 'an edited file blames again');
+    memo.set('/w/b.ts', '5:1:c1', 'b');
+    memo.set('/w/a.ts', '101:20:c1', 'a edited');
+    memo.set('/w/c.ts', '7:1:c1', 'c');
+    assert.strictEqual(memo.size, 2);
+    assert.strictEqual(memo.get('/w/b.ts', '5:1:c1'), undefined, 'the least recently written entry went');
+    assert.strictEqual(memo.get('/w/a.ts', '101:20:c1'), 'a edited');
+    assert.strictEqual(memo.get('/w/c.ts', '7:1:c1'), 'c');
   });
 });
