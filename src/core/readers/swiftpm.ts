@@ -68,7 +68,7 @@ function identity(args: Record<string, string>): string | undefined {
 interface Declared {
   name: string;
   line: number;
-  /** `name:` of an older manifest's `.package(name:url:)`, which `.product(package:)` may use instead. */
+  /** `name:` of an older manifest's `.package(name:url:)` or `(name:path:)`, which `.product(package:)` may use instead. */
   alias?: string;
 }
 
@@ -130,7 +130,7 @@ export const swiftPackageReader: Reader = makeReader(
       if (name === undefined) {
         out.skip(`.package( at line ${line} names no url, path or registry id as a string literal`);
         problems++;
-      } else declared.push({ name, line, alias: args.url !== undefined ? args.name?.toLowerCase() : undefined });
+      } else declared.push({ name, line, alias: args.name?.toLowerCase() });
       PACKAGE_CALL.lastIndex = close;
     }
     const use = productUse(clean);
