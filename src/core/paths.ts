@@ -1,5 +1,5 @@
 /** What a workspace-relative path says about the file, independent of any rule. */
-import { sourceCommentMarkers } from './languages';
+import { sourceCommentMarkers, sourceLanguage } from './languages';
 
 const FIXTURE_FOLDER = /(?:^|\/)(?:fixtures?|__fixtures__|examples?|samples?|testdata|test-data|__snapshots__)\//i;
 
@@ -7,18 +7,15 @@ const FIXTURE_FOLDER = /(?:^|\/)(?:fixtures?|__fixtures__|examples?|samples?|tes
 const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//;
 
 /**
- * A test file by its name, as the test runners of each ecosystem find them: `x.test.ts`,
- * `x.spec.js`, `x_test.go`, `test_x.py`, `x_spec.rb`, and the helpers they share (`test-helper.ts`,
- * `test_helper.rb`, `spec_helper.rb`). What a test imports or starts is what it tests, not what the
- * project is built on.
+ * A test file by its name, as the test runners of its language find them (`x.test.ts`, `x_test.go`,
+ * `test_x.py`, `x_spec.rb`, `OrderTests.swift`: each language's `testFile`), and the helpers they
+ * share. What a test imports or starts is what it tests, not what the project is built on. Asked of
+ * every file read: the language is looked up only for a base name that names a test or spec.
  */
-const TEST_FILE_NAME =
-  /^(?:.+\.(?:test|spec)\.[cm]?[jt]sx?|.+_test\.(?:go|py|rb|exs)|test_.+\.py|.+_spec\.rb|(?:test|spec)[-_]?[Hh]elpers?\.(?:[cm]?[jt]sx?|rb|py))$/;
-
-/** Asked of every file read: the regular expression runs only on a base name that names a test or spec. */
 function isTestFileName(relPath: string): boolean {
   const base = relPath.slice(relPath.lastIndexOf('/') + 1);
-  return (base.includes('test') || base.includes('spec')) && TEST_FILE_NAME.test(base);
+  if (!base.includes('test') && !base.includes('spec') && !base.includes('Test')) return false;
+  return sourceLanguage(base)?.testFile?.test(base) ?? false;
 }
 
 /**
@@ -69,7 +66,6 @@ const COMMENT_MARKERS: Record<string, readonly string[]> = {
   c: SLASH,
   h: SLASH,
   cpp: SLASH,
-  swift: SLASH,
   scala: SLASH,
   groovy: SLASH,
   gradle: SLASH,

@@ -13,11 +13,13 @@ export type Status = 'practised' | 'started' | 'missing';
  * Package ecosystems a dependency rule can name. Gradle and Maven share `maven` (group:artifact).
  * Each has a descriptor in `ecosystems/`, which the compiler holds to this list; `ECOSYSTEMS` is derived there.
  */
-export type Ecosystem = 'npm' | 'pypi' | 'maven' | 'go' | 'rubygems' | 'composer' | 'cargo' | 'nuget' | 'hex';
+export type Ecosystem = 'npm' | 'pypi' | 'maven' | 'go' | 'rubygems' | 'composer' | 'cargo' | 'nuget' | 'hex' | 'swiftpm';
 
-/** Languages whose source imports are read. */
-export type Language = 'js' | 'python' | 'java' | 'kotlin' | 'go' | 'ruby' | 'php' | 'csharp' | 'rust' | 'elixir';
-export const LANGUAGES: readonly Language[] = ['js', 'python', 'java', 'kotlin', 'go', 'ruby', 'php', 'csharp', 'rust', 'elixir'];
+/**
+ * Languages whose source imports are read. Each has a descriptor in `languages/`, which the compiler
+ * holds to this list; the list of descriptors is derived there.
+ */
+export type Language = 'js' | 'python' | 'java' | 'kotlin' | 'go' | 'ruby' | 'php' | 'csharp' | 'rust' | 'elixir' | 'swift';
 
 // ---------------------------------------------------------------------------
 // Facts: what readers extract from one file. Rules match facts.

@@ -5,14 +5,15 @@ import { LANGUAGE_DESCRIPTORS, SOURCE_EXTENSIONS, sourceLanguage } from '../../s
 import { commentMarkers } from '../../src/core/paths';
 import { IMPORT_READERS } from '../../src/core/readers/imports';
 import { isSourceFile } from '../../src/core/scanner';
-import { LANGUAGES } from '../../src/core/types';
+import { isFixturePath } from '../../src/core/paths';
 
 const ids = LANGUAGE_DESCRIPTORS.map((d) => d.id);
 
 describe('source languages', () => {
   describe('the registry', () => {
-    it('has one descriptor per language of the Language type, in the order of LANGUAGES', () => {
-      assert.deepStrictEqual(ids, [...LANGUAGES]);
+    it('lists each language once (the type checker holds the registry to the Language type)', () => {
+      assert.strictEqual(new Set(ids).size, ids.length);
+      for (const d of LANGUAGE_DESCRIPTORS) assert.match(d.id, /^[a-z]+$/);
     });
 
     it('agrees with the languages the catalogue schema lets a rule name', () => {
@@ -91,11 +92,42 @@ describe('source languages', () => {
         rs: slash,
         ex: hash,
         exs: hash,
+        swift: slash,
         // `#` also starts a PHP comment, but `#[Route(...)]` is an attribute: a prefix cannot tell them apart.
         php: slash,
       };
       assert.deepStrictEqual(Object.keys(expected).sort(), [...SOURCE_EXTENSIONS].sort());
       for (const [ext, markers] of Object.entries(expected)) assert.deepStrictEqual(commentMarkers(`src/a.${ext}`), markers, ext);
+    });
+
+    it("test files are told by their language's names for them, and prove only Testing", () => {
+      const tests = [
+        'src/orders.test.ts',
+        'web/App.spec.jsx',
+        'test/test-helper.ts',
+        'internal/api/orders_test.go',
+        'tests/test_orders.py',
+        'app/orders_test.py',
+        'spec/models/order_spec.rb',
+        'test/test_helper.rb',
+        'test/orders_test.exs',
+        'Tests/AppTests/TodoTests.swift',
+        'Tests/AppTests/RouteTest.swift',
+      ];
+      const notTests = [
+        'src/latest.ts',
+        'src/testing.py',
+        'lib/orders_test.ex',
+        'Sources/App/Requests.swift',
+        'Sources/App/Contest.swift',
+        'Sources/App/TestsRunner.go',
+        'src/OrderTests.kt.orig',
+        'docs/orders_test.md',
+      ];
+      for (const p of tests) assert.ok(isFixturePath(p), p);
+      for (const p of notTests) assert.ok(!isFixturePath(p), p);
+      for (const d of LANGUAGE_DESCRIPTORS)
+        if (d.testFile) for (const ext of d.extensions) assert.ok(!d.testFile.test(`main.${ext}`), `${d.id}: main.${ext}`);
     });
 
     it('other files keep their own comment markers', () => {

@@ -2,9 +2,9 @@
  * Deployable units: folders that are built and deployed on their own. A folder is one when it holds
  * a container build (a Dockerfile or Containerfile), a serverless template (Serverless Framework or
  * AWS SAM), or a package manifest beside an entry point (`main.go`, `manage.py`, `Program.cs`, a
- * `server.ts`, a Spring Boot `*Application.java`...). A library has a manifest and no entry point
- * (an `index.js` is a library's as often as a server's), so it is not a unit. Combining rules
- * count units (see combine.ts); a unit is named by its folder.
+ * `server.ts`, a Spring Boot `*Application.java`, a Swift `Sources/<target>/main.swift`...). A
+ * library has a manifest and no entry point (an `index.js` is a library's as often as a server's), so
+ * it is not a unit. Combining rules count units (see combine.ts); a unit is named by its folder.
  */
 import { MANIFEST_GLOBS } from '../ecosystems';
 import { baseNameMatcher } from '../glob';
@@ -40,9 +40,15 @@ const ENTRY_NAMES = new Set([
   'application.kt',
   'main.java',
   'main.kt',
+  // A Swift executable target's top-level code, or the `@main` type of Vapor's template.
+  'main.swift',
+  'entrypoint.swift',
 ]);
-/** Folders between a unit's root and its entry point: `src/`, `cmd/<name>/`, `app/`, a JVM source root's package folders. */
-const ENTRY_FOLDER = /^(?:(?:src|app|lib|bin|cmd\/[^/]+|src\/main\/(?:java|kotlin)(?:\/[^/]+)*)\/)?$/;
+/**
+ * Folders between a unit's root and its entry point: `src/`, `cmd/<name>/`, `app/`, a JVM source root's
+ * package folders, a Swift package's `Sources/<target>/`.
+ */
+const ENTRY_FOLDER = /^(?:(?:src|app|lib|bin|cmd\/[^/]+|Sources\/[^/]+|src\/main\/(?:java|kotlin)(?:\/[^/]+)*)\/)?$/;
 const JVM_ENTRY = /(?:Application|Main)\.(?:java|kt)$/;
 
 /** Hidden folders (`.devcontainer`, `.github`) and fixture or example folders hold no deployable unit. */

@@ -12,6 +12,11 @@ export interface EcosystemDescriptor<E extends Ecosystem = Ecosystem> {
   /** Base names of its lock files: generated, never evidence of what people wrote, so never read. */
   readonly lockFiles: readonly string[];
   /**
+   * Folders its tools write inside a project (dependency checkouts, build output), by name: never
+   * listed. Names that several ecosystems share (`vendor`, `build`) are in the default excludes.
+   */
+  readonly generatedFolders?: readonly string[];
+  /**
    * Whether two package names that differ only in case are different packages (Maven coordinates,
    * Go module paths). Otherwise rules and facts are matched ignoring case.
    */

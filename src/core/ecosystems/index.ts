@@ -1,7 +1,7 @@
 /**
  * The package ecosystems, one descriptor each. Everything that differs by ecosystem is derived from
- * here: the ecosystem list, the manifest readers, how package names are compared, the lock files the
- * scan skips and the manifests an editor's hover covers. (The catalogue schema's enum is data; a unit
+ * here: the ecosystem list, the manifest readers, how package names are compared, the lock files and
+ * generated folders the scan skips and the manifests an editor's hover covers. (The catalogue schema's enum is data; a unit
  * test holds it equal to these ids.)
  */
 import type { Ecosystem, Reader } from '../types';
@@ -15,6 +15,7 @@ import { composer } from './composer';
 import { cargo } from './cargo';
 import { nuget } from './nuget';
 import { hex } from './hex';
+import { swiftpm } from './swiftpm';
 
 export type { EcosystemDescriptor } from './descriptor';
 
@@ -22,7 +23,18 @@ export type { EcosystemDescriptor } from './descriptor';
  * Keyed by id, so that the compiler requires one descriptor for each member of the `Ecosystem` type and
  * none beyond. The order is the order readers are asked and lists are shown in.
  */
-const BY_ID: { readonly [E in Ecosystem]: EcosystemDescriptor<E> } = { npm, pypi, maven, go, rubygems, composer, cargo, nuget, hex };
+const BY_ID: { readonly [E in Ecosystem]: EcosystemDescriptor<E> } = {
+  npm,
+  pypi,
+  maven,
+  go,
+  rubygems,
+  composer,
+  cargo,
+  nuget,
+  hex,
+  swiftpm,
+};
 
 export const ECOSYSTEM_REGISTRY: readonly EcosystemDescriptor[] = Object.values(BY_ID);
 
@@ -34,6 +46,9 @@ export const MANIFEST_READERS: readonly Reader[] = ECOSYSTEM_REGISTRY.flatMap((d
 
 /** Base names of every ecosystem's lock files. */
 export const LOCK_FILES: readonly string[] = ECOSYSTEM_REGISTRY.flatMap((d) => d.lockFiles);
+
+/** Folders that some ecosystem's tools write in a project, by name. */
+export const GENERATED_FOLDERS: readonly string[] = ECOSYSTEM_REGISTRY.flatMap((d) => d.generatedFolders ?? []);
 
 /** Globs of every ecosystem's manifests. */
 export const MANIFEST_GLOBS: readonly string[] = ECOSYSTEM_REGISTRY.flatMap((d) => d.manifests);

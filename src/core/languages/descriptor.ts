@@ -45,4 +45,10 @@ export interface LanguageDescriptor<L extends Language = Language> {
   importsEnd?(text: string): number;
   /** Whether a file of this language holds no imports worth reading, by its lower-case base name without the extension. */
   ignoresStem?(stem: string): boolean;
+  /**
+   * Base names of its test files, as its test runners find them, and of the helpers they share
+   * (`x.test.ts`, `x_test.go`, `OrderTests.swift`): what they import or start proves only Testing.
+   * Only names holding `test`, `Test` or `spec` are tested against it.
+   */
+  testFile?: RegExp;
 }

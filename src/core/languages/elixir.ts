@@ -73,4 +73,5 @@ export const elixir: LanguageDescriptor<'elixir'> = {
   lexicon: lexicon({ lineComments: ['#'], multi: ['"""', "'''"], quotes: `'"` }),
   importWords: ELIXIR_WORDS,
   parser: elixirParser,
+  testFile: /^.+_test\.exs$/,
 };

@@ -75,4 +75,5 @@ export const go: LanguageDescriptor<'go'> = {
   importWords: ['import'],
   parser: goParser,
   importsEnd: goHeaderEnd,
+  testFile: /^.+_test\.go$/,
 };

@@ -1,6 +1,7 @@
 /**
  * The source languages whose imports are read: one descriptor each (see descriptor.ts), listed here.
- * Adding a language is a new descriptor file, a line here, and its id in the `Language` type.
+ * Adding a language is a new descriptor file, a line here, and its id in the `Language` type and in
+ * the schema's `languages` enum.
  */
 import type { Language } from '../types';
 import { csharp } from './csharp';
@@ -15,6 +16,7 @@ import { php } from './php';
 import { python } from './python';
 import { ruby } from './ruby';
 import { rust } from './rust';
+import { swift } from './swift';
 
 export type { Emit, LanguageDescriptor, Parser } from './descriptor';
 
@@ -30,9 +32,10 @@ const BY_ID: { readonly [L in Language]: LanguageDescriptor<L> } = {
   csharp,
   rust,
   elixir,
+  swift,
 };
 
-/** The descriptors, in the order of the `Language` type. */
+/** The descriptors, in the order above (the schema's enum lists them so: a unit test checks it). */
 export const LANGUAGE_DESCRIPTORS: readonly LanguageDescriptor[] = Object.values(BY_ID);
 
 /** Every source file extension, lower case, without the dot. */

@@ -119,4 +119,5 @@ export const javascript: LanguageDescriptor<'js'> = {
   parser: jsParser,
   // Type declarations import nothing at run time; minified bundles prove nothing.
   ignoresStem: (stem) => stem.endsWith('.d') || stem.endsWith('.min') || stem.endsWith('-min'),
+  testFile: /^(?:.+\.(?:test|spec)|(?:test|spec)[-_]?[Hh]elpers?)\.[cm]?[jt]sx?$/,
 };

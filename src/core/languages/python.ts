@@ -45,4 +45,5 @@ export const python: LanguageDescriptor<'python'> = {
   lexicon: lexicon({ lineComments: ['#'], multi: ['"""', "'''"], quotes: `'"` }),
   importWords: ['import'],
   parser: pythonParser,
+  testFile: /^(?:.+_test|test_.+|(?:test|spec)[-_]?[Hh]elpers?)\.py$/,
 };

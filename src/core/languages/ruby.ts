@@ -27,4 +27,5 @@ export const ruby: LanguageDescriptor<'ruby'> = {
   lexicon: lexicon({ lineComments: ['#'], multi: [], quotes: `'"`, rubyBlock: true }),
   importWords: ['require'],
   parser: rubyParser,
+  testFile: /^(?:.+_(?:test|spec)|(?:test|spec)[-_]?[Hh]elpers?)\.rb$/,
 };

@@ -1,7 +1,7 @@
 import ignore, { type Ignore } from 'ignore';
 import { anyGlob, baseName, globMatcher, isBaseNameGlob } from '../glob';
 import { BaseNameBuckets } from '../baseBuckets';
-import { LOCK_FILES } from '../ecosystems';
+import { GENERATED_FOLDERS, LOCK_FILES } from '../ecosystems';
 
 /** Folders never worth reading: dependencies (vendored ones too), build output, caches, editor and VCS state. */
 export const DEFAULT_EXCLUDED_DIRS: readonly string[] = [
@@ -54,6 +54,8 @@ export const DEFAULT_EXCLUDED_DIRS: readonly string[] = [
   'deps',
   '.elixir_ls',
   '.stack-work',
+  // Folders a package ecosystem's tools write (SwiftPM's `.build` checkouts...), from its descriptor.
+  ...GENERATED_FOLDERS,
 ];
 
 /** Files that are generated, minified or locked: never evidence of what people wrote. */

@@ -42,8 +42,10 @@ describe('deployable units', () => {
       'api/src/main.ts',
       'svc/pom.xml',
       'svc/src/main/java/com/acme/svc/SvcApplication.java',
+      'todos/Package.swift',
+      'todos/Sources/App/entrypoint.swift',
     ]);
-    assert.deepStrictEqual([...index.unitRoots().keys()], ['api', 'billing', 'orders', 'shipping', 'svc']);
+    assert.deepStrictEqual([...index.unitRoots().keys()], ['api', 'billing', 'orders', 'shipping', 'svc', 'todos']);
     assert.strictEqual(index.unitOf('orders/src/index.js'), 'orders');
     assert.strictEqual(index.unitOf('docs/readme.md'), undefined);
   });
@@ -55,6 +57,9 @@ describe('deployable units', () => {
       '.devcontainer/Dockerfile',
       'examples/demo/Dockerfile',
       'lib/go.mod',
+      'kit/Package.swift',
+      'kit/Sources/Kit/Kit.swift',
+      'kit/Tests/KitTests/main.swift',
     ]);
     assert.deepStrictEqual([...index.unitRoots().keys()], []);
   });

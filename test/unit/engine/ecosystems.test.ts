@@ -5,7 +5,7 @@ import { ECOSYSTEMS } from '../../../src/core';
 import { ECOSYSTEM_REGISTRY, LOCK_FILES, MANIFEST_GLOBS, packageNameKey } from '../../../src/core/ecosystems';
 import { MANIFEST_READERS } from '../../../src/core/readers/manifests';
 import { READERS } from '../../../src/core/readers';
-import { userExcluder } from '../../../src/core/workspace/excludes';
+import { isDefaultExcludedDir, userExcluder } from '../../../src/core/workspace/excludes';
 import type { DependencyFact } from '../../../src/core/types';
 import { builtinCatalog, SKILLS_DIR } from '../helpers';
 
@@ -77,6 +77,12 @@ describe('package ecosystems', () => {
     }
   });
 
+  it("every ecosystem's generated folders are excluded by default", () => {
+    const folders = ECOSYSTEM_REGISTRY.flatMap((d) => d.generatedFolders ?? []);
+    assert.ok(folders.includes('.build'));
+    for (const name of folders) assert.ok(isDefaultExcludedDir(name), name);
+  });
+
   it("names are compared as each ecosystem says: case, and PyPI's spelling", () => {
     for (const d of ECOSYSTEM_REGISTRY) {
       const key = packageNameKey(d.id);
@@ -87,6 +93,7 @@ describe('package ecosystems', () => {
     assert.strictEqual(packageNameKey('npm')('@NestJS/Core'), '@nestjs/core');
     assert.strictEqual(packageNameKey('maven')('org.Foo:Bar'), 'org.Foo:Bar');
     assert.strictEqual(packageNameKey('go')('github.com/Azure/azure-sdk-for-go'), 'github.com/Azure/azure-sdk-for-go');
+    assert.strictEqual(packageNameKey('swiftpm')('RediStack'), packageNameKey('swiftpm')('redistack'));
   });
 
   it('manifest globs are listed once', () => {

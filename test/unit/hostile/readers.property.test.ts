@@ -25,6 +25,7 @@ const SAMPLE_PATHS = [
   'Directory.Packages.props',
   'packages.config',
   'mix.exs',
+  'Package.swift',
   'Dockerfile',
   'docker-compose.yml',
   'k8s/deployment.yaml',
@@ -43,6 +44,7 @@ const SAMPLE_PATHS = [
   'Program.cs',
   'src/main.rs',
   'lib/app.ex',
+  'Sources/App/routes.swift',
   'infra/main.tf',
   'nginx/nginx.conf',
   'db/migrations/001.sql',
@@ -63,6 +65,8 @@ const SEEDS: Record<string, string> = {
     'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: nginx:1.27\n',
   'src/app.ts': "import express from 'express';\nconst r = require('ioredis');\n",
   'Cargo.toml': '[dependencies]\naxum = "0.7"\n[dev-dependencies]\nmockall = "0.12"\n',
+  'Package.swift':
+    'let package = Package(\n  dependencies: [.package(url: "https://github.com/vapor/vapor.git", from: "4.0.0")],\n  targets: [.testTarget(name: "T", dependencies: [.product(name: "XCTVapor", package: "vapor")])]\n)\n',
 };
 
 /** A generous bound: it catches hangs and quadratic passes, not slowness (the benchmark measures speed). */

@@ -60,6 +60,7 @@ describe('manifest readers', () => {
         'Directory.Build.props',
         'packages.config',
         'mix.exs',
+        'Package.swift',
       ];
       for (const p of claimed)
         assert.ok(
@@ -690,6 +691,7 @@ describe('manifest readers', () => {
       cargo: 'Cargo.toml',
       nuget: 'Api.csproj',
       hex: 'mix.exs',
+      swiftpm: 'Package.swift',
     };
     const EXTRA = [
       'pyproject.toml',
@@ -756,6 +758,7 @@ describe('manifest readers', () => {
           '<project><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>',
         'Cargo.toml': '[dependencies]\naxum = "0.7"\n[dev-dependencies]\nmockall = { version = "0.12" }\n',
         'mix.exs': 'defp deps do\n  [{:phoenix, "~> 1.7", only: [:dev]}]\nend\n',
+        'Package.swift': 'let package = Package(dependencies: [.package(url: "https://github.com/vapor/vapor.git", from: "4.0.0")])\n',
         Gemfile: "group :test do\n  gem 'rspec', require: false\nend\n",
         'setup.py': 'setup(install_requires=["flask", "redis"], extras_require={"t": ["x"]})\n',
       };

@@ -36,6 +36,7 @@ function corpus(): string[] {
     'Directory.Packages.props',
     'packages.config',
     'mix.exs',
+    'Package.swift',
     'Dockerfile',
     'Dockerfile.dev',
     'api.dockerfile',
@@ -60,6 +61,7 @@ function corpus(): string[] {
     'Program.cs',
     'main.rs',
     'app.ex',
+    'routes.swift',
     'README.md',
   ];
   const dirs = [
