@@ -3,9 +3,11 @@ import { sourceCommentMarkers } from './languages';
 
 /**
  * Fixture, example, sample and snippet folders, with a leading `_` too (Go tools skip `_examples/`,
- * and other ecosystems borrow the name): code kept to show or test the project, not to run it.
+ * and other ecosystems borrow the name), and end-to-end test folders (`e2e/`, `e2e-tests/`): code
+ * kept to show or test the project, not to run it.
  */
-const FIXTURE_FOLDER = /(?:^|\/)_?(?:fixtures?|__fixtures__|examples?|samples?|snippets?|testdata|test-data|__snapshots__)\//i;
+const FIXTURE_FOLDER =
+  /(?:^|\/)_?(?:fixtures?|__fixtures__|examples?|samples?|snippets?|e2e(?:[-_]tests?)?|testdata|test-data|__snapshots__)\//i;
 
 /** A JVM source root (`src/main/java/`, `src/test/kotlin/`, `src/integrationTest/scala/`...): below it, folders are package names. */
 const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//;
