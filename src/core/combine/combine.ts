@@ -8,6 +8,7 @@
  */
 import type { CombineMatcher, Evidence, FactSelector, Rule } from '../types';
 import { namePattern } from '../match/names';
+import { isComposeFile } from '../readers/compose';
 import { unitSignal, type UnitIndex } from './units';
 
 interface CompiledSelector {
@@ -142,8 +143,9 @@ export class Combiner {
 
 /**
  * Evidence by the unit it lies in; evidence outside every unit is left out. A unit's own Dockerfile
- * says what the unit is built from (`FROM rabbitmq` packages a broker), not what its code serves or
- * talks to: only the unit's code, manifests and configs count.
+ * says what the unit is built from (`FROM rabbitmq` packages a broker), and a Compose file beside it
+ * what is started next to it (a Kafka broker for a demo, a database for local runs), not what its
+ * code serves or talks to: only the unit's code, manifests and other configs count.
  */
 function groupByUnit(evidence: readonly Evidence[], units: UnitIndex): Map<string, Evidence[]> {
   const byUnit = new Map<string, Evidence[]>();
@@ -153,7 +155,7 @@ function groupByUnit(evidence: readonly Evidence[], units: UnitIndex): Map<strin
     // A file's evidence comes together: its unit is looked up once.
     if (e.file !== lastFile) {
       lastFile = e.file;
-      lastUnit = unitSignal(e.file) === 'container' ? undefined : units.unitOf(e.file);
+      lastUnit = unitSignal(e.file) === 'container' || isComposeFile(e.file) ? undefined : units.unitOf(e.file);
     }
     if (lastUnit === undefined) continue;
     const list = byUnit.get(lastUnit);

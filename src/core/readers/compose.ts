@@ -5,6 +5,11 @@ import { lowerBaseName, readYaml, type YamlDoc, type YamlFile } from './yamlDocs
 
 const COMPOSE_NAME = /^(?:(?:docker-)?compose(?:[-._][^/]*)?|[^/]+\.compose)\.ya?ml$/;
 
+/** Whether a workspace-relative path names a Compose file (`docker-compose.yml`, `compose.prod.yaml`...). */
+export function isComposeFile(relPath: string): boolean {
+  return COMPOSE_NAME.test(lowerBaseName(relPath));
+}
+
 function composeFacts(doc: YamlDoc, file: YamlFile): Fact[] {
   const facts: Fact[] = [];
   const services = file.get(doc.root, 'services');
@@ -26,7 +31,7 @@ export const composeReader: Reader = {
     return COMPOSE_NAME.test(baseName);
   },
   matches(relPath: string): boolean {
-    return COMPOSE_NAME.test(lowerBaseName(relPath));
+    return isComposeFile(relPath);
   },
   read(_relPath: string, text: string): ReadResult {
     return readYaml(text, composeFacts);

@@ -55,10 +55,14 @@ describe('scanner', () => {
       assert.strictEqual(s.status, 'missing', `${s.id}: ${s.evidence.map((e) => `${e.file}:${e.line} ${e.rule}`).join(', ')}`);
   });
 
-  it('lets files under fixture, example and sample folders prove only Testing', async () => {
+  it('lets files under fixture, example, sample, snippet and end-to-end test folders prove only Testing', async () => {
     const map = await scanMemory({
       'examples/kafka/docker-compose.yml': 'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.6.0\n  db:\n    image: postgres:16\n',
       'test/fixtures/app/package.json': EXPRESS_PG,
+      '_examples/orders-service/package.json': EXPRESS_PG,
+      '_examples/orders-service/server.js': 'require("express")().listen(3000);\n',
+      'docs/snippets/consumer/docker-compose.yml': 'services:\n  rabbitmq:\n    image: rabbitmq:3.13\n',
+      'src/e2e-tests/docker-compose.yml': 'services:\n  ui:\n    image: cypress/included:13.6.0\n  db:\n    image: mysql:8.4\n',
     });
     for (const s of map.skills.filter((x) => x.id !== 'testing')) assert.strictEqual(s.status, 'missing', s.id);
   });
