@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Catalog, Evidence } from '../types';
+import { FOLDER_KINDS, isEntryName, type FolderListing } from '../workspace/folderListing';
 
 /**
  * What a scan remembers of each file it read, so that the next scan of the same tree reads only what
@@ -12,7 +13,7 @@ export const MTIME_MARGIN_MS = 2000;
 
 /** The store's format; a store of another format is read as no store at all. */
 export const STORE_FORMAT = 'backend-skill-map/scan-store';
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 /** A file's size and modification time, taken before it is read. */
 export interface FileStamp {
@@ -43,6 +44,8 @@ export interface ScanStore {
   /** When the scan that wrote it started (ms since the epoch): no file was read before this. */
   time: number;
   files: Map<string, StoredFile>;
+  /** The folders the scan listed, with their entries, for the next listing (empty when the source keeps none). */
+  folders: ReadonlyMap<string, FolderListing>;
 }
 
 const hash = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -121,7 +124,9 @@ export function serializeStore(store: ScanStore): string {
     }
     results[p] = f.skipped === undefined ? { e } : { e, s: f.skipped };
   }
-  return JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION, key: store.key, time: store.time, rules, dirs, results });
+  const folders: Record<string, [number, number, string, string]> = {};
+  for (const [rel, f] of store.folders) folders[rel] = [f.mtimeMs, f.ctimeMs, f.names.join('/'), f.kinds];
+  return JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION, key: store.key, time: store.time, rules, dirs, results, folders });
 }
 
 export class StoreError extends Error {}
@@ -163,7 +168,25 @@ export function parseStore(text: string): ScanStore {
     file.evidence = evidenceOf(p, result.e, rules);
     if (result.s !== undefined) file.skipped = result.s;
   }
-  return { key: key as unknown as StoreKey, time: doc.time, files };
+  return { key: key as unknown as StoreKey, time: doc.time, files, folders: foldersOf(doc.folders) };
+}
+
+/** The folder listings: each its two times, its names joined by `/` (which no name holds) and one kind letter per name. */
+function foldersOf(doc: unknown): Map<string, FolderListing> {
+  if (!isObject(doc)) throw new StoreError('no folder list');
+  const folders = new Map<string, FolderListing>();
+  for (const [rel, entry] of Object.entries(doc)) {
+    const damaged = () => new StoreError(`damaged listing of folder "${rel}"`);
+    if (!Array.isArray(entry) || entry.length !== 4) throw damaged();
+    const [mtimeMs, ctimeMs, joined, kinds] = entry as unknown[];
+    if (typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof joined !== 'string' || typeof kinds !== 'string')
+      throw damaged();
+    if (rel !== '' && !rel.split('/').every(isEntryName)) throw damaged();
+    const names = joined === '' ? [] : joined.split('/');
+    if (names.length !== kinds.length || !FOLDER_KINDS.test(kinds) || !names.every(isEntryName)) throw damaged();
+    folders.set(rel, { mtimeMs, ctimeMs, names, kinds });
+  }
+  return folders;
 }
 
 /** A rule table entry: the rule's id, its technology and, when the rule has one, its `via`. */

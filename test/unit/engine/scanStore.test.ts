@@ -163,13 +163,13 @@ describe('scan store', () => {
   });
 
   it('is not used under another catalogue, other rule files or other settings, and says why', () => {
-    const store = serializeStore({ key: KEY(), time: Date.now(), files: new Map() });
+    const store = serializeStore({ key: KEY(), time: Date.now(), files: new Map(), folders: new Map() });
     assert.ok(openStore(store, KEY()).store);
     const other: Catalog = { ...builtinCatalog(), rules: builtinCatalog().rules.slice(1) };
     assert.match(openStore(store, storeKey({ engine: 'test', catalog: other, readSources: true })).problem!, /catalogue changed/);
     const withRules = (content: string) =>
       storeKey({ engine: 'test', catalog: builtinCatalog(), readSources: true, ruleFiles: [{ path: '/r.yaml', content }] });
-    const ruled = serializeStore({ key: withRules('rules: []\n'), time: Date.now(), files: new Map() });
+    const ruled = serializeStore({ key: withRules('rules: []\n'), time: Date.now(), files: new Map(), folders: new Map() });
     assert.ok(openStore(ruled, withRules('rules: []\n')).store);
     assert.match(openStore(ruled, withRules('rules: [] # changed\n')).problem!, /rule files changed/);
     assert.match(
