@@ -76,6 +76,17 @@ describe('scan store', () => {
     assert.strictEqual(statusOf(warm.map, 'databases'), 'practised');
   });
 
+  it("keeps a skipped file's reason, with or without evidence beside it", async () => {
+    const root = workspace({ 'package.json': '{ "dependencies": ', 'api/composer.json': '\u0000binary', 'src/app.py': 'import redis\n' });
+    const cold = await scanWith(root);
+    const reasons = (map: SkillMap) => map.skipped.map((k) => `${k.file}: ${k.reason}`).sort();
+    assert.strictEqual(reasons(cold.map).length, 2, reasons(cold.map).join('\n'));
+    const warm = await scanWith(root, cold.store);
+    assert.strictEqual(warm.map.stats.filesRead, 0);
+    assert.deepStrictEqual(reasons(warm.map), reasons(cold.map));
+    assert.strictEqual(withoutStats(warm.map), withoutStats(cold.map));
+  });
+
   it('reads every file when there is no previous store (miss)', async () => {
     const root = workspace({ 'package.json': PKG({ pg: '^8.11.0' }), 'src/a.py': 'import redis\n' });
     const { map } = await scanWith(root);
@@ -236,12 +247,18 @@ describe('scan store', () => {
     const damage = [
       (d: any) => (d.version = 99),
       (d: any) => (d.time = 'yesterday'),
-      (d: any) => (d.dirs[''] = ['package.json', 'big', 1]),
-      (d: any) => (d.dirs.src = ['a.py', 1]),
-      (d: any) => (d.results['nowhere.py'] = { evidence: [] }),
-      (d: any) => (d.results['src/a.py'].e[1] = 9999),
-      (d: any) => (d.results['src/a.py'].e[0] = 'one'),
-      (d: any) => d.results['src/a.py'].e.pop(),
+      (d: any) => (d.dirs[''] = ['package.json', 'big', 1, -1]),
+      (d: any) => (d.dirs.src = ['a.py', 1, 1]),
+      (d: any) => (d.dirs.src[3] = d.results.length),
+      (d: any) => (d.dirs.src[3] = -2),
+      (d: any) => (d.dirs.src[3] = 0.5),
+      (d: any) => (d.results = {}),
+      (d: any) => (d.results[d.dirs.src[3]][1] = 9999),
+      (d: any) => (d.results[d.dirs.src[3]][0] = 'one'),
+      (d: any) => d.results[d.dirs.src[3]].pop(),
+      (d: any) => (d.skips = [0]),
+      (d: any) => (d.skips = [-1, 'gone']),
+      (d: any) => (d.skips = [0, 1]),
       (d: any) => (d.rules = [[1, 2]]),
       (d: any) => delete d.key.catalog,
     ];
