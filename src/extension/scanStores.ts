@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import {
   formatBytes,
-  openStore,
+  openStoreSliced,
   serializeStore,
   writeFileAtomic,
   writeFileAtomicSync,
@@ -94,7 +94,7 @@ export class ScanStores {
         this.log.warn(`  ${folder.name}: scan store not used (${(err as Error).message}); reading every file`);
       return undefined;
     }
-    const opened = openStore(text, key);
+    const opened = await openStoreSliced(text, key);
     if (opened.problem) this.log.info(`  ${folder.name}: scan store not used: ${opened.problem}; reading every file`);
     return opened.store;
   }

@@ -140,8 +140,15 @@ export class StoreError extends Error {}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads a store back; throws StoreError saying what is wrong with a damaged or foreign one. */
-export function parseStore(text: string): ScanStore {
+/** A store's text read as far as its key and time; `storeBody` builds the rest. */
+export interface StoreHead {
+  key: StoreKey;
+  time: number;
+  doc: Record<string, unknown>;
+}
+
+/** Parses a store's JSON and checks its format, key and time; throws StoreError. */
+export function readStoreHead(text: string): StoreHead {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -154,7 +161,15 @@ export function parseStore(text: string): ScanStore {
   if (!isObject(key) || !['engine', 'catalog', 'rules', 'options'].every((k) => typeof key[k] === 'string'))
     throw new StoreError('no valid key');
   if (typeof doc.time !== 'number' || !Number.isFinite(doc.time)) throw new StoreError('no valid time');
-  const { dirs, results, rules, skips } = doc;
+  return { key: key as unknown as StoreKey, time: doc.time, doc };
+}
+
+/**
+ * Builds the store's files and folders from its parsed text, pausing (a `yield`) after every folder,
+ * so that a caller can spread the work over turns of the event loop; throws StoreError.
+ */
+export function* storeBody(head: StoreHead): Generator<void, ScanStore> {
+  const { dirs, results, rules, skips } = head.doc;
   if (!isObject(dirs) || !Array.isArray(results) || !Array.isArray(skips)) throw new StoreError('no file list');
   if (!Array.isArray(rules) || !rules.every(isRuleEntry)) throw new StoreError('no valid rule table');
   const skipOf = skipsOf(skips, results.length);
@@ -188,8 +203,18 @@ export function parseStore(text: string): ScanStore {
       if (skipped !== undefined) file.skipped = skipped;
       files.set(p, file);
     }
+    yield;
   }
-  return { key: key as unknown as StoreKey, time: doc.time, files, folders: foldersOf(doc.folders) };
+  return { key: head.key, time: head.time, files, folders: foldersOf(head.doc.folders) };
+}
+
+/** Reads a store back, at once; throws StoreError saying what is wrong with a damaged or foreign one. */
+export function parseStore(text: string): ScanStore {
+  const body = storeBody(readStoreHead(text));
+  for (;;) {
+    const step = body.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** The folder listings: each its two times, its names joined by `/` (which no name holds) and one kind letter per name. */

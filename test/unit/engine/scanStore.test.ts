@@ -6,6 +6,7 @@ import {
   DiskSource,
   loadCatalog,
   openStore,
+  openStoreSliced,
   parseStore,
   Scanner,
   serializeStore,
@@ -268,6 +269,32 @@ describe('scan store', () => {
       assert.ok(openStore(JSON.stringify(d), KEY()).problem, JSON.stringify(d).slice(0, 200));
     }
     assert.throws(() => parseStore('{'), StoreError);
+  });
+
+  it('is read the same in slices, letting the event loop turn between them, and says first when the key differs', async () => {
+    const files: Record<string, string> = { 'package.json': PKG({ pg: '^8.11.0' }) };
+    for (let i = 0; i < 40; i++) files[`svc${i}/app.py`] = 'import redis\n';
+    const root = workspace(files);
+    const text = serializeStore((await scanWith(root)).store);
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const before = turns;
+    const sliced = await openStoreSliced(text, KEY(), 0);
+    ticking = false;
+    assert.strictEqual(before, 0);
+    assert.ok(sliced.store);
+    assert.ok(turns > 0, 'the event loop turned while the store was built');
+    assert.deepStrictEqual(sliced.store, openStore(text, KEY()).store);
+    const doc = JSON.parse(text);
+    doc.dirs = 'damaged';
+    const other = storeKey({ engine: 'next', catalog: builtinCatalog(), readSources: true });
+    assert.match(openStore(JSON.stringify(doc), other).problem!, /another version/, 'the key is checked before the files are built');
+    assert.match((await openStoreSliced(JSON.stringify(doc), KEY())).problem!, /damaged/);
   });
 
   it('does not remember a cancelled scan', async () => {
