@@ -341,6 +341,10 @@ line(
   re((w) => `${fmt(w.checkedCompleteMs)}${mark(w.checkedCompleteMs, 1000)}`),
 );
 line(
+  '… extension-host processor time from activation to the checked map (user + system) | ',
+  re((w) => fmt(w.checkedCpuMs)),
+);
+line(
   'files read by the check / taken from the store / bytes read | 0 read',
   re((w) => `${fmt(w.filesRead)}${w.filesRead === 0 ? ' ✓' : ' ✗'} / ${fmt(w.cacheHits)} / ${fmt(w.bytesRead)}`),
 );
