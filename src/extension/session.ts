@@ -167,12 +167,7 @@ export class ScanSession implements vscode.Disposable {
     if (!catalog) return;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     if (this._remembered === 'unchecked') this.setRemembered('checking');
-    else if (!this._map && folders.length) {
-      const readAt = performance.now();
-      const map = this.stores.rememberedMap(folders);
-      // Shown, then a turn of the event loop, so that the tree draws it before the check starts.
-      if (map && this.showRemembered(map, 'checking', readAt)) await yieldToLoop();
-    }
+    else if (!this._map && folders.length) await this.showRememberedFirst(folders);
     await prepareRuleIndex(catalog, ctrl.signal);
     if (ctrl.signal.aborted) return;
     if (!folders.length) {
@@ -257,6 +252,13 @@ export class ScanSession implements vscode.Disposable {
       this.setState('error');
       return undefined;
     }
+  }
+
+  /** The map the last session left, shown and drawn (a turn of the event loop) before the check starts. */
+  private async showRememberedFirst(folders: readonly vscode.WorkspaceFolder[]): Promise<void> {
+    const readAt = performance.now();
+    const map = this.stores.rememberedMap(folders);
+    if (map && this.showRemembered(map, 'checking', readAt)) await yieldToLoop();
   }
 
   /**
