@@ -27,4 +27,4 @@ export {
   type StoreKey,
   type StoredFile,
 } from './store/scanStore';
-export { openStore, writeFileAtomic, writeFileAtomicSync, type OpenedStore } from './store/storeFile';
+export { openStore, openStoreSliced, writeFileAtomic, writeFileAtomicSync, type OpenedStore } from './store/storeFile';

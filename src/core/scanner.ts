@@ -9,7 +9,8 @@ import { hasRuleIndex, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidenc
 import { Combiner } from './combine/combine';
 import { UnitIndex } from './combine/units';
 import { Dismissals, type Dismissal } from './dismiss';
-import { entryFresh, type ScanStore, type StoredFile, type StoreKey } from './store/scanStore';
+import { entryFresh, MTIME_MARGIN_MS, type ScanStore, type StoredFile, type StoreKey } from './store/scanStore';
+import type { FolderListing } from './workspace/folderListing';
 
 export interface ScanProgress {
   phase: 'listing' | 'configs' | 'imports';
@@ -43,6 +44,7 @@ interface Remembered {
   key: StoreKey;
   time: number;
   files: Map<string, StoredFile>;
+  folders: ReadonlyMap<string, FolderListing>;
   dirty: boolean;
 }
 
@@ -157,7 +159,9 @@ export class Scanner {
     let listed = 0;
     const sliceMs = options.sliceMs ?? SLICE_MS;
     const listingSlices = new Slices(sliceMs, () => options.onProgress?.({ phase: 'listing', done: listed, total: 0 }));
-    for await (const batch of this.source.list(options.signal)) {
+    // With a store, the listing remembers its folders and takes again those unchanged since the last one.
+    const memory = cache && { previous: cache.previous?.folders, time: cache.previous?.time ?? 0, margin: MTIME_MARGIN_MS };
+    for await (const batch of this.source.list(options.signal, memory)) {
       if (options.signal?.aborted) break;
       // The rule index's file and content part is built once a file is listed, a slice at a time.
       while (batch.length && this.index.indexSomePathRules(PATH_RULES_AT_ONCE)) if (listingSlices.over()) await listingSlices.pause();
@@ -224,7 +228,8 @@ export class Scanner {
    * given back to the next scan; undefined unless that scan was given `cache`.
    */
   store(): ScanStore | undefined {
-    return this.remembered && { key: this.remembered.key, time: this.remembered.time, files: this.remembered.files };
+    const r = this.remembered;
+    return r && { key: r.key, time: r.time, files: r.files, folders: r.folders };
   }
 
   /**
@@ -233,8 +238,14 @@ export class Scanner {
    */
   private rememberScan(key: StoreKey, started: number, cache: CacheUse): Remembered {
     const prev = cache.previous;
-    const same = !!prev && cache.hits === cache.files.size && prev.files.size === cache.files.size;
-    return { key, time: same ? prev.time : started, files: cache.files, dirty: !same };
+    const folders = this.source.listedFolders?.() ?? new Map<string, FolderListing>();
+    const same =
+      !!prev &&
+      cache.hits === cache.files.size &&
+      prev.files.size === cache.files.size &&
+      prev.folders.size === folders.size &&
+      [...folders].every(([rel, listing]) => prev.folders.get(rel) === listing);
+    return { key, time: same ? prev.time : started, files: cache.files, folders, dirty: !same };
   }
 
   /** Whether the store changed since it was given to the scan (or was never written): see `store()`. */

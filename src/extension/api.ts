@@ -47,6 +47,8 @@ export interface BackendSkillMapApi {
   getRememberedShown(): { map: SkillMap; mark: Remembered; atMs: number; readMs: number } | undefined;
   /** When the first complete map was shown, in ms after activation began (undefined before). */
   getFirstCompleteMs(): number | undefined;
+  /** The extension host's processor time from activation to that map, in ms (a figure the machine's load barely moves). */
+  getFirstCompleteCpuMs(): number | undefined;
   /** Writes the scan stores now (otherwise written a moment after each scan or update). */
   flushScanStores(): Promise<void>;
   /** Resolves once the first scan, and any scan or file update under way, has finished. */

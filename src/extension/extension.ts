@@ -96,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getTreeMessage: () => treeView.message,
     getRememberedShown: () => session.rememberedShown,
     getFirstCompleteMs: () => session.firstCompleteAtMs,
+    getFirstCompleteCpuMs: () => session.firstCompleteCpuMs,
     flushScanStores: () => session.flushStores(),
     whenScanned: async () => {
       session.ensureStarted();

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { promises as fsp, statSync } from 'node:fs';
+import { promises as fsp, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import {
-  openStore,
+  formatBytes,
+  openStoreSliced,
   serializeStore,
   writeFileAtomic,
   writeFileAtomicSync,
@@ -17,6 +18,8 @@ import {
 const WRITE_DELAY_MS = 1000;
 
 const MAP_FORMAT = 'backend-skill-map/remembered-map';
+/** A remembered map larger than this is not shown (it would block the extension host while read). */
+const MAX_MAP_BYTES = 32 * 1024 * 1024;
 
 interface Stored {
   folders: { folder: vscode.WorkspaceFolder; scanner: Scanner }[];
@@ -52,12 +55,20 @@ export class ScanStores {
     return path.join(this.dir!, 'remembered-map.json');
   }
 
-  /** The map the last session left for these folders, if any. Never throws. */
-  async rememberedMap(folders: readonly vscode.WorkspaceFolder[]): Promise<SkillMap | undefined> {
+  /**
+   * The map the last session left for these folders, if any. Never throws. Read at once: it is small
+   * (the map keeps at most 500 pieces of evidence per skill; under 2 MB at 100k files), and a read through
+   * the thread pool waits its turn behind whatever else the starting extension host does.
+   */
+  rememberedMap(folders: readonly vscode.WorkspaceFolder[]): SkillMap | undefined {
     if (!this.dir || !folders.length) return undefined;
     let text: string;
     try {
-      text = await fsp.readFile(this.mapPath, 'utf8');
+      if (statSync(this.mapPath).size > MAX_MAP_BYTES) {
+        this.log.warn(`remembered map not shown: it is larger than ${formatBytes(MAX_MAP_BYTES)}`);
+        return undefined;
+      }
+      text = readFileSync(this.mapPath, 'utf8');
     } catch {
       return undefined;
     }
@@ -83,7 +94,7 @@ export class ScanStores {
         this.log.warn(`  ${folder.name}: scan store not used (${(err as Error).message}); reading every file`);
       return undefined;
     }
-    const opened = openStore(text, key);
+    const opened = await openStoreSliced(text, key);
     if (opened.problem) this.log.info(`  ${folder.name}: scan store not used: ${opened.problem}; reading every file`);
     return opened.store;
   }

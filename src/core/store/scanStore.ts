@@ -1,5 +1,6 @@
 import { contentHash } from '../hash';
 import type { Catalog, Evidence } from '../types';
+import { FOLDER_KINDS, isEntryName, type FolderListing } from '../workspace/folderListing';
 
 /**
  * What a scan remembers of each file it read, so that the next scan of the same tree reads only what
@@ -12,7 +13,7 @@ export const MTIME_MARGIN_MS = 2000;
 
 /** The store's format; a store of another format is read as no store at all. */
 export const STORE_FORMAT = 'backend-skill-map/scan-store';
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 /** A file's size and modification time, taken before it is read. */
 export interface FileStamp {
@@ -43,6 +44,8 @@ export interface ScanStore {
   /** When the scan that wrote it started (ms since the epoch): no file was read before this. */
   time: number;
   files: Map<string, StoredFile>;
+  /** The folders the scan listed, with their entries, for the next listing (empty when the source keeps none). */
+  folders: ReadonlyMap<string, FolderListing>;
 }
 
 const catalogHashes = new WeakMap<Catalog, string>();
@@ -93,22 +96,27 @@ export function entryFresh(entry: FileStamp, now: FileStamp, storeTime: number):
 }
 
 /**
- * JSON, compact for a large tree: every read file is a name, size and time under its folder (most
- * files gave nothing); only files that gave evidence or a skip have a result. A result's evidence is
- * a flat list of line and code pairs, the code indexing a table of rule, technology and the optional
- * `via`, times two,
- * plus one when the evidence is weak (the file is the result's own).
+ * JSON, compact for a large tree and quick to read back: every read file is a name, size, time and
+ * result number under its folder; only files that gave evidence or a skip have a result (-1: none),
+ * and results are a list, not an object keyed by path (a JSON object of tens of thousands of keys is
+ * slow to build and to walk). A result's evidence is a flat list of line and code pairs, the code
+ * indexing a table of rule, technology and the optional `via`, times two, plus one when the evidence
+ * is weak (the file is the result's own); skips are pairs of result number and message.
  */
 export function serializeStore(store: ScanStore): string {
   const dirs: Record<string, (string | number)[]> = {};
-  const results: Record<string, { e: number[]; s?: string }> = {};
+  const results: number[][] = [];
+  const skips: (number | string)[] = [];
   const rules: RuleEntry[] = [];
   const ruleIndex = new Map<string, number>();
   for (const [p, f] of store.files) {
     const slash = p.lastIndexOf('/');
     const dir = slash < 0 ? '' : p.slice(0, slash);
-    (dirs[dir] ??= []).push(p.slice(slash + 1), f.size, f.mtimeMs);
-    if (!f.evidence.length && f.skipped === undefined) continue;
+    const list = (dirs[dir] ??= []);
+    if (!f.evidence.length && f.skipped === undefined) {
+      list.push(p.slice(slash + 1), f.size, f.mtimeMs, -1);
+      continue;
+    }
     const e: number[] = [];
     for (const ev of f.evidence) {
       const id = `${ev.rule}\n${ev.technology}\n${ev.via ?? ''}`;
@@ -119,17 +127,28 @@ export function serializeStore(store: ScanStore): string {
       }
       e.push(ev.line, i * 2 + (ev.strength === 'weak' ? 1 : 0));
     }
-    results[p] = f.skipped === undefined ? { e } : { e, s: f.skipped };
+    if (f.skipped !== undefined) skips.push(results.length, f.skipped);
+    list.push(p.slice(slash + 1), f.size, f.mtimeMs, results.push(e) - 1);
   }
-  return JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION, key: store.key, time: store.time, rules, dirs, results });
+  const folders: Record<string, [number, number, string, string]> = {};
+  for (const [rel, f] of store.folders) folders[rel] = [f.mtimeMs, f.ctimeMs, f.names.join('/'), f.kinds];
+  const doc = { format: STORE_FORMAT, version: STORE_VERSION, key: store.key, time: store.time, rules, dirs, results, skips, folders };
+  return JSON.stringify(doc);
 }
 
 export class StoreError extends Error {}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads a store back; throws StoreError saying what is wrong with a damaged or foreign one. */
-export function parseStore(text: string): ScanStore {
+/** A store's text read as far as its key and time; `storeBody` builds the rest. */
+export interface StoreHead {
+  key: StoreKey;
+  time: number;
+  doc: Record<string, unknown>;
+}
+
+/** Parses a store's JSON and checks its format, key and time; throws StoreError. */
+export function readStoreHead(text: string): StoreHead {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -142,28 +161,96 @@ export function parseStore(text: string): ScanStore {
   if (!isObject(key) || !['engine', 'catalog', 'rules', 'options'].every((k) => typeof key[k] === 'string'))
     throw new StoreError('no valid key');
   if (typeof doc.time !== 'number' || !Number.isFinite(doc.time)) throw new StoreError('no valid time');
-  if (!isObject(doc.dirs) || !isObject(doc.results)) throw new StoreError('no file list');
-  const files = new Map<string, StoredFile>();
-  for (const [dir, list] of Object.entries(doc.dirs)) {
-    if (!Array.isArray(list) || list.length % 3 !== 0) throw new StoreError(`damaged entry for folder "${dir}"`);
-    for (let i = 0; i < list.length; i += 3) {
-      const [name, size, mtimeMs] = [list[i], list[i + 1], list[i + 2]];
-      if (typeof name !== 'string' || !name || typeof size !== 'number' || typeof mtimeMs !== 'number')
-        throw new StoreError(`damaged entry in folder "${dir}"`);
-      files.set(dir ? `${dir}/${name}` : name, { size, mtimeMs, evidence: [] });
-    }
-  }
-  const rules = doc.rules;
+  return { key: key as unknown as StoreKey, time: doc.time, doc };
+}
+
+/**
+ * Builds the store's files and folders from its parsed text, pausing (a `yield`) after every folder,
+ * so that a caller can spread the work over turns of the event loop; throws StoreError.
+ */
+export function* storeBody(head: StoreHead): Generator<void, ScanStore> {
+  const { dirs, results, rules, skips } = head.doc;
+  if (!isObject(dirs) || !Array.isArray(results) || !Array.isArray(skips)) throw new StoreError('no file list');
   if (!Array.isArray(rules) || !rules.every(isRuleEntry)) throw new StoreError('no valid rule table');
-  for (const [p, result] of Object.entries(doc.results)) {
-    const file = files.get(p);
-    if (!file || !isObject(result) || !Array.isArray(result.e) || result.e.length % 2 !== 0)
-      throw new StoreError(`damaged result for "${p}"`);
-    if (result.s !== undefined && typeof result.s !== 'string') throw new StoreError(`damaged result for "${p}"`);
-    file.evidence = evidenceOf(p, result.e, rules);
-    if (result.s !== undefined) file.skipped = result.s;
+  const skipOf = skipsOf(skips, results.length);
+  const files = new Map<string, StoredFile>();
+  for (const dir in dirs) {
+    const list = dirs[dir];
+    if (!Array.isArray(list) || list.length % 4 !== 0) throw new StoreError(`damaged entry for folder "${dir}"`);
+    const prefix = dir ? dir + '/' : '';
+    for (let i = 0; i < list.length; i += 4) {
+      const name = list[i];
+      const size = list[i + 1];
+      const mtimeMs = list[i + 2];
+      const r = list[i + 3];
+      if (
+        typeof name !== 'string' ||
+        !name ||
+        typeof size !== 'number' ||
+        typeof mtimeMs !== 'number' ||
+        !isResultNumber(r, results.length)
+      )
+        throw new StoreError(`damaged entry in folder "${dir}"`);
+      const p = prefix + name;
+      if (r < 0) {
+        files.set(p, { size, mtimeMs, evidence: NO_EVIDENCE });
+        continue;
+      }
+      const e = results[r];
+      if (!Array.isArray(e) || e.length % 2 !== 0) throw new StoreError(`damaged result for "${p}"`);
+      const file: StoredFile = { size, mtimeMs, evidence: e.length ? evidenceOf(p, e, rules) : NO_EVIDENCE };
+      const skipped = skipOf.get(r);
+      if (skipped !== undefined) file.skipped = skipped;
+      files.set(p, file);
+    }
+    yield;
   }
-  return { key: key as unknown as StoreKey, time: doc.time, files };
+  return { key: head.key, time: head.time, files, folders: foldersOf(head.doc.folders) };
+}
+
+/** Reads a store back, at once; throws StoreError saying what is wrong with a damaged or foreign one. */
+export function parseStore(text: string): ScanStore {
+  const body = storeBody(readStoreHead(text));
+  for (;;) {
+    const step = body.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The folder listings: each its two times, its names joined by `/` (which no name holds) and one kind letter per name. */
+function foldersOf(doc: unknown): Map<string, FolderListing> {
+  if (!isObject(doc)) throw new StoreError('no folder list');
+  const folders = new Map<string, FolderListing>();
+  for (const [rel, entry] of Object.entries(doc)) {
+    const damaged = () => new StoreError(`damaged listing of folder "${rel}"`);
+    if (!Array.isArray(entry) || entry.length !== 4) throw damaged();
+    const [mtimeMs, ctimeMs, joined, kinds] = entry as unknown[];
+    if (typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof joined !== 'string' || typeof kinds !== 'string')
+      throw damaged();
+    if (rel !== '' && !rel.split('/').every(isEntryName)) throw damaged();
+    const names = joined === '' ? [] : joined.split('/');
+    if (names.length !== kinds.length || !FOLDER_KINDS.test(kinds) || !names.every(isEntryName)) throw damaged();
+    folders.set(rel, { mtimeMs, ctimeMs, names, kinds });
+  }
+  return folders;
+}
+
+/** What a file that gave nothing holds: one shared, frozen list. */
+const NO_EVIDENCE = Object.freeze([]) as unknown as Evidence[];
+
+const isResultNumber = (r: unknown, count: number): r is number => typeof r === 'number' && Number.isInteger(r) && r >= -1 && r < count;
+
+/** The skips: pairs of result number and message. */
+function skipsOf(list: unknown[], count: number): Map<number, string> {
+  const skips = new Map<number, string>();
+  if (list.length % 2 !== 0) throw new StoreError('damaged skip list');
+  for (let i = 0; i < list.length; i += 2) {
+    const r = list[i];
+    const message = list[i + 1];
+    if (!isResultNumber(r, count) || r < 0 || typeof message !== 'string') throw new StoreError('damaged skip list');
+    skips.set(r, message);
+  }
+  return skips;
 }
 
 /** A rule table entry: the rule's id, its technology and, when the rule has one, its `via`. */

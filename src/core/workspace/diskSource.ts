@@ -1,8 +1,9 @@
-import { promises as fsp, constants as C, closeSync, fstatSync, lstatSync, openSync, readSync, type Dirent } from 'node:fs';
+import { promises as fsp, constants as C, closeSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Skipped } from '../types';
 import { formatBytes } from '../format';
 import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome, type SkippedRead } from './source';
+import { folderFresh, listingOf, type FolderListing, type ListingMemory } from './folderListing';
 import {
   fileIgnoredByLayers,
   ignoredByLayers,
@@ -51,6 +52,9 @@ export class DiskSource implements FileSource {
    */
   private plainDirs = new Set<string>();
   private linksInPlainDirs = new Set<string>();
+  /** What the listing may take again, and the plain folders it listed (when asked to remember them). */
+  private memory: ListingMemory | undefined;
+  private folders: Map<string, FolderListing> | undefined;
 
   constructor(root: string, options: DiskSourceOptions = {}) {
     this.root = path.resolve(root);
@@ -80,11 +84,13 @@ export class DiskSource implements FileSource {
     return layers ? ignoredByLayers(layers, relPath, false) : false;
   }
 
-  async *list(signal?: AbortSignal): AsyncIterable<FileEntry[]> {
+  async *list(signal?: AbortSignal, memory?: ListingMemory): AsyncIterable<FileEntry[]> {
     this.skips = [];
     this.layersByDir.clear();
     this.plainDirs.clear();
     this.linksInPlainDirs.clear();
+    this.memory = memory;
+    this.folders = memory && new Map();
     this.realRoot = await fsp.realpath(this.root);
     yield* this.walk({ rel: '', abs: this.root, layers: [], viaLink: false }, new Set<string>([this.realRoot]), signal);
   }
@@ -127,29 +133,32 @@ export class DiskSource implements FileSource {
         queue.splice(0, head);
         head = 0;
       }
-      const listed = await Promise.all(batch.map((d) => this.readDir(d.rel, d.abs)));
+      const listed = await Promise.all(batch.map((d) => this.readDir(d.rel, d.abs, d.viaLink)));
       for (let b = 0; b < batch.length; b++) {
         const dir = batch[b];
-        const entries = listed[b];
-        if (!entries) continue;
+        const listing = listed[b];
+        if (!listing) continue;
+        const { names, kinds } = listing;
         let layers = dir.layers;
-        if (this.useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+        const ignoreAt = this.useGitignore ? names.indexOf('.gitignore') : -1;
+        if (ignoreAt >= 0 && kinds[ignoreAt] !== 'd') {
           const text = await this.readSmall(path.join(dir.abs, '.gitignore'));
           if (text !== undefined) layers = [...layers, parseGitignore(dir.rel ? dir.rel + '/' : '', text)];
         }
         this.layersByDir.set(dir.rel, layers);
         if (!dir.viaLink) this.plainDirs.add(dir.rel);
         const files: FileEntry[] = [];
-        for (const entry of entries) {
-          const name = entry.name;
+        for (let i = 0; i < names.length; i++) {
+          const name = names[i];
           const rel = dir.rel ? `${dir.rel}/${name}` : name;
           if (name === '.git') {
             if (dir.rel === '') files.push({ path: '.git/HEAD', size: 0 });
             continue;
           }
-          let isDir = entry.isDirectory();
-          let isFile = entry.isFile();
-          const isLink = entry.isSymbolicLink();
+          const kind = kinds[i];
+          let isDir = kind === 'd';
+          let isFile = kind === 'f';
+          const isLink = kind === 'l';
           if (isLink) {
             if (!dir.viaLink) this.linksInPlainDirs.add(rel);
             const target = await this.followLink(rel, path.join(dir.abs, name), visited);
@@ -263,9 +272,30 @@ export class DiskSource implements FileSource {
     }
   }
 
-  private async readDir(rel: string, abs: string): Promise<Dirent[] | undefined> {
+  /** The folders the last listing reached without a link, with their entries and stamps; undefined unless `list` was given a memory. */
+  listedFolders(): ReadonlyMap<string, FolderListing> | undefined {
+    return this.folders;
+  }
+
+  /**
+   * A folder's entries. When the listing remembers folders, a plain one (reached with no link on the
+   * way) is stamped first, and taken from the last listing when its stamp says nothing was added,
+   * removed or renamed in it since (see folderListing.ts).
+   */
+  private async readDir(rel: string, abs: string, viaLink: boolean): Promise<FolderListing | undefined> {
     try {
-      return await fsp.readdir(abs, { withFileTypes: true });
+      const memory = this.memory;
+      // The root may be reached through a link of its own; a folder below it was seen as a folder, not a link.
+      const stamp = memory && !viaLink ? (rel ? lstatSync(abs, { throwIfNoEntry: false }) : statSync(abs)) : undefined;
+      const remember = stamp?.isDirectory() ? stamp : undefined;
+      const prev = remember && memory!.previous?.get(rel);
+      if (prev && folderFresh(prev, remember!, memory!)) {
+        this.folders!.set(rel, prev);
+        return prev;
+      }
+      const listing = listingOf(await fsp.readdir(abs, { withFileTypes: true }), remember);
+      if (remember) this.folders!.set(rel, listing);
+      return listing;
     } catch (err) {
       if (rel) this.skips.push({ file: rel + '/', reason: describeError(err).skipped });
       else throw err;

@@ -1,4 +1,5 @@
 import type { Skipped } from '../types';
+import type { FolderListing, ListingMemory } from './folderListing';
 
 export interface FileEntry {
   /** Workspace-relative POSIX path. */
@@ -34,8 +35,13 @@ export type ReadOutcome = { text: string; bytes: number } | SkippedRead;
 export interface FileSource {
   /** Absolute root, for display and the report. */
   readonly root: string;
-  /** The files, a folder (or some other batch) at a time. */
-  list(signal?: AbortSignal): AsyncIterable<FileEntry[]>;
+  /**
+   * The files, a folder (or some other batch) at a time. Given a memory, a source that can remember
+   * the folders it lists (`listedFolders`), and takes a folder unchanged since `memory.previous` from there.
+   */
+  list(signal?: AbortSignal, memory?: ListingMemory): AsyncIterable<FileEntry[]>;
+  /** The folders the last `list` given a memory remembered. */
+  listedFolders?(): ReadonlyMap<string, FolderListing> | undefined;
   /** The files under one folder, after the listing (a folder that appeared since). */
   listUnder?(relFolder: string, signal?: AbortSignal): AsyncIterable<FileEntry[]>;
   read(relPath: string): Promise<ReadOutcome>;

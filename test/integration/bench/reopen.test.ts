@@ -45,6 +45,7 @@ describe(`in-editor benchmark: reopening (phase ${PHASE})`, function () {
         rememberedReadMs: round(shown?.readMs),
         mark: shown?.mark,
         checkedCompleteMs: round(api.getFirstCompleteMs()),
+        checkedCpuMs: round(api.getFirstCompleteCpuMs()),
         filesListed: map.stats.files,
         filesRead: map.stats.filesRead,
         cacheHits: map.stats.cacheHits,

@@ -6,6 +6,7 @@ import {
   DiskSource,
   loadCatalog,
   openStore,
+  openStoreSliced,
   parseStore,
   Scanner,
   serializeStore,
@@ -74,6 +75,17 @@ describe('scan store', () => {
     assert.strictEqual(warm.map.stats.cacheHits, cold.map.stats.filesRead);
     assert.strictEqual(withoutStats(warm.map), withoutStats(cold.map));
     assert.strictEqual(statusOf(warm.map, 'databases'), 'practised');
+  });
+
+  it("keeps a skipped file's reason, with or without evidence beside it", async () => {
+    const root = workspace({ 'package.json': '{ "dependencies": ', 'api/composer.json': '\u0000binary', 'src/app.py': 'import redis\n' });
+    const cold = await scanWith(root);
+    const reasons = (map: SkillMap) => map.skipped.map((k) => `${k.file}: ${k.reason}`).sort();
+    assert.strictEqual(reasons(cold.map).length, 2, reasons(cold.map).join('\n'));
+    const warm = await scanWith(root, cold.store);
+    assert.strictEqual(warm.map.stats.filesRead, 0);
+    assert.deepStrictEqual(reasons(warm.map), reasons(cold.map));
+    assert.strictEqual(withoutStats(warm.map), withoutStats(cold.map));
   });
 
   it('reads every file when there is no previous store (miss)', async () => {
@@ -163,13 +175,13 @@ describe('scan store', () => {
   });
 
   it('is not used under another catalogue, other rule files or other settings, and says why', () => {
-    const store = serializeStore({ key: KEY(), time: Date.now(), files: new Map() });
+    const store = serializeStore({ key: KEY(), time: Date.now(), files: new Map(), folders: new Map() });
     assert.ok(openStore(store, KEY()).store);
     const other: Catalog = { ...builtinCatalog(), rules: builtinCatalog().rules.slice(1) };
     assert.match(openStore(store, storeKey({ engine: 'test', catalog: other, readSources: true })).problem!, /catalogue changed/);
     const withRules = (content: string) =>
       storeKey({ engine: 'test', catalog: builtinCatalog(), readSources: true, ruleFiles: [{ path: '/r.yaml', content }] });
-    const ruled = serializeStore({ key: withRules('rules: []\n'), time: Date.now(), files: new Map() });
+    const ruled = serializeStore({ key: withRules('rules: []\n'), time: Date.now(), files: new Map(), folders: new Map() });
     assert.ok(openStore(ruled, withRules('rules: []\n')).store);
     assert.match(openStore(ruled, withRules('rules: [] # changed\n')).problem!, /rule files changed/);
     assert.match(
@@ -236,12 +248,18 @@ describe('scan store', () => {
     const damage = [
       (d: any) => (d.version = 99),
       (d: any) => (d.time = 'yesterday'),
-      (d: any) => (d.dirs[''] = ['package.json', 'big', 1]),
-      (d: any) => (d.dirs.src = ['a.py', 1]),
-      (d: any) => (d.results['nowhere.py'] = { evidence: [] }),
-      (d: any) => (d.results['src/a.py'].e[1] = 9999),
-      (d: any) => (d.results['src/a.py'].e[0] = 'one'),
-      (d: any) => d.results['src/a.py'].e.pop(),
+      (d: any) => (d.dirs[''] = ['package.json', 'big', 1, -1]),
+      (d: any) => (d.dirs.src = ['a.py', 1, 1]),
+      (d: any) => (d.dirs.src[3] = d.results.length),
+      (d: any) => (d.dirs.src[3] = -2),
+      (d: any) => (d.dirs.src[3] = 0.5),
+      (d: any) => (d.results = {}),
+      (d: any) => (d.results[d.dirs.src[3]][1] = 9999),
+      (d: any) => (d.results[d.dirs.src[3]][0] = 'one'),
+      (d: any) => d.results[d.dirs.src[3]].pop(),
+      (d: any) => (d.skips = [0]),
+      (d: any) => (d.skips = [-1, 'gone']),
+      (d: any) => (d.skips = [0, 1]),
       (d: any) => (d.rules = [[1, 2]]),
       (d: any) => delete d.key.catalog,
     ];
@@ -251,6 +269,32 @@ describe('scan store', () => {
       assert.ok(openStore(JSON.stringify(d), KEY()).problem, JSON.stringify(d).slice(0, 200));
     }
     assert.throws(() => parseStore('{'), StoreError);
+  });
+
+  it('is read the same in slices, letting the event loop turn between them, and says first when the key differs', async () => {
+    const files: Record<string, string> = { 'package.json': PKG({ pg: '^8.11.0' }) };
+    for (let i = 0; i < 40; i++) files[`svc${i}/app.py`] = 'import redis\n';
+    const root = workspace(files);
+    const text = serializeStore((await scanWith(root)).store);
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const before = turns;
+    const sliced = await openStoreSliced(text, KEY(), 0);
+    ticking = false;
+    assert.strictEqual(before, 0);
+    assert.ok(sliced.store);
+    assert.ok(turns > 0, 'the event loop turned while the store was built');
+    assert.deepStrictEqual(sliced.store, openStore(text, KEY()).store);
+    const doc = JSON.parse(text);
+    doc.dirs = 'damaged';
+    const other = storeKey({ engine: 'next', catalog: builtinCatalog(), readSources: true });
+    assert.match(openStore(JSON.stringify(doc), other).problem!, /another version/, 'the key is checked before the files are built');
+    assert.match((await openStoreSliced(JSON.stringify(doc), KEY())).problem!, /damaged/);
   });
 
   it('does not remember a cancelled scan', async () => {

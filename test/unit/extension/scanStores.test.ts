@@ -35,9 +35,9 @@ describe('scan stores in workspace storage (ScanStores)', () => {
     assert.deepStrictEqual(readdirSync(storage), [], 'not written at once');
     await stores.flush();
     assert.strictEqual(readdirSync(storage).filter((f) => f.endsWith('.tmp')).length, 0, 'no temporary file left');
-    assert.deepStrictEqual(await stores.rememberedMap([ws]), JSON.parse(JSON.stringify(map)));
-    assert.strictEqual(await stores.rememberedMap([folder('/elsewhere')]), undefined);
-    assert.strictEqual(await stores.rememberedMap([ws, folder('/second', 'b')]), undefined);
+    assert.deepStrictEqual(stores.rememberedMap([ws]), JSON.parse(JSON.stringify(map)));
+    assert.strictEqual(stores.rememberedMap([folder('/elsewhere')]), undefined);
+    assert.strictEqual(stores.rememberedMap([ws, folder('/second', 'b')]), undefined);
     assert.strictEqual((await stores.previous(ws, key))!.files.size, 1);
     const other = storeKey({ engine: 'next', catalog: builtinCatalog(), readSources: true });
     assert.strictEqual(await stores.previous(ws, other), undefined);
@@ -58,7 +58,7 @@ describe('scan stores in workspace storage (ScanStores)', () => {
     stores.schedule([{ folder: ws, scanner }], map);
     await stores.flush();
     for (const f of readdirSync(storage)) writeFileSync(path.join(storage, f), readFileSync(path.join(storage, f), 'utf8').slice(0, 40));
-    assert.strictEqual(await stores.rememberedMap([ws]), undefined);
+    assert.strictEqual(stores.rememberedMap([ws]), undefined);
     assert.strictEqual(await stores.previous(ws, key), undefined);
     const text = log.lines.join('\n');
     assert.match(text, /remembered map not shown: it is damaged/);
@@ -67,7 +67,7 @@ describe('scan stores in workspace storage (ScanStores)', () => {
 
   it('keeps nothing without a storage folder', async () => {
     const stores = new ScanStores(undefined, fakeLog());
-    assert.strictEqual(await stores.rememberedMap([folder('/x')]), undefined);
+    assert.strictEqual(stores.rememberedMap([folder('/x')]), undefined);
     assert.strictEqual(
       await stores.previous(folder('/x'), storeKey({ engine: 't', catalog: builtinCatalog(), readSources: true })),
       undefined,
