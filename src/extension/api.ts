@@ -28,6 +28,8 @@ export interface BackendSkillMapApi {
   getRuleProblemNotices(): number;
   /** The profile as last read: its store, its rows, the file's place and how many bad stores were set aside. */
   getProfile(): { store: ProfileStore; skills: readonly ProfileSkill[]; place: vscode.Uri; setAside: number };
+  /** Resolves once the commit dates and authors being read for the profile are in its store. */
+  whenProfileHistorySettled(): Promise<void>;
   /** The Profile view's top rows: label and description of each skill. */
   getProfileRows(): { label: string; description: string }[];
   /** How many times "Add to my profile" was offered in this window. */

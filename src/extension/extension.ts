@@ -89,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getRuleProblemNotices: () => session.ruleProblemNotices,
     getProfile: () => ({ store: profile.snapshot, skills: profile.skills, place: profile.storage.uri, setAside: profile.storage.setAside }),
     getProfileRows: () => profileTree.rows(),
+    whenProfileHistorySettled: () => profile.historySettled(),
     getProfileOffers: () => profile.offers,
     getTimelineHtml: () => timeline.html,
     whenMarksMoved: () => marksMoved,

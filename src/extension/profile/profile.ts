@@ -35,6 +35,8 @@ export class Profile implements vscode.Disposable {
   private scanRunning = false;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly blames = newBlames();
+  /** Reads of commit dates and authors still under way. */
+  private readonly historyReads = new Set<Promise<void>>();
   /** How many times "Add to my profile" was offered in this window (for tests). */
   offers = 0;
 
@@ -54,6 +56,11 @@ export class Profile implements vscode.Disposable {
       }),
     );
     void this.reload();
+  }
+
+  /** Resolves once every read of commit dates and authors under way is in the store. */
+  async historySettled(): Promise<void> {
+    while (this.historyReads.size) await Promise.allSettled([...this.historyReads]);
   }
 
   get snapshot(): ProfileStore {
@@ -140,7 +147,8 @@ export class Profile implements vscode.Disposable {
     }));
     this.publish(store);
     await this.logPlace(why === 'scan' ? `scan of ${open.name} remembered` : `${open.name} added`);
-    void this.addHistory(open.key);
+    const history: Promise<void> = this.addHistory(open.key).finally(() => this.historyReads.delete(history));
+    this.historyReads.add(history);
     return true;
   }
 

@@ -81,6 +81,8 @@ describe('Profile, second workspace', () => {
   });
 
   it('exports the whole profile as Markdown: each skill once, with its level, technologies and both projects', async () => {
+    // Commit dates and authors arrive after a scan is stored; the two exports compared below must both come after them.
+    await (await activeApi()).whenProfileHistorySettled();
     const text = (await vscode.commands.executeCommand('backendSkillMap.profile.exportMarkdown', { noUi: true })) as string;
     assert.match(text, /^## Technical skills across 2 projects$/m);
     assert.match(text, /^_Advanced: practised, with at least half/m, "the workspace export's level legend");
