@@ -3,10 +3,11 @@
  * prefilter (each pattern's required strings, first tested as three-character windows) rules most
  * patterns out without running them, and a time budget bounds the work on any one file.
  */
-import type { ContentMatcher, Fact, Rule } from '../types';
+import type { ContentMatcher, Fact, Language, Rule } from '../types';
 import { baseNameMatcher } from '../glob';
 import { MAX_CODE_LINE } from '../limits';
 import { commentMarkers, isProse } from '../paths';
+import { sourceLanguage } from '../languages';
 import { literalGrams, requiredLiterals, TextGrams } from '../literals';
 import { pathMatcher, type CandidateIndex, type Candidates } from './candidates';
 import { countsIn, type EvidenceCollector } from './evidencePolicy';
@@ -32,7 +33,24 @@ export interface ContentRule {
   grams: Uint16Array[];
   lower: boolean;
   /** Modules of which the file must import one (see ContentMatcher.imports); null: any file. */
-  imports: readonly string[] | null;
+  imports: ImportScope | null;
+}
+
+/** What a content rule needs imported (ContentMatcher.imports). */
+export interface ImportScope {
+  /** The languages whose files are held to it; null: every file the rule looks in. */
+  languages: readonly Language[] | null;
+  modules: readonly string[];
+}
+
+function importScope(imports: ContentMatcher['imports']): ImportScope | null {
+  if (!imports) return null;
+  return Array.isArray(imports) ? { languages: null, modules: imports } : { languages: imports.languages, modules: imports.modules };
+}
+
+/** Whether a file of this language (undefined: not a source file whose imports are read) is held to the scope. */
+function heldTo(scope: ImportScope, language: Language | undefined): boolean {
+  return scope.languages === null || (language !== undefined && scope.languages.includes(language));
 }
 
 /** A content rule's pattern, for one line and for a whole text (`m`), each compiled on first use. */
@@ -67,7 +85,7 @@ export function contentRules(rule: Rule, content: ContentMatcher): { glob: strin
       literals,
       grams,
       lower,
-      imports: content.imports ?? null,
+      imports: importScope(content.imports),
     },
   }));
 }
@@ -115,6 +133,23 @@ export class ContentEngine {
   }
 
   /**
+   * Whether a content rule for the path may match in the file, given what it imports (`facts`, the
+   * file's import facts) or, without `facts`, whatever it imports. When not, nothing in the file but
+   * its imports can give evidence: a file whose language has a header need not be read past it.
+   */
+  mayMatch(path: string, facts?: readonly Fact[]): boolean {
+    if (isProse(path)) return false;
+    const c = this.candidates.for(path);
+    const language = sourceLanguage(path)?.id;
+    for (let i = 0; i < c.content.length; i++) {
+      if (!this.candidates.globMatches(path, c, c.contentMatcher[i])) continue;
+      const scope = c.content[i].imports;
+      if (!scope || !heldTo(scope, language) || (facts && importsOneOf(facts, scope.modules))) return true;
+    }
+    return false;
+  }
+
+  /**
    * Each candidate pattern for the path runs on the file unless its literal prefilter rules it out.
    * The file's three-character windows rule most literals out in one pass; the rest are looked up
    * once per file, however many rules share them.
@@ -123,11 +158,12 @@ export class ContentEngine {
     const c = this.candidates.for(path);
     if (!c.content.length) return;
     const table = literalTable(c);
+    const language = sourceLanguage(path)?.id;
     // Patterns never see a line longer than MAX_CODE_LINE (minified or generated code, or an attack):
-    // a pattern that is linear per start position is still quadratic on a line of megabytes.
-    const hasLongLine = longestLine(text) > MAX_CODE_LINE;
-    const lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
-    const searchable = lines ? lines.map((l) => (l.length > MAX_CODE_LINE ? '' : l)).join('\n') : text;
+    // a pattern that is linear per start position is still quadratic on a line of megabytes. Found
+    // once a rule gets past its file's imports (most files have no such rule).
+    let lines: string[] | undefined;
+    let searchable: string | undefined;
     let markers: readonly string[] | undefined;
     let done: Set<string> | undefined;
     let lowered: string | undefined;
@@ -138,10 +174,14 @@ export class ContentEngine {
     for (let i = 0; i < c.content.length; i++) {
       const rule = c.content[i];
       if (!countsIn(rule.rule, sink.onlyTesting) || done?.has(rule.rule.id)) continue;
-      if (rule.imports && !importsOneOf(facts, rule.imports)) continue;
+      if (rule.imports && heldTo(rule.imports, language) && !importsOneOf(facts, rule.imports.modules)) continue;
       if ((i & 7) === 0 && Date.now() > deadline) {
         notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
         break;
+      }
+      if (searchable === undefined) {
+        lines = longestLine(text) > MAX_CODE_LINE ? text.split(/\r?\n/) : undefined;
+        searchable = lines ? lines.map((l) => (l.length > MAX_CODE_LINE ? '' : l)).join('\n') : text;
       }
       const ids = table.ofRule[i];
       if (ids) {

@@ -163,6 +163,15 @@ export class RuleIndex {
     return this.content.applies(path);
   }
 
+  /**
+   * Whether a content rule for this path may match in the file, given its import facts (or, without
+   * them, whatever it imports): when not, the text past the file's imports cannot give evidence.
+   */
+  contentMayMatch(path: string, facts?: readonly Fact[]): boolean {
+    this.pathRules();
+    return this.content.mayMatch(path, facts);
+  }
+
   /** Evidence from a file's text: its facts (from readers) and the content rules for its path. */
   textEvidence(path: string, text: string, facts: readonly Fact[], notes?: string[]): Evidence[] {
     this.pathRules();
