@@ -7,6 +7,7 @@
  * map of the named modules, and the answer is kept for the next file that imports it.
  */
 import type { ContentMatcher, Fact, Language } from '../types';
+import { detached } from './names';
 
 /** What a content rule needs imported. */
 export interface ImportScope {
@@ -110,7 +111,7 @@ export class ScopeTable {
     if (hits === undefined) {
       hits = this.satisfied(name);
       if (this.byPackage.size >= MAX_REMEMBERED) this.byPackage.clear();
-      this.byPackage.set(name, hits);
+      this.byPackage.set(detached(name), hits);
     }
     return hits;
   }

@@ -38,6 +38,15 @@ export class NameIndex {
   }
 }
 
+/**
+ * A copy of a string that holds only its own characters. A name cut out of a file's text (a module an
+ * import names) may keep the whole text alive while it is referenced: a name kept as a cache's key
+ * must not keep every file it came from.
+ */
+export function detached(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+
 /** Where the longest prefix of a module that ends before one of its separators ends (0: none). */
 function lastPrefixEnd(module: string): number {
   let last = 0;
@@ -83,7 +92,7 @@ export class PrefixLookup {
       this.idx.lookup(pkg, out);
       rules = out;
       if (this.byPackage.size >= MAX_PACKAGES) this.byPackage.clear();
-      this.byPackage.set(pkg, rules);
+      this.byPackage.set(detached(pkg), rules);
     }
     return rules;
   }
