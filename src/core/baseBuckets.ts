@@ -1,7 +1,9 @@
 /**
  * Items keyed by the last segment of a glob, looked up by a file's base name without testing every
  * glob: exact names and `*.ext` / `*.{a,b}` patterns (nearly all of them) are found through maps, only
- * the rest are tested one by one. Results keep the order the items were added in.
+ * the rest are tested one by one, and of those only the ones whose leading and trailing plain text
+ * the name has (`Jenkinsfile.*` is not tried on `Foo.java`). Results keep the order the items were
+ * added in.
  */
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 const STAR_EXT = /^\*(\.[^*?[\]{}()!+@/]+)$/;
@@ -11,8 +13,10 @@ export class BaseNameBuckets<T> {
   private readonly exact = new Map<string, number[]>();
   private readonly suffix = new Map<string, number[]>();
   /** Other last segments, each once with the items that share it (hundreds of CI rules share a few). */
-  private readonly other: { test: (base: string) => boolean; indices: number[] }[] = [];
+  private readonly other: Other[] = [];
   private readonly otherBySegment = new Map<string, number>();
+  /** Per first character of a base name, the other segments that may match it (cleared when one is added). */
+  private readonly otherByFirst = new Map<string, Other[]>();
   private readonly items: T[] = [];
 
   /** `lastSegment` is the glob's part after its last `/`; `test` is its matcher, used only when needed. */
@@ -33,7 +37,24 @@ export class BaseNameBuckets<T> {
     }
     const at = this.otherBySegment.get(lastSegment);
     if (at !== undefined) this.other[at].indices.push(index);
-    else this.otherBySegment.set(lastSegment, this.other.push({ test, indices: [index] }) - 1);
+    else {
+      const k = this.other.length;
+      this.other.push({ k, test, indices: [index], ...plainEnds(lastSegment) });
+      this.otherBySegment.set(lastSegment, k);
+      this.otherByFirst.clear();
+    }
+  }
+
+  /** The other segments whose plain ends a base name has, in the order they were added. */
+  private othersFor(base: string): Other[] {
+    const first = base.charAt(0);
+    let list = this.otherByFirst.get(first);
+    if (!list) {
+      list = this.other.filter((o) => o.head === '' || o.head.charAt(0) === first);
+      if (this.otherByFirst.size > 1000) this.otherByFirst.clear();
+      this.otherByFirst.set(first, list);
+    }
+    return list;
   }
 
   lookup(base: string): T[] {
@@ -46,7 +67,7 @@ export class BaseNameBuckets<T> {
     for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
       for (const i of this.suffix.get(base.slice(dot)) ?? []) hits.add(i);
     }
-    for (const o of this.other) if (o.test(base)) for (const i of o.indices) hits.add(i);
+    for (const o of this.othersFor(base)) if (mayMatch(o, base) && o.test(base)) for (const i of o.indices) hits.add(i);
     return [...hits].sort((a, b) => a - b);
   }
 
@@ -61,7 +82,8 @@ export class BaseNameBuckets<T> {
       const ext = base.slice(dot);
       if (this.suffix.has(ext)) key += '|' + ext;
     }
-    for (let k = 0; k < this.other.length; k++) if (this.other[k].test(base)) key += '|' + k;
+    const others = this.othersFor(base);
+    for (let j = 0; j < others.length; j++) if (mayMatch(others[j], base) && others[j].test(base)) key += '|' + others[j].k;
     return key;
   }
 
@@ -69,6 +91,30 @@ export class BaseNameBuckets<T> {
   has(base: string): boolean {
     if (this.exact.has(base)) return true;
     for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) if (this.suffix.has(base.slice(dot))) return true;
-    return this.other.some((o) => o.test(base));
+    return this.othersFor(base).some((o) => mayMatch(o, base) && o.test(base));
   }
+}
+
+/** A last segment that is neither a name nor `*.ext`: its matcher, its items, and the plain text it starts and ends with. */
+interface Other {
+  k: number;
+  test: (base: string) => boolean;
+  indices: number[];
+  head: string;
+  tail: string;
+}
+
+/** The plain text before a segment's first glob character and after its last ('' when it starts or ends with one, or escapes). */
+function plainEnds(segment: string): { head: string; tail: string } {
+  if (segment.includes('\\')) return { head: '', tail: '' };
+  let first = 0;
+  while (first < segment.length && !GLOB_CHARS.test(segment[first])) first++;
+  let last = segment.length;
+  while (last > first && !GLOB_CHARS.test(segment[last - 1])) last--;
+  return { head: segment.slice(0, first), tail: first === segment.length ? '' : segment.slice(last) };
+}
+
+/** Whether a base name has the plain ends a segment's every match has. */
+function mayMatch(o: Other, base: string): boolean {
+  return base.length >= o.head.length + o.tail.length && base.startsWith(o.head) && base.endsWith(o.tail);
 }

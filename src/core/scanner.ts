@@ -5,7 +5,7 @@ import { evaluate } from './evaluate';
 import { readersFor } from './readers';
 import { compileSomeGlobs } from './glob';
 import { SOURCE_EXTENSIONS } from './languages';
-import { hasRuleIndex, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidence, type FileResult } from './fileEvidence';
+import { hasRuleIndex, headCheck, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidence, type FileResult } from './fileEvidence';
 import { Combiner } from './combine/combine';
 import { UnitIndex } from './combine/units';
 import { Dismissals, type Dismissal } from './dismiss';
@@ -258,10 +258,15 @@ export class Scanner {
     if (this.remembered) this.remembered.dirty = false;
   }
 
-  /** A file of the listing read at once, when it can be (undefined: `readFile` must be used). */
+  /**
+   * A file of the listing read at once, when it can be (undefined: `readFile` must be used); a
+   * source file whose imports may be all that matters, only as far as they go (see `headCheck`).
+   */
   private readListedNow(p: string): FileResult | undefined {
-    const now = this.source.readNow?.(p);
-    return now && outcomeEvidence(this.index, p, now, this.readSources);
+    if (!this.source.readNow) return undefined;
+    const head = this.readSources ? headCheck(this.index, p) : undefined;
+    const now = this.source.readNow(p, head);
+    return now && outcomeEvidence(this.index, p, now, this.readSources, head);
   }
 
   /**

@@ -118,9 +118,17 @@ export interface ContentMatcher {
   ignoreCase?: boolean;
   /**
    * Modules (as import rules name them) of which a source file must import one for the pattern to be
-   * tried there: a Kafka listener pattern only in files that import a Kafka client.
+   * tried there: a Kafka listener pattern only in files that import a Kafka client. As a list, every
+   * file the rule looks in is held to it; with `languages`, only the files of those languages (a
+   * pattern shared by several languages scoped in Java and Kotlin alone).
    */
-  imports?: string[];
+  imports?: string[] | ScopedImports;
+}
+
+/** Modules a content rule needs imported in the files of some languages; other files are not held to them. */
+export interface ScopedImports {
+  languages: Language[];
+  modules: string[];
 }
 
 /** Evidence a combining rule counts: that of rules whose id fits `rule` (`*` is a wildcard), or of any rule of `skill`. */

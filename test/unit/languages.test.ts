@@ -16,18 +16,19 @@ describe('source languages', () => {
       for (const d of LANGUAGE_DESCRIPTORS) assert.match(d.id, /^[a-z]+$/);
     });
 
-    it('agrees with the languages the catalogue schema lets a rule name', () => {
-      const schema: unknown = JSON.parse(readFileSync(path.join(__dirname, '../../../skills/schema.json'), 'utf8'));
-      const enums: unknown[] = [];
+    it('agrees with the languages the catalogue schema lets a rule name, in its one list of them', () => {
+      const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../skills/schema.json'), 'utf8'));
+      assert.deepStrictEqual(schema.definitions.languageList.items.enum, ids);
+      const uses: unknown[] = [];
       const walk = (node: unknown): void => {
         if (!node || typeof node !== 'object') return;
-        const languages = (node as Record<string, { items?: { enum?: unknown } }>).languages;
-        if (languages?.items?.enum) enums.push(languages.items.enum);
+        const languages = (node as Record<string, unknown>).languages;
+        if (languages && typeof languages === 'object' && !Array.isArray(languages)) uses.push(languages);
         for (const child of Object.values(node)) walk(child);
       };
-      walk(schema);
-      assert.ok(enums.length > 0, 'schema.json names the languages');
-      for (const e of enums) assert.deepStrictEqual(e, ids);
+      walk(schema.definitions.rule ?? schema);
+      assert.ok(uses.length > 0, 'rules name languages');
+      for (const use of uses) assert.deepStrictEqual(use, { $ref: '#/definitions/languageList' }, 'every rule refers to the one list');
     });
 
     it('gives every extension, in lower case without a dot, to one language only', () => {

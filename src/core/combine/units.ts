@@ -7,7 +7,8 @@
  * it is not a unit. Combining rules count units (see combine.ts); a unit is named by its folder.
  */
 import { MANIFEST_GLOBS } from '../ecosystems';
-import { baseNameMatcher } from '../glob';
+import { baseName, baseNameMatcher } from '../glob';
+import { BaseNameBuckets } from '../baseBuckets';
 import { isFixturePath } from '../paths';
 
 export type UnitSignal = 'container' | 'serverless' | 'manifest' | 'entry';
@@ -15,7 +16,8 @@ export type UnitSignal = 'container' | 'serverless' | 'manifest' | 'entry';
 const CONTAINER = /^(?:dockerfile|containerfile)(?:\.[\w.-]+)?$|\.(?:dockerfile|containerfile)$/i;
 const SERVERLESS = new Set(['serverless.yml', 'serverless.yaml', 'template.yaml', 'template.yml']);
 /** Every package ecosystem's manifests (ecosystems/), by base name: `package.json`, `requirements*.txt`, `*.csproj`... */
-const MANIFEST_NAMES = MANIFEST_GLOBS.map(baseNameMatcher);
+const MANIFEST_NAMES = new BaseNameBuckets<true>();
+for (const glob of MANIFEST_GLOBS) MANIFEST_NAMES.add(baseName(glob), true, baseNameMatcher(glob));
 const ENTRY_NAMES = new Set([
   'main.go',
   'manage.py',
@@ -61,7 +63,7 @@ function nameSignal(base: string): UnitSignal | undefined {
   const lower = base.toLowerCase();
   let signal: UnitSignal | undefined;
   // Sets first, regular expressions only for names that could match them: this runs on every path listed.
-  if (MANIFEST_NAMES.some((matches) => matches(base))) signal = 'manifest';
+  if (MANIFEST_NAMES.has(base)) signal = 'manifest';
   else if (ENTRY_NAMES.has(lower) || ((lower.endsWith('.java') || lower.endsWith('.kt')) && JVM_ENTRY.test(base))) signal = 'entry';
   else if (SERVERLESS.has(lower)) signal = 'serverless';
   else if ((lower.includes('dockerfile') || lower.includes('containerfile')) && CONTAINER.test(base)) signal = 'container';

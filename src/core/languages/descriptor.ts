@@ -43,6 +43,13 @@ export interface LanguageDescriptor<L extends Language = Language> {
   parser(emit: Emit, text: string): Parser;
   /** Where the imports of a file end at the latest (default: the end of the text). */
   importsEnd?(text: string): number;
+  /**
+   * Where a file's header (all that may hold its imports) ends, in a text that may be only the
+   * file's beginning: the offset of its first declaration, or -1 when the text ends before one is
+   * sure to start there. A file read that far gives every import the whole file gives, so a file
+   * whose imports concern no content rule is read only so far (see fileEvidence.ts).
+   */
+  headerEnd?(text: string): number;
   /** Whether a file of this language holds no imports worth reading, by its lower-case base name without the extension. */
   ignoresStem?(stem: string): boolean;
   /**

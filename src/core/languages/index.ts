@@ -47,6 +47,15 @@ for (const d of LANGUAGE_DESCRIPTORS) for (const ext of d.extensions) BY_EXTENSI
 
 /** The language of a source file whose imports are read, told by its path's base name; undefined for any other file. */
 export function sourceLanguage(relPath: string): LanguageDescriptor | undefined {
+  // The readers, the content rules and the scanner ask in turn about the same file.
+  if (relPath === last.path) return last.language;
+  last.path = relPath;
+  return (last.language = languageOf(relPath));
+}
+
+const last: { path: string | undefined; language: LanguageDescriptor | undefined } = { path: undefined, language: undefined };
+
+function languageOf(relPath: string): LanguageDescriptor | undefined {
   const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
   const dot = base.lastIndexOf('.');
   if (dot <= 0) return undefined;

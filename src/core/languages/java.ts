@@ -1,7 +1,8 @@
-/** Java and Kotlin: `import [static] a.b.C[.*][;]`, Kotlin `import a.b.C as D`. */
+/** Java and Kotlin: `import [static] a.b.C[.*][;]`, Kotlin `import a.b.C as D`; no import after the header (jvmHeader.ts). */
 import type { Emit, LanguageDescriptor, Parser } from './descriptor';
 import { C_LIKE, lexicon } from './lexer';
 import { isDottedCode, runEnd, segments, skipSpaces, validDotted, wordAt } from './scan';
+import { jvmHeaderEnd } from './jvmHeader';
 
 /** Also Kotlin's (kotlin.ts). */
 export function jvmParser(emit: Emit): Parser {
@@ -32,4 +33,11 @@ export const java: LanguageDescriptor<'java'> = {
   lexicon: lexicon({ ...C_LIKE, multi: ['"""'], quotes: `'"` }),
   importWords: ['import'],
   parser: jvmParser,
+  headerEnd: (text) => jvmHeaderEnd(text, false),
+  importsEnd: (text) => orLength(jvmHeaderEnd(text, false), text),
 };
+
+/** An offset, or the text's length for -1 (a header that runs to the end). */
+export function orLength(offset: number, text: string): number {
+  return offset < 0 ? text.length : offset;
+}

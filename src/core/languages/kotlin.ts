@@ -1,6 +1,7 @@
 /** Kotlin: imports read as Java's are (java.ts), `import a.b.C as D` included. */
 import type { LanguageDescriptor } from './descriptor';
-import { jvmParser } from './java';
+import { jvmParser, orLength } from './java';
+import { jvmHeaderEnd } from './jvmHeader';
 import { C_LIKE, lexicon } from './lexer';
 
 export const kotlin: LanguageDescriptor<'kotlin'> = {
@@ -9,4 +10,6 @@ export const kotlin: LanguageDescriptor<'kotlin'> = {
   lexicon: lexicon({ ...C_LIKE, multi: ['"""'], quotes: `'"` }),
   importWords: ['import'],
   parser: jvmParser,
+  headerEnd: (text) => jvmHeaderEnd(text, true),
+  importsEnd: (text) => orLength(jvmHeaderEnd(text, true), text),
 };

@@ -7,6 +7,7 @@ import type { Rule } from '../types';
 import { baseName, globMatcher, isBaseNameGlob } from '../glob';
 import { BaseNameBuckets } from '../baseBuckets';
 import type { ContentRule, LiteralTable } from './content';
+import type { ScopeTable } from './importScope';
 
 export interface FileRule {
   rule: Rule;
@@ -24,6 +25,8 @@ export interface Candidates {
   matchers: ((path: string) => boolean)[];
   /** Built on the first read of a file with these candidates. */
   literalTable?: LiteralTable;
+  /** Per language (its id, '' for none), the content candidates' import scopes, built on first use. */
+  scopeTables?: Map<string, ScopeTable>;
 }
 
 const always = () => true;

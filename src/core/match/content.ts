@@ -3,13 +3,15 @@
  * prefilter (each pattern's required strings, first tested as three-character windows) rules most
  * patterns out without running them, and a time budget bounds the work on any one file.
  */
-import type { ContentMatcher, Fact, Rule } from '../types';
+import type { ContentMatcher, Fact, Language, Rule } from '../types';
 import { baseNameMatcher } from '../glob';
 import { MAX_CODE_LINE } from '../limits';
 import { commentMarkers, isProse } from '../paths';
+import { sourceLanguage } from '../languages';
 import { literalGrams, requiredLiterals, TextGrams } from '../literals';
 import { pathMatcher, type CandidateIndex, type Candidates } from './candidates';
 import { countsIn, type EvidenceCollector } from './evidencePolicy';
+import { importScope, ScopeTable, type ImportScope } from './importScope';
 
 /** Time the content patterns may take on one file before the rest of them are given up (with a note). */
 const CONTENT_BUDGET_MS = 250;
@@ -32,7 +34,7 @@ export interface ContentRule {
   grams: Uint16Array[];
   lower: boolean;
   /** Modules of which the file must import one (see ContentMatcher.imports); null: any file. */
-  imports: readonly string[] | null;
+  imports: ImportScope | null;
 }
 
 /** A content rule's pattern, for one line and for a whole text (`m`), each compiled on first use. */
@@ -67,7 +69,7 @@ export function contentRules(rule: Rule, content: ContentMatcher): { glob: strin
       literals,
       grams,
       lower,
-      imports: content.imports ?? null,
+      imports: importScope(content.imports),
     },
   }));
 }
@@ -99,10 +101,26 @@ function literalTable(c: Candidates): LiteralTable {
   return (c.literalTable = { literals, ofRule });
 }
 
+/** The scopes of a base name's content candidates for the files of one language, built on first use. */
+function scopeTable(c: Candidates, language: Language | undefined): ScopeTable {
+  const key = language ?? '';
+  let table = c.scopeTables?.get(key);
+  if (!table) {
+    table = new ScopeTable(
+      c.content.map((rule) => rule.imports),
+      language,
+    );
+    (c.scopeTables ??= new Map()).set(key, table);
+  }
+  return table;
+}
+
 /** Runs the content rules on files, with scratch state reused from file to file. */
 export class ContentEngine {
   private textGrams = new TextGrams();
   private scratch = new Uint8Array(256);
+  /** Per content candidate of the file at hand: 1 when its imports let it match. */
+  private live = new Uint8Array(256);
 
   constructor(private readonly candidates: CandidateIndex) {}
 
@@ -115,6 +133,25 @@ export class ContentEngine {
   }
 
   /**
+   * Whether a content rule for the path may match in the file, given what it imports (`facts`, the
+   * file's import facts) or, without `facts`, whatever it imports. When not, nothing in the file but
+   * its imports can give evidence: a file whose language has a header need not be read past it.
+   */
+  mayMatch(path: string, facts?: readonly Fact[]): boolean {
+    if (isProse(path)) return false;
+    const c = this.candidates.for(path);
+    if (!c.content.length) return false;
+    const scopes = scopeTable(c, sourceLanguage(path)?.id);
+    let live = scopes.free;
+    if (facts) {
+      live = this.liveScratch(c.content.length);
+      if (scopes.mark(live, facts) === 0) return false;
+    } else if (scopes.freeCount === 0) return false;
+    for (let i = 0; i < c.content.length; i++) if (live[i] === 1 && this.candidates.globMatches(path, c, c.contentMatcher[i])) return true;
+    return false;
+  }
+
+  /**
    * Each candidate pattern for the path runs on the file unless its literal prefilter rules it out.
    * The file's three-character windows rule most literals out in one pass; the rest are looked up
    * once per file, however many rules share them.
@@ -122,26 +159,35 @@ export class ContentEngine {
   evidence(path: string, text: string, facts: readonly Fact[], sink: EvidenceCollector, notes?: string[]): void {
     const c = this.candidates.for(path);
     if (!c.content.length) return;
+    // The rules the file's imports let match: most source files have none, and are done here.
+    const live = this.liveScratch(c.content.length);
+    if (scopeTable(c, sourceLanguage(path)?.id).mark(live, facts) === 0) return;
     const table = literalTable(c);
     // Patterns never see a line longer than MAX_CODE_LINE (minified or generated code, or an attack):
-    // a pattern that is linear per start position is still quadratic on a line of megabytes.
-    const hasLongLine = longestLine(text) > MAX_CODE_LINE;
-    const lines: string[] | undefined = hasLongLine ? text.split(/\r?\n/) : undefined;
-    const searchable = lines ? lines.map((l) => (l.length > MAX_CODE_LINE ? '' : l)).join('\n') : text;
+    // a pattern that is linear per start position is still quadratic on a line of megabytes. Found
+    // once a rule gets past its file's imports (most files have no such rule).
+    let lines: string[] | undefined;
+    let searchable: string | undefined;
     let markers: readonly string[] | undefined;
     let done: Set<string> | undefined;
     let lowered: string | undefined;
-    let gramsLoaded = table.literals.length <= DIRECT_LITERALS;
+    // Few literals to look for (the table's, or those of the rules the imports let match): directly.
+    const direct = table.literals.length <= DIRECT_LITERALS || liveLiterals(table, live, c.content.length) <= DIRECT_LITERALS;
+    let gramsLoaded = direct;
     // Per literal of the table: 0 not looked at yet, 1 present, 2 absent.
     const known = this.literalScratch(table.literals.length);
     const deadline = Date.now() + CONTENT_BUDGET_MS;
     for (let i = 0; i < c.content.length; i++) {
       const rule = c.content[i];
       if (!countsIn(rule.rule, sink.onlyTesting) || done?.has(rule.rule.id)) continue;
-      if (rule.imports && !importsOneOf(facts, rule.imports)) continue;
+      if (live[i] === 0) continue;
       if ((i & 7) === 0 && Date.now() > deadline) {
         notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
         break;
+      }
+      if (searchable === undefined) {
+        lines = longestLine(text) > MAX_CODE_LINE ? text.split(/\r?\n/) : undefined;
+        searchable = lines ? lines.map((l) => (l.length > MAX_CODE_LINE ? '' : l)).join('\n') : text;
       }
       const ids = table.ofRule[i];
       if (ids) {
@@ -155,7 +201,7 @@ export class ContentEngine {
           if (known[id] === 0) {
             const lit = table.literals[id];
             const present =
-              (table.literals.length <= DIRECT_LITERALS || this.textGrams.mayContain(lit.grams)) &&
+              (direct || this.textGrams.mayContain(lit.grams)) &&
               (lit.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit.text);
             known[id] = present ? 1 : 2;
           }
@@ -176,6 +222,12 @@ export class ContentEngine {
     }
   }
 
+  /** A per-file array for the candidates' import scopes, reused from file to file (`mark` fills its first `n`). */
+  private liveScratch(n: number): Uint8Array {
+    if (this.live.length < n) this.live = new Uint8Array(n * 2);
+    return this.live;
+  }
+
   /** A zeroed per-file array for the literal table, reused from file to file. */
   private literalScratch(n: number): Uint8Array {
     if (this.scratch.length < n) this.scratch = new Uint8Array(n * 2);
@@ -184,22 +236,11 @@ export class ContentEngine {
   }
 }
 
-/** Separators after a module prefix: `kafkajs/x`, `org.apache.kafka.clients`, `Confluent::Kafka`, `Enqueue\\RdKafka`. */
-function isModuleSeparator(c: string): boolean {
-  return c === '/' || c === '.' || c === ':' || c === '\\';
-}
-
-/** Whether the file's facts import one of the modules, by name or as a prefix followed by a separator. */
-function importsOneOf(facts: readonly Fact[], modules: readonly string[]): boolean {
-  for (let f = 0; f < facts.length; f++) {
-    const fact = facts[f];
-    if (fact.type !== 'import') continue;
-    for (let m = 0; m < modules.length; m++) {
-      const name = modules[m];
-      if (fact.module === name || (fact.module.startsWith(name) && isModuleSeparator(fact.module.charAt(name.length)))) return true;
-    }
-  }
-  return false;
+/** How many literals the live candidates look for (a literal shared by rules counted once per rule). */
+function liveLiterals(table: LiteralTable, live: Uint8Array, n: number): number {
+  let count = 0;
+  for (let i = 0; i < n; i++) if (live[i] === 1) count += table.ofRule[i]?.length ?? 0;
+  return count;
 }
 
 /** Length of the longest line, without splitting the text. */

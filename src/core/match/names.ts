@@ -39,16 +39,61 @@ export class NameIndex {
 }
 
 /**
- * Looks up a module and each prefix that ends before one of its separators (`/`, `.`, `\\`, `::`):
- * `a.b.c`, then `a` and `a.b`; `@scope/pkg/sub`, then `@scope` and `@scope/pkg`.
+ * A copy of a string that holds only its own characters. A name cut out of a file's text (a module an
+ * import names) may keep the whole text alive while it is referenced: a name kept as a cache's key
+ * must not keep every file it came from.
  */
-export function lookupPrefixes(idx: NameIndex, module: string, found: Rule[]): void {
-  idx.lookup(module, found);
+export function detached(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+
+/** Where the longest prefix of a module that ends before one of its separators ends (0: none). */
+function lastPrefixEnd(module: string): number {
+  let last = 0;
   for (let i = 1; i < module.length; i++) {
     const c = module.charCodeAt(i);
     if (c === 47 || c === 46 || c === 92 || (c === 58 && module.charCodeAt(i + 1) === 58)) {
-      idx.lookup(module.slice(0, i), found);
+      last = i;
       if (c === 58) i++;
     }
+  }
+  return last;
+}
+
+/** Packages remembered per index, as a bound on memory. */
+const MAX_PACKAGES = 20000;
+
+/**
+ * Looks up a module, then each prefix that ends before one of its separators (`/`, `.`, `\\`, `::`),
+ * shortest first: `a.b.c`, then `a` and `a.b`; `@scope/pkg/sub`, then `@scope` and `@scope/pkg`. For
+ * an index that no longer changes: what the prefixes of each package give is kept, since a workspace
+ * imports many names from few packages (`org.springframework.util.Assert` and `...StringUtils` share
+ * every prefix but the last).
+ */
+export class PrefixLookup {
+  private readonly byPackage = new Map<string, readonly Rule[]>();
+  constructor(private readonly idx: NameIndex) {}
+
+  lookup(module: string, found: Rule[]): void {
+    this.idx.lookup(module, found);
+    const end = lastPrefixEnd(module);
+    if (end === 0) return;
+    const rules = this.packageRules(module.slice(0, end));
+    for (let i = 0; i < rules.length; i++) found.push(rules[i]);
+  }
+
+  /** What a package and its own prefixes give, shortest prefix first. */
+  private packageRules(pkg: string): readonly Rule[] {
+    let rules = this.byPackage.get(pkg);
+    if (rules === undefined) {
+      const out: Rule[] = [];
+      const end = lastPrefixEnd(pkg);
+      if (end > 0) out.push(...this.packageRules(pkg.slice(0, end)));
+      this.idx.lookup(pkg, out);
+      rules = out;
+      if (this.byPackage.size >= MAX_PACKAGES) this.byPackage.clear();
+      this.byPackage.set(detached(pkg), rules);
+    }
+    return rules;
   }
 }

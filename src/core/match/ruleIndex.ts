@@ -6,7 +6,7 @@ import type { Catalog, ContentMatcher, DependencyMatcher, Evidence, Fact, Import
 import { baseNameMatcher } from '../glob';
 import { isFixturePath, isProse } from '../paths';
 import { packageNameKey } from '../ecosystems';
-import { lookupPrefixes, NameIndex } from './names';
+import { NameIndex, PrefixLookup } from './names';
 import { apiVersionMatches } from './kubernetes';
 import { CandidateIndex, pathMatcher } from './candidates';
 import { ContentEngine, contentRules } from './content';
@@ -33,6 +33,8 @@ export class RuleIndex {
   private images = new NameIndex();
   private kinds = new Map<string, Rule[]>();
   private imports = new Map<string, NameIndex>();
+  /** Per language, lookups of import modules through `imports`, made once its rules are all in. */
+  private importLookups = new Map<string, PrefixLookup>();
   private candidates = new CandidateIndex();
   private content = new ContentEngine(this.candidates);
   private sink = new EvidenceCollector();
@@ -134,6 +136,7 @@ export class RuleIndex {
       const idx = this.imports.get(lang) ?? new NameIndex();
       for (const m of imports.modules) idx.add(m, rule, false);
       this.imports.set(lang, idx);
+      this.importLookups.delete(lang);
     }
   }
 
@@ -161,6 +164,15 @@ export class RuleIndex {
   hasContentRules(path: string): boolean {
     this.pathRules();
     return this.content.applies(path);
+  }
+
+  /**
+   * Whether a content rule for this path may match in the file, given its import facts (or, without
+   * them, whatever it imports): when not, the text past the file's imports cannot give evidence.
+   */
+  contentMayMatch(path: string, facts?: readonly Fact[]): boolean {
+    this.pathRules();
+    return this.content.mayMatch(path, facts);
   }
 
   /** Evidence from a file's text: its facts (from readers) and the content rules for its path. */
@@ -199,9 +211,13 @@ export class RuleIndex {
         break;
       case 'import': {
         if (prose) break;
-        const idx = this.imports.get(fact.language);
-        if (!idx) break;
-        lookupPrefixes(idx, fact.module, found);
+        let lookup = this.importLookups.get(fact.language);
+        if (!lookup) {
+          const idx = this.imports.get(fact.language);
+          if (!idx) break;
+          this.importLookups.set(fact.language, (lookup = new PrefixLookup(idx)));
+        }
+        lookup.lookup(fact.module, found);
         for (let i = 0; i < found.length; i++) if (found.indexOf(found[i]) === i) sink.push(found[i], fact.line, fact.typeOnly === true);
         break;
       }

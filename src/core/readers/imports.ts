@@ -71,7 +71,9 @@ export function readImports(relPath: string, input: string, jumpAhead = true): R
     seen.add(key);
     facts.push(typeOnly ? { type: 'import', language, module, line, typeOnly } : { type: 'import', language, module, line });
   };
-  pass(text, lang, lang.parser(emit, text), facts, jumpAhead);
+  // Past where the imports end, nothing is read: not even by the searches that jump between lines.
+  const end = lang.importsEnd ? lang.importsEnd(text) : text.length;
+  pass(end < text.length ? text.slice(0, end) : text, lang, lang.parser(emit, text), facts, jumpAhead);
   return { facts };
 }
 
@@ -79,7 +81,7 @@ export function readImports(relPath: string, input: string, jumpAhead = true): R
 function pass(text: string, lang: LanguageDescriptor, parser: Parser, facts: readonly ImportFact[], jumpAhead: boolean): void {
   const lex = lang.lexicon;
   const words = lang.importWords;
-  const n = lang.importsEnd ? lang.importsEnd(text) : text.length;
+  const n = text.length;
   let open: string | null = null;
   let pos = 0;
   // Lines between two that matter (most of a file) are jumped over, found with `indexOf` on the text.

@@ -46,7 +46,10 @@ export class LineCounter {
   }
 }
 
+/** Characters of a text looked at for NUL by `looksBinary`. */
+export const BINARY_SNIFF_CHARS = 8192;
+
 /** Text that looks binary (NUL bytes in the first few KB) is not worth parsing. */
 export function looksBinary(text: string): boolean {
-  return text.slice(0, 8192).includes('\0');
+  return text.slice(0, BINARY_SNIFF_CHARS).includes('\0');
 }

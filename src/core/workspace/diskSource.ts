@@ -2,7 +2,15 @@ import { promises as fsp, constants as C, closeSync, fstatSync, lstatSync, openS
 import * as path from 'node:path';
 import type { Skipped } from '../types';
 import { formatBytes } from '../format';
-import { decode, DEFAULT_MAX_FILE_BYTES, type FileEntry, type FileSource, type ReadOutcome, type SkippedRead } from './source';
+import {
+  decode,
+  DEFAULT_MAX_FILE_BYTES,
+  type FileEntry,
+  type FileSource,
+  type HeadCheck,
+  type ReadOutcome,
+  type SkippedRead,
+} from './source';
 import { folderFresh, listingOf, type FolderListing, type ListingMemory } from './folderListing';
 import {
   fileIgnoredByLayers,
@@ -200,10 +208,10 @@ export class DiskSource implements FileSource {
     return this.readLocal(abs, false);
   }
 
-  readNow(relPath: string): ReadOutcome | undefined {
+  readNow(relPath: string, head?: HeadCheck): ReadOutcome | undefined {
     const slash = relPath.lastIndexOf('/');
     if (!this.plainDirs.has(slash < 0 ? '' : relPath.slice(0, slash)) || this.linksInPlainDirs.has(relPath)) return undefined;
-    const outcome = this.readLocal(this.rootPrefix + relPath, true);
+    const outcome = this.readLocal(this.rootPrefix + relPath, true, head);
     // ELOOP under O_NOFOLLOW: a link was put there since the listing; `read` checks it like any other.
     return 'code' in outcome && outcome.code === 'link-loop' ? undefined : outcome;
   }
@@ -225,16 +233,24 @@ export class DiskSource implements FileSource {
    * to the event loop between batches. The size is asked for (fstat) only when the read comes back
    * empty or over the limit, which is where a FIFO, a device or a huge file shows itself.
    * O_NONBLOCK: opening a FIFO that slipped past the listing must not wait for a writer. O_NOFOLLOW
-   * on a file the listing saw as plain: a link put there since is not followed.
+   * on a file the listing saw as plain: a link put there since is not followed. With `head`, the
+   * first read asks for that many bytes, and a file that long stops there if its beginning suffices.
    */
-  private readLocal(abs: string, plain: boolean): ReadOutcome {
+  private readLocal(abs: string, plain: boolean, head?: HeadCheck): ReadOutcome {
     let fd: number | undefined;
     try {
       fd = openSync(abs, C.O_RDONLY | C.O_NONBLOCK | (plain ? C.O_NOFOLLOW : 0));
       const limit = this.maxFileBytes;
       let buf = DiskSource.readBuffer;
       let length = 0;
-      for (;;) {
+      let ended = false;
+      if (head && head.bytes <= buf.length) {
+        length = readSync(fd, buf, 0, head.bytes, 0);
+        ended = length < head.bytes;
+        const partial = ended ? undefined : this.headOnly(fd, buf.subarray(0, length), head);
+        if (partial) return partial;
+      }
+      while (!ended) {
         if (length === buf.length) {
           if (length > limit) break;
           const grown = Buffer.allocUnsafe(Math.min(buf.length * 4, limit + 1));
@@ -245,7 +261,7 @@ export class DiskSource implements FileSource {
         const n = readSync(fd, buf, length, want, length);
         length += n;
         // Shorter than asked: the end of a regular file (one more read would only say so).
-        if (n < want) break;
+        ended = n < want;
       }
       if (length === 0 || length > limit) {
         const stat = fstatSync(fd);
@@ -270,6 +286,18 @@ export class DiskSource implements FileSource {
         }
       }
     }
+  }
+
+  /**
+   * A file's beginning as its outcome, when `head` finds it sufficient and a whole read would not skip
+   * the file: the size is asked for (a file over the limit is skipped whatever its beginning holds);
+   * a binary file shows in its first SNIFF_BYTES, which the beginning holds.
+   */
+  private headOnly(fd: number, bytes: Buffer, head: HeadCheck): ReadOutcome | undefined {
+    const decoded = decode(bytes);
+    if (!('text' in decoded) || !head.suffices(decoded.text)) return undefined;
+    const stat = fstatSync(fd);
+    return stat.isFile() && stat.size <= this.maxFileBytes ? { text: decoded.text, bytes: bytes.length, partial: true } : undefined;
   }
 
   /** The folders the last listing reached without a link, with their entries and stamps; undefined unless `list` was given a memory. */

@@ -148,39 +148,44 @@ export interface GitignoreLayer {
   /** Paths tested since `rules` was made: the library keeps every answer, so it is remade now and then. */
   tested: number;
   /**
-   * False when no rule of the file can ignore a file of this base name by the name itself (folder
-   * rules, negations and rules whose last part is another name cannot): then only its folders
-   * could, and a listing has already checked those.
+   * False when no rule of the file can ignore this file by its own path (folder rules, negations,
+   * rules whose last part is another name and rules anchored to another folder cannot): then only
+   * its folders could, and a listing has already checked those. Given the path below the layer's
+   * folder and the base name.
    */
-  mayIgnoreFileNamed: (base: string) => boolean;
+  mayIgnoreFile: (sub: string, base: string) => boolean;
 }
 
 /** The ignore library remembers each path it was asked about; past this many a layer starts afresh. */
 const PATHS_REMEMBERED = 10000;
 
 export function parseGitignore(prefix: string, text: string): GitignoreLayer {
-  return { prefix, text, rules: ignore({ allowRelativePaths: true }).add(text), tested: 0, mayIgnoreFileNamed: fileNameTest(text) };
+  return { prefix, text, rules: ignore({ allowRelativePaths: true }).add(text), tested: 0, mayIgnoreFile: fileTest(text) };
 }
 
 const always = () => true;
 
 /**
- * What the last part of a .gitignore's file rules can match, as one test on base names (ignoring
- * case, as the ignore library does). Any rule it cannot read simply (escapes, classes, `**`) makes
- * the test answer yes to every name.
+ * What a .gitignore's file rules can match, as one test on base names for the rules without a
+ * slash and one on the path below the file's folder for those anchored by a slash (`/build`,
+ * `.idea/*`), ignoring case as the ignore library does. Any rule it cannot read simply (escapes,
+ * classes, `**`) makes the test answer yes to every file.
  */
-function fileNameTest(text: string): (base: string) => boolean {
-  const parts: string[] = [];
+function fileTest(text: string): (sub: string, base: string) => boolean {
+  const names: string[] = [];
+  const anchored: string[] = [];
+  const pattern = (glob: string) => glob.replace(/[.-]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/ +$/, '');
     if (!line || line.startsWith('#') || line.startsWith('!') || line.endsWith('/')) continue;
-    const last = line.slice(line.lastIndexOf('/') + 1);
-    if (!/^[\w.\- *?]+$/.test(last) || last.includes('**')) return always;
-    parts.push(last.replace(/[.-]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'));
+    if (!/^[\w.\- *?/]+$/.test(line) || line.includes('**')) return always;
+    const body = line.startsWith('/') ? line.slice(1) : line;
+    if (line.slice(0, -1).includes('/')) anchored.push(pattern(body));
+    else names.push(pattern(body));
   }
-  if (!parts.length) return () => false;
-  const re = new RegExp(`^(?:${parts.join('|')})$`, 'i');
-  return (base) => re.test(base);
+  const name = names.length ? new RegExp(`^(?:${names.join('|')})$`, 'i') : undefined;
+  const path = anchored.length ? new RegExp(`^(?:${anchored.join('|')})$`, 'i') : undefined;
+  return (sub, base) => (name !== undefined && name.test(base)) || (path !== undefined && path.test(sub));
 }
 
 /**
@@ -188,7 +193,13 @@ function fileNameTest(text: string): (base: string) => boolean {
  * asked only when one of its rules could match the file's name.
  */
 export function fileIgnoredByLayers(layers: readonly GitignoreLayer[], relPath: string, base: string): boolean {
-  for (const layer of layers) if (layer.mayIgnoreFileNamed(base) && ignoredByLayer(layer, relPath, false)) return true;
+  for (const layer of layers)
+    if (
+      relPath.startsWith(layer.prefix) &&
+      layer.mayIgnoreFile(relPath.slice(layer.prefix.length), base) &&
+      ignoredByLayer(layer, relPath, false)
+    )
+      return true;
   return false;
 }
 

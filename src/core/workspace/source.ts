@@ -26,7 +26,18 @@ export interface SkippedRead {
   skipped: string;
 }
 
-export type ReadOutcome = { text: string; bytes: number } | SkippedRead;
+/** A file's text; `partial` when it is only the beginning a `HeadCheck` found sufficient. */
+export type ReadOutcome = { text: string; bytes: number; partial?: true } | SkippedRead;
+
+/**
+ * Lets a read stop after a file's beginning: `suffices` is asked with the first `bytes` bytes, decoded,
+ * of a file at least that long, and says whether they are all the scan needs of it.
+ */
+export interface HeadCheck {
+  /** At least SNIFF_BYTES, so that a binary file is told as the whole read would tell it. */
+  bytes: number;
+  suffices(text: string): boolean;
+}
 
 /**
  * Where the engine gets files from: a folder on disk, a set of files in memory, or whatever
@@ -47,9 +58,11 @@ export interface FileSource {
   read(relPath: string): Promise<ReadOutcome>;
   /**
    * The same read done at once, when it needs no waiting (a local file the listing reached with no
-   * link on the way); undefined when `read` must be used. Saves a scan two promises per file.
+   * link on the way); undefined when `read` must be used. Saves a scan two promises per file. With
+   * `head`, the read may stop after the file's beginning (the outcome is then `partial`); a file
+   * that a whole read would skip (too large, binary, not a regular file) is skipped all the same.
    */
-  readNow?(relPath: string): ReadOutcome | undefined;
+  readNow?(relPath: string, head?: HeadCheck): ReadOutcome | undefined;
   /**
    * A listed file's size and modification time, at once, without following a link; undefined when
    * it is not a plain file the listing reached without a link (such a file is always read).
@@ -62,7 +75,8 @@ export interface FileSource {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-const SNIFF_BYTES = 8192;
+/** Bytes looked at for NUL, which marks a binary file. */
+export const SNIFF_BYTES = 8192;
 
 const utf8 = new TextDecoder('utf-8');
 

@@ -42,7 +42,7 @@ describe('disk source: excludes', () => {
     assert.ok(layer.tested <= 10000);
   });
 
-  it('asks a .gitignore about a file only when a rule could match its name, with the same answers', () => {
+  it('asks a .gitignore about a file only when a rule could match its name or its path, with the same answers', () => {
     const RULES = [
       '*.log',
       '!keep.log',
@@ -66,6 +66,11 @@ describe('disk source: excludes', () => {
       '*',
       '!*.py',
       'deep/**/z.go',
+      '.idea/*',
+      '/build',
+      'docs/sub/*.txt',
+      'a*/b.py',
+      'src/App.TS',
     ];
     const NAMES = [
       'a.log',
@@ -85,8 +90,27 @@ describe('disk source: excludes', () => {
       'app.ts',
       'z.go',
       'main.PY',
+      'b.py',
+      'notes.txt',
+      'icon.svg',
     ];
-    const DIRS = ['', 'docs', 'src', 'out', 'gen', 'a/gen', 'deep/a', 'build', 'tmp', 'cache'];
+    const DIRS = [
+      '',
+      'docs',
+      'src',
+      'out',
+      'gen',
+      'a/gen',
+      'deep/a',
+      'build',
+      'tmp',
+      'cache',
+      '.idea',
+      'docs/sub',
+      'ab',
+      'x/ab',
+      'x/.idea',
+    ];
     const rules = fc.subarray(RULES, { minLength: 0 }).chain((r) => fc.shuffledSubarray(r, { minLength: r.length, maxLength: r.length }));
     fc.assert(
       fc.property(rules, fc.constantFrom('', 'svc/'), (ruleList, prefix) => {
