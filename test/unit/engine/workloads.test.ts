@@ -258,4 +258,20 @@ describe('combining over workload units', () => {
       problems.join('\n'),
     );
   });
+
+  it('a scan of manifests alone shows microservices practised, and the workload facts in no skill', async () => {
+    const dep = (name: string, image: string, env = '') =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    metadata:\n      labels: { app: ${name} }\n    spec:\n      containers:\n        - name: ${name}\n          image: ${image}\n${env}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: { app: ${name} }\n`;
+    const map = await scanMemory(
+      {
+        'k8s/web.yaml': dep('web', 'acme/web:1', '          env:\n            - name: ORDERS_URL\n              value: http://orders:80\n'),
+        'k8s/orders.yaml': dep('orders', 'acme/orders:1', '          args: ["--carts=carts:80"]\n'),
+        'k8s/carts.yaml': dep('carts', 'acme/carts:1'),
+      },
+      builtinCatalog(),
+    );
+    const micro = map.skills.find((s) => s.id === 'microservices')!;
+    assert.strictEqual(micro.reason, 'Practised: Separately deployed services, 3 services: carts, orders, web.');
+    assert.ok(map.skills.every((s) => s.evidence.every((e) => !e.rule.startsWith('unit:'))));
+  });
 });
