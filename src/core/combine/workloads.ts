@@ -170,15 +170,25 @@ function unitKeys(workloads: readonly Workload[], known: KnownImages, units: Uni
   return keys;
 }
 
-/** The workloads a host reaches: those of that name, and those whose pods a Service of that name selects. */
-function reached(host: string, workloads: readonly Workload[], services: readonly Workload[]): Set<Workload> {
-  const out = new Set<Workload>();
-  for (const w of workloads) if (w.name === host) out.add(w);
-  for (const s of services) {
-    if (s.name !== host || !s.labels.length) continue;
-    for (const w of workloads) if (s.labels.every((l) => w.labels.includes(l))) out.add(w);
-  }
-  return out;
+/** The workloads a host reaches: those of that name, and those whose pods a Service of that name selects. Each host is resolved once. */
+function reacher(workloads: readonly Workload[], services: readonly Workload[]): (host: string) => Set<Workload> {
+  const byName = new Map<string, Workload[]>();
+  for (const w of [...workloads, ...services]) byName.set(w.name, [...(byName.get(w.name) ?? []), w]);
+  const byLabel = new Map<string, Workload[]>();
+  for (const w of workloads) for (const l of w.labels) byLabel.set(l, [...(byLabel.get(l) ?? []), w]);
+  const memo = new Map<string, Set<Workload>>();
+  return (host) => {
+    let out = memo.get(host);
+    if (out) return out;
+    out = new Set<Workload>();
+    for (const named of byName.get(host) ?? []) {
+      if (named.workload) out.add(named);
+      if (!named.service || !named.labels.length || named.workload) continue;
+      for (const w of byLabel.get(named.labels[0]) ?? []) if (named.labels.every((l) => w.labels.includes(l))) out.add(w);
+    }
+    memo.set(host, out);
+    return out;
+  };
 }
 
 /** A display name for a unit of workloads: their name when they share one, else the image's. */
@@ -200,6 +210,7 @@ export function workloadUnits(evidence: readonly Evidence[], units: UnitIndex, k
   const services = all.filter((w) => w.service);
   const keys = unitKeys(workloads, known, units);
   if (!keys.size) return undefined;
+  const reached = reacher(workloads, services);
   const facts = new Map<string, Evidence[]>();
   const add = (key: string, e: Evidence) => {
     const list = facts.get(key);
@@ -209,7 +220,7 @@ export function workloadUnits(evidence: readonly Evidence[], units: UnitIndex, k
   for (const [w, key] of keys) {
     if (!facts.has(key)) facts.set(key, []);
     for (const [host, line] of w.calls) {
-      for (const target of reached(host, workloads, services)) {
+      for (const target of reached(host)) {
         const other = keys.get(target);
         const talk: Evidence = { file: w.file, line, technology: '', rule: UNIT_TALKS, strength: 'strong' };
         if (other !== undefined && other !== key) {
@@ -223,10 +234,10 @@ export function workloadUnits(evidence: readonly Evidence[], units: UnitIndex, k
       }
     }
   }
+  const membersOf = new Map<string, Workload[]>();
+  for (const [w, key] of keys) if (key.startsWith(IMAGE_UNIT)) membersOf.set(key, [...(membersOf.get(key) ?? []), w]);
   const openings = new Map<string, Evidence>();
-  for (const key of facts.keys()) {
-    if (!key.startsWith(IMAGE_UNIT)) continue;
-    const members = [...keys].filter(([, k]) => k === key).map(([w]) => w);
+  for (const [key, members] of membersOf) {
     members.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line));
     const first = members[0];
     openings.set(key, { file: first.file, line: first.line, technology: '', rule: '', strength: 'strong', via: unitName(key, members) });
