@@ -208,6 +208,11 @@ function checkRule(rule: Rule, skills: ReadonlyMap<string, RuleOwner>, problems:
 function checkCombine(rule: Rule, rules: ReadonlyMap<string, Rule>, problems: string[]): void {
   const where = `${rule.source.file}:${rule.source.line}`;
   for (const sel of [...(rule.combine!.allOf ?? []), ...(rule.combine!.anyOf ?? [])]) {
+    if (sel.talksToUnit) {
+      if (sel.rule || sel.skill || sel.strength || !rule.combine!.units)
+        problems.push(`${where}: rule ${rule.id}: a talksToUnit selector stands alone, in a rule with units`);
+      continue;
+    }
     const fits = sel.rule ? ruleIdMatcher(sel.rule) : undefined;
     const named = [...rules.values()].some((r) => !r.combine && (!fits || fits(r.id)) && (!sel.skill || r.skill === sel.skill));
     if (!named) problems.push(`${where}: rule ${rule.id} combines ${sel.rule ?? sel.skill}, which names no detection rule`);

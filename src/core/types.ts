@@ -62,7 +62,28 @@ export interface ImportFact {
   typeOnly?: boolean;
 }
 
-export type Fact = DependencyFact | ImageFact | KindFact | ImportFact;
+/**
+ * A Kubernetes workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Argo Rollout, Knative
+ * Service) or a Service, as combining needs it to find deployable units and who calls whom
+ * (combine/workloads.ts). Names that a template computes are left out.
+ */
+export interface WorkloadFact {
+  type: 'workload';
+  kind: string;
+  /** `metadata.name`; '' when templated. */
+  name: string;
+  line: number;
+  /** Workloads: its containers' images (`imageName` form). */
+  images: string[];
+  /** Workloads: its pod template's labels; Services: their selector; as `key=value`. */
+  labels: string[];
+  /** Workloads: the Service hosts its containers' env values, args and command name, each with its line. */
+  calls: [host: string, line: number][];
+  /** A Knative Service is a workload and the Service that reaches it. */
+  service?: true;
+}
+
+export type Fact = DependencyFact | ImageFact | KindFact | ImportFact | WorkloadFact;
 
 /** What a reader returns for one file. A reader never throws for bad input: it returns `skipped`. */
 export interface ReadResult {
@@ -137,6 +158,8 @@ export interface FactSelector {
   skill?: string;
   /** Only evidence of this strength. */
   strength?: Strength;
+  /** The unit talks to another unit: a Kubernetes workload of one names the other's Service (combine/workloads.ts). */
+  talksToUnit?: true;
 }
 
 /**

@@ -10,9 +10,11 @@ import type { CombineMatcher, Evidence, FactSelector, Rule } from '../types';
 import { namePattern } from '../match/names';
 import { isComposeFile } from '../readers/compose';
 import { unitSignal, type UnitIndex } from './units';
+import { KnownImages, UNIT_TALKS, workloadUnits, type WorkloadUnits } from './workloads';
 
 interface CompiledSelector {
-  test(e: Evidence, rule: Rule): boolean;
+  /** `rule` is undefined for a unit's own facts (`UNIT_TALKS`). */
+  test(e: Evidence, rule: Rule | undefined): boolean;
 }
 
 /** Whether a rule id fits a selector's glob (`message-brokers/kafka-*`), as rule names match facts. */
@@ -22,9 +24,11 @@ export function ruleIdMatcher(glob: string): (id: string) => boolean {
 }
 
 function compileSelector(s: FactSelector): CompiledSelector {
+  if (s.talksToUnit) return { test: (e) => e.rule === UNIT_TALKS };
   const fits = s.rule ? ruleIdMatcher(s.rule) : undefined;
   return {
     test: (e, rule) =>
+      rule !== undefined &&
       (s.skill === undefined || rule.skill === s.skill) &&
       (fits === undefined || fits(rule.id)) &&
       (s.strength === undefined || e.strength === s.strength),
@@ -49,7 +53,7 @@ function compile(rule: Rule, m: CombineMatcher): CompiledCombine {
  * the first fact of each selector that is met.
  */
 function holds(c: CompiledCombine, group: readonly Evidence[], ruleOf: ReadonlyMap<string, Rule>): Evidence[] | undefined {
-  const firstFor = (sel: CompiledSelector) => group.find((e) => sel.test(e, ruleOf.get(e.rule)!));
+  const firstFor = (sel: CompiledSelector) => group.find((e) => sel.test(e, ruleOf.get(e.rule)));
   const facts: Evidence[] = [];
   for (const sel of c.allOf) {
     const hit = firstFor(sel);
@@ -75,7 +79,9 @@ function relabel(facts: readonly Evidence[], rule: Rule): Evidence[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const e: Evidence = { file: f.file, line: f.line, technology: rule.technology, rule: rule.id, strength: rule.strength };
-    if (rule.via) e.via = rule.via;
+    // A unit of workloads opens with an item naming it (combine/workloads.ts); other facts take the rule's `via`.
+    const via = f.rule === '' && f.via ? f.via : rule.via;
+    if (via) e.via = via;
     if (f.folder !== undefined) e.folder = f.folder;
     out.push(e);
   }
@@ -85,6 +91,7 @@ function relabel(facts: readonly Evidence[], rule: Rule): Evidence[] {
 /** The combining rules of a catalogue, compiled once. */
 export class Combiner {
   private compiled: { combines: CompiledCombine[]; ruleOf: ReadonlyMap<string, Rule> } | undefined;
+  private knownImages: KnownImages | undefined;
 
   /** `rules` may be a function giving them: they are then read when the first evidence is combined. */
   constructor(private readonly rules: readonly Rule[] | (() => readonly Rule[])) {}
@@ -97,9 +104,13 @@ export class Combiner {
     return this.compile().ruleOf;
   }
 
+  private allRules(): readonly Rule[] {
+    return typeof this.rules === 'function' ? this.rules() : this.rules;
+  }
+
   private compile(): { combines: CompiledCombine[]; ruleOf: ReadonlyMap<string, Rule> } {
     if (!this.compiled) {
-      const rules = typeof this.rules === 'function' ? this.rules() : this.rules;
+      const rules = this.allRules();
       this.compiled = {
         combines: rules.filter((r) => r.combine).map((r) => compile(r, r.combine!)),
         ruleOf: new Map(rules.filter((r) => !r.combine).map((r) => [r.id, r])),
@@ -118,24 +129,39 @@ export class Combiner {
     if (!evidence.length || !this.combines.length) return [];
     const known = evidence.filter((e) => this.ruleOf.has(e.rule));
     let byUnit: Map<string, Evidence[]> | undefined;
+    let workloads: WorkloadUnits | undefined;
     const out: Evidence[] = [];
     for (const c of this.combines) {
-      const facts = c.units ? this.inUnits(c, (byUnit ??= groupByUnit(known, units)), units) : holds(c, known, this.ruleOf);
+      if (c.units && !byUnit) {
+        byUnit = groupByUnit(known, units);
+        workloads = workloadUnits(evidence, units, (this.knownImages ??= new KnownImages(this.allRules())));
+        for (const [unit, facts] of workloads?.facts ?? []) byUnit.set(unit, [...(byUnit.get(unit) ?? []), ...facts]);
+      }
+      const facts = c.units ? this.inUnits(c, byUnit!, units, workloads) : holds(c, known, this.ruleOf);
       if (facts) out.push(...relabel(facts, c.rule));
     }
     return out;
   }
 
   /** The facts of every unit where the combination holds, when at least `units` units do. */
-  private inUnits(c: CompiledCombine, byUnit: ReadonlyMap<string, Evidence[]>, units: UnitIndex): Evidence[] | undefined {
+  private inUnits(
+    c: CompiledCombine,
+    byUnit: ReadonlyMap<string, Evidence[]>,
+    units: UnitIndex,
+    workloads: WorkloadUnits | undefined,
+  ): Evidence[] | undefined {
     const roots = units.unitRoots();
     const facts: Evidence[] = [];
     let count = 0;
     for (const [unit, group] of byUnit) {
       const held = holds(c, group, this.ruleOf);
       if (!held) continue;
+      const root = roots.get(unit);
+      const opening =
+        root === undefined ? workloads?.openings.get(unit) : { file: root, line: 1, technology: '', rule: '', strength: 'strong' as const };
+      if (!opening) continue;
       count++;
-      facts.push({ file: roots.get(unit)!, line: 1, technology: '', rule: '', strength: 'strong' }, ...held);
+      facts.push(opening, ...held);
     }
     return count >= c.units ? facts : undefined;
   }

@@ -1,4 +1,4 @@
-/** How a unit-scoped combination reads to a person: "3 services: orders/, payment/, shipping/". */
+/** How a unit-scoped combination reads to a person: "3 services: orders/, payment/, shipping/", or workload names: "carts, orders". */
 import type { Evidence, Rule } from '../types';
 import { formatMessage, message, type Message } from '../messages';
 import { unitSignal } from './units';
@@ -14,10 +14,15 @@ export function combinationUnits(rule: Rule, evidence: readonly Evidence[]): [co
   if (!rule.combine?.units) return undefined;
   const folders: string[] = [];
   for (const e of evidence) {
-    if (e.rule !== rule.id || e.line !== 1 || unitSignal(e.file) === undefined || unitSignal(e.file) === 'entry') continue;
-    const slash = e.file.lastIndexOf('/');
-    const folder = `${e.folder ? `${e.folder}/` : ''}${slash < 0 ? '.' : e.file.slice(0, slash)}/`;
-    if (!folders.includes(folder)) folders.push(folder);
+    if (e.rule !== rule.id) continue;
+    let name: string;
+    // A unit of Kubernetes workloads opens with an item that names it (combine/workloads.ts).
+    if (e.via !== undefined && e.via !== rule.via) name = `${e.folder ? `${e.folder}/` : ''}${e.via}`;
+    else if (e.line === 1 && unitSignal(e.file) !== undefined && unitSignal(e.file) !== 'entry') {
+      const slash = e.file.lastIndexOf('/');
+      name = `${e.folder ? `${e.folder}/` : ''}${slash < 0 ? '.' : e.file.slice(0, slash)}/`;
+    } else continue;
+    if (!folders.includes(name)) folders.push(name);
   }
   if (!folders.length) return undefined;
   folders.sort();

@@ -54,7 +54,7 @@ const ENTRY_FOLDER = /^(?:(?:src|app|lib|bin|cmd\/[^/]+|Sources\/[^/]+|src\/main
 const JVM_ENTRY = /(?:Application|Main)\.(?:java|kt)$/;
 
 /** Hidden folders (`.devcontainer`, `.github`) and fixture or example folders hold no deployable unit. */
-function outsideUnits(relPath: string): boolean {
+export function outsideUnits(relPath: string): boolean {
   return relPath.startsWith('.') || relPath.includes('/.') || isFixturePath(relPath);
 }
 

@@ -55,6 +55,11 @@ export class EvidenceCollector {
     this.out.push(ev);
   }
 
+  /** A unit's fact for combining (combine/workloads.ts): no rule of a skill, never counted or shown by itself. */
+  pushUnitFact(rule: string, technology: string, line: number): void {
+    if (!this.onlyTesting) this.out.push({ file: this.path, line, technology, rule, strength: 'weak' });
+  }
+
   /** The file's evidence (a new list for each file). */
   finish(): Evidence[] {
     return this.out;

@@ -10,6 +10,7 @@ import { NameIndex, PrefixLookup } from './names';
 import { apiVersionMatches } from './kubernetes';
 import { CandidateIndex, pathMatcher } from './candidates';
 import { ContentEngine, contentRules } from './content';
+import { describeWorkload, WORKLOAD_FACT } from '../combine/workloads';
 import { countsIn, dependencyCounts, evidence, EvidenceCollector } from './evidencePolicy';
 
 /** One ecosystem's dependency rules, with the key its package names are looked up by. */
@@ -208,6 +209,9 @@ export class RuleIndex {
           const av = r.kind!.apiVersions;
           if (!av || av.some((a) => apiVersionMatches(a, fact.apiVersion))) sink.push(r, fact.line);
         }
+        break;
+      case 'workload':
+        if (fact.name || fact.images.length) sink.pushUnitFact(WORKLOAD_FACT, describeWorkload(fact), fact.line);
         break;
       case 'import': {
         if (prose) break;

@@ -9,6 +9,7 @@ import { ciReader } from './ci';
 import { composeReader } from './compose';
 import { imageName } from './docker';
 import { looksBinary, stripBom } from './text';
+import { workloadFact } from './workloads';
 import { lowerBaseName, dedupe, isYamlPath, MAX_WALK_DEPTH, readYaml, readYamlDetailed, type YamlDoc, type YamlFile } from './yamlDocs';
 
 const KIND = /^[A-Za-z][A-Za-z0-9]{0,99}$/;
@@ -66,6 +67,8 @@ function objectFacts(file: YamlFile, root: Node | null, facts: Fact[], depth = 0
     return;
   }
   specImages(file, root, facts);
+  const workload = workloadFact(file, root, apiVersion, kindName, kind.line);
+  if (workload) facts.push(workload);
 }
 
 function kustomizeFacts(file: YamlFile, doc: YamlDoc, facts: Fact[]): void {

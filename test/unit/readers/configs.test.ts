@@ -6,13 +6,15 @@ import { composeReader } from '../../../src/core/readers/compose';
 import { kubernetesReader } from '../../../src/core/readers/kubernetes';
 import { ciReader } from '../../../src/core/readers/ci';
 
-/** `name@line` for images, `Kind(apiVersion)@line` for kinds: short enough to compare whole lists. */
+/** `name@line` for images, `Kind(apiVersion)@line` for kinds: short enough to compare whole lists (workloads: readers/workloads.test.ts). */
 function brief(facts: Fact[]): string[] {
-  return facts.map((f) => {
-    if (f.type === 'image') return `${f.name}@${f.line}`;
-    if (f.type === 'kind') return `${f.kind}(${f.apiVersion})@${f.line}`;
-    return `${f.type}@${f.line}`;
-  });
+  return facts
+    .filter((f) => f.type !== 'workload')
+    .map((f) => {
+      if (f.type === 'image') return `${f.name}@${f.line}`;
+      if (f.type === 'kind') return `${f.kind}(${f.apiVersion})@${f.line}`;
+      return `${f.type}@${f.line}`;
+    });
 }
 
 function read(reader: Reader, path: string, lines: string[]): ReadResult {
