@@ -139,6 +139,8 @@ describe('Profile, second workspace', () => {
   ] as const) {
     it(`sets a ${kind} store aside with a message, and starts a new one`, async () => {
       const api = await activeApi();
+      // A history read still under way from the last test would write over the text planted here.
+      await api.whenProfileHistorySettled();
       const place = api.getProfile().place.fsPath;
       const before = api.getProfile().setAside;
       fs.writeFileSync(place, text);
