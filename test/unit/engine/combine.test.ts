@@ -1,27 +1,9 @@
 import * as assert from 'node:assert';
-import { UnitIndex } from '../../../src/core/combine/units';
 import { Combiner } from '../../../src/core/combine/combine';
 import { combinationSummary } from '../../../src/core/combine/summary';
-import type { Evidence, Rule } from '../../../src/core';
+import type { Evidence } from '../../../src/core';
 import { builtinCatalog, scanMemory } from '../helpers';
-
-function units(paths: string[]): UnitIndex {
-  const index = new UnitIndex();
-  for (const p of paths) index.add(p);
-  return index;
-}
-
-function rule(id: string, over: Partial<Rule> = {}): Rule {
-  return {
-    id,
-    skill: id.split('/')[0],
-    technology: id,
-    strength: 'strong',
-    examples: { positive: [], negative: [] },
-    source: { file: 'x.yaml', line: 1 },
-    ...over,
-  };
-}
+import { rule, units } from './combineHelpers';
 
 const ev = (file: string, ruleId: string, strength: Evidence['strength'] = 'strong'): Evidence => ({
   file,

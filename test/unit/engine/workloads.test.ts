@@ -1,30 +1,12 @@
 import * as assert from 'node:assert';
-import { UnitIndex } from '../../../src/core/combine/units';
 import { Combiner } from '../../../src/core/combine/combine';
 import { combinationSummary } from '../../../src/core/combine/summary';
 import { describeWorkload, KnownImages, UNIT_TALKS, WORKLOAD_FACT, workloadUnits } from '../../../src/core/combine/workloads';
 import { hostsIn } from '../../../src/core/readers/workloads';
 import { kubernetesReader } from '../../../src/core/readers/kubernetes';
-import type { Evidence, Rule, WorkloadFact } from '../../../src/core';
+import type { Evidence, WorkloadFact } from '../../../src/core';
 import { builtinCatalog, scanMemory } from '../helpers';
-
-function units(paths: string[]): UnitIndex {
-  const index = new UnitIndex();
-  for (const p of paths) index.add(p);
-  return index;
-}
-
-function rule(id: string, over: Partial<Rule> = {}): Rule {
-  return {
-    id,
-    skill: id.split('/')[0],
-    technology: id,
-    strength: 'strong',
-    examples: { positive: [], negative: [] },
-    source: { file: 'x.yaml', line: 1 },
-    ...over,
-  };
-}
+import { rule, units } from './combineHelpers';
 
 /** A workload (or Service) fact as the reader gives it, as the evidence combining reads. */
 function fact(file: string, line: number, over: Partial<WorkloadFact>): Evidence {
