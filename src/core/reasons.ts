@@ -77,7 +77,9 @@ export function reasonMessage({ skill, status, evidence, technologies }: ReasonI
   const first = evidence.find((e) => e.technology === technologies[0] && e.strength === 'strong') ?? evidence[0];
   if (status === 'missing' || !first) return context.lookedFor(skill.id);
   if (status === 'started') {
-    const techs = technologies.slice(0, 3).join(', ');
+    // A hint whose technology is listed under another skill (gRPC as a hint of microservices) is still named.
+    const named = technologies.length ? technologies : [...new Set(evidence.map((e) => e.technology))];
+    const techs = named.slice(0, 3).join(', ');
     return skill.proof ? message('started', techs, place(first), skill.proof) : message('started-default', techs, place(first));
   }
   const rule = context.rule(first.rule);

@@ -18,6 +18,14 @@ describe('reasons: why each skill has its status', () => {
     assert.ok(proof && caching.reason.includes(proof), 'the caching skill says what proves it');
   });
 
+  it('started: a hint whose technology is listed under another skill is still named', async () => {
+    // A gRPC library is a hint of microservices, and gRPC itself is listed under API development.
+    const map = await scanMemory({ 'package.json': '{\n  "dependencies": {\n    "@grpc/grpc-js": "^1.10.0"\n  }\n}\n' });
+    const microservices = map.skills.find((s) => s.id === 'microservices')!;
+    assert.strictEqual(microservices.status, 'started');
+    assert.match(microservices.reason, /^Started: gRPC found at package\.json:3, a hint only\./);
+  });
+
   it('missing: what the scanner looked for', async () => {
     const map = await scanMemory({ 'README.md': 'nothing here' });
     assert.match(
