@@ -162,6 +162,9 @@ export class ContentEngine {
     // The rules the file's imports let match: most source files have none, and are done here.
     const live = this.liveScratch(c.content.length);
     if (scopeTable(c, sourceLanguage(path)?.id).mark(live, facts) === 0) return;
+    // A glob that names a folder (`**/sites-available/*`) makes its rule a candidate of every base
+    // name: such rules are dropped here, before any literal is looked for in the text.
+    if (this.keepMatchingGlobs(path, c, live) === 0) return;
     const table = literalTable(c);
     // Patterns never see a line longer than MAX_CODE_LINE (minified or generated code, or an attack):
     // a pattern that is linear per start position is still quadratic on a line of megabytes. Found
@@ -209,7 +212,6 @@ export class ContentEngine {
         }
         if (!any) continue;
       }
-      if (!this.candidates.globMatches(path, c, c.contentMatcher[i])) continue;
       const whole = rule.patterns.multiline;
       whole.lastIndex = 0;
       if (!whole.test(searchable)) continue;
@@ -220,6 +222,17 @@ export class ContentEngine {
         sink.push(rule.rule, line);
       }
     }
+  }
+
+  /** Clears the live candidates whose glob does not match the path; returns how many stay live. */
+  private keepMatchingGlobs(path: string, c: Candidates, live: Uint8Array): number {
+    let count = 0;
+    for (let i = 0; i < c.content.length; i++) {
+      if (live[i] === 0) continue;
+      if (this.candidates.globMatches(path, c, c.contentMatcher[i])) count++;
+      else live[i] = 0;
+    }
+    return count;
   }
 
   /** A per-file array for the candidates' import scopes, reused from file to file (`mark` fills its first `n`). */
