@@ -1,5 +1,5 @@
 /** What a workspace-relative path says about the file, independent of any rule. */
-import { sourceCommentMarkers, sourceLanguage } from './languages';
+import { languageOf, sourceCommentMarkers } from './languages';
 
 /**
  * Fixture, example, sample and snippet folders, with a leading `_` too (Go tools skip `_examples/`,
@@ -21,7 +21,7 @@ const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//
 function isTestFileName(relPath: string): boolean {
   const base = relPath.slice(relPath.lastIndexOf('/') + 1);
   if (!base.includes('test') && !base.includes('spec') && !base.includes('Test')) return false;
-  return sourceLanguage(base)?.testFile?.test(base) ?? false;
+  return languageOf(base)?.testFile?.test(base) ?? false;
 }
 
 /**

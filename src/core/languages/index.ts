@@ -55,13 +55,18 @@ export function sourceLanguage(relPath: string): LanguageDescriptor | undefined 
 
 const last: { path: string | undefined; language: LanguageDescriptor | undefined } = { path: undefined, language: undefined };
 
-function languageOf(relPath: string): LanguageDescriptor | undefined {
-  const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
-  const dot = base.lastIndexOf('.');
-  if (dot <= 0) return undefined;
-  const d = BY_EXTENSION[base.slice(dot + 1)];
+/**
+ * `sourceLanguage` without its memory of the last path: for a name asked about in passing (a base
+ * name, a reader's claim), which must not take the place of the file at hand.
+ */
+export function languageOf(relPath: string): LanguageDescriptor | undefined {
+  const slash = relPath.lastIndexOf('/');
+  const dot = relPath.lastIndexOf('.');
+  if (dot <= slash + 1) return undefined;
+  const ext = relPath.slice(dot + 1);
+  const d = BY_EXTENSION[ext] ?? BY_EXTENSION[ext.toLowerCase()];
   if (d === undefined || d.ignoresStem === undefined) return d;
-  return d.ignoresStem(base.slice(0, dot)) ? undefined : d;
+  return d.ignoresStem(relPath.slice(slash + 1, dot).toLowerCase()) ? undefined : d;
 }
 
 /** Per source file extension, the prefixes that mark a line as a comment (see commentPrefixes). */

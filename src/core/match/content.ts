@@ -121,6 +121,8 @@ export class ContentEngine {
   private scratch = new Uint8Array(256);
   /** Per content candidate of the file at hand: 1 when its imports let it match. */
   private live = new Uint8Array(256);
+  /** Set by `keepMatchingGlobs`. */
+  private liveLiteralCount = 0;
 
   constructor(private readonly candidates: CandidateIndex) {}
 
@@ -164,18 +166,19 @@ export class ContentEngine {
     if (scopeTable(c, sourceLanguage(path)?.id).mark(live, facts) === 0) return;
     // A glob that names a folder (`**/sites-available/*`) makes its rule a candidate of every base
     // name: such rules are dropped here, before any literal is looked for in the text.
-    if (this.keepMatchingGlobs(path, c, live) === 0) return;
     const table = literalTable(c);
+    if (this.keepMatchingGlobs(path, c, live, table) === 0) return;
     // Patterns never see a line longer than MAX_CODE_LINE (minified or generated code, or an attack):
     // a pattern that is linear per start position is still quadratic on a line of megabytes. Found
-    // once a rule gets past its file's imports (most files have no such rule).
+    // once a rule gets past its literals (most files have no such rule); literals are looked for in
+    // the whole text, in linear time.
     let lines: string[] | undefined;
     let searchable: string | undefined;
     let markers: readonly string[] | undefined;
     let done: Set<string> | undefined;
     let lowered: string | undefined;
     // Few literals to look for (the table's, or those of the rules the imports let match): directly.
-    const direct = table.literals.length <= DIRECT_LITERALS || liveLiterals(table, live, c.content.length) <= DIRECT_LITERALS;
+    const direct = table.literals.length <= DIRECT_LITERALS || this.liveLiteralCount <= DIRECT_LITERALS;
     let gramsLoaded = direct;
     // Per literal of the table: 0 not looked at yet, 1 present, 2 absent.
     const known = this.literalScratch(table.literals.length);
@@ -188,14 +191,10 @@ export class ContentEngine {
         notes?.push(`content patterns stopped after ${CONTENT_BUDGET_MS} ms; the file was only partly matched`);
         break;
       }
-      if (searchable === undefined) {
-        lines = longestLine(text) > MAX_CODE_LINE ? text.split(/\r?\n/) : undefined;
-        searchable = lines ? lines.map((l) => (l.length > MAX_CODE_LINE ? '' : l)).join('\n') : text;
-      }
       const ids = table.ofRule[i];
       if (ids) {
         if (!gramsLoaded) {
-          this.textGrams.load(searchable);
+          this.textGrams.load(text);
           gramsLoaded = true;
         }
         let any = false;
@@ -204,13 +203,16 @@ export class ContentEngine {
           if (known[id] === 0) {
             const lit = table.literals[id];
             const present =
-              (direct || this.textGrams.mayContain(lit.grams)) &&
-              (lit.lower ? (lowered ??= searchable.toLowerCase()) : searchable).includes(lit.text);
+              (direct || this.textGrams.mayContain(lit.grams)) && (lit.lower ? (lowered ??= text.toLowerCase()) : text).includes(lit.text);
             known[id] = present ? 1 : 2;
           }
           any = known[id] === 1;
         }
         if (!any) continue;
+      }
+      if (searchable === undefined) {
+        lines = longestLine(text) > MAX_CODE_LINE ? text.split(/\r?\n/) : undefined;
+        searchable = lines ? lines.map((l) => (l.length > MAX_CODE_LINE ? '' : l)).join('\n') : text;
       }
       const whole = rule.patterns.multiline;
       whole.lastIndex = 0;
@@ -224,14 +226,21 @@ export class ContentEngine {
     }
   }
 
-  /** Clears the live candidates whose glob does not match the path; returns how many stay live. */
-  private keepMatchingGlobs(path: string, c: Candidates, live: Uint8Array): number {
+  /**
+   * Clears the live candidates whose glob does not match the path; returns how many stay live, and
+   * sets `liveLiteralCount` to how many literals they look for (a literal shared by rules once per rule).
+   */
+  private keepMatchingGlobs(path: string, c: Candidates, live: Uint8Array, table: LiteralTable): number {
     let count = 0;
+    let literals = 0;
     for (let i = 0; i < c.content.length; i++) {
       if (live[i] === 0) continue;
-      if (this.candidates.globMatches(path, c, c.contentMatcher[i])) count++;
-      else live[i] = 0;
+      if (this.candidates.globMatches(path, c, c.contentMatcher[i])) {
+        count++;
+        literals += table.ofRule[i]?.length ?? 0;
+      } else live[i] = 0;
     }
+    this.liveLiteralCount = literals;
     return count;
   }
 
@@ -247,13 +256,6 @@ export class ContentEngine {
     this.scratch.fill(0, 0, n);
     return this.scratch;
   }
-}
-
-/** How many literals the live candidates look for (a literal shared by rules counted once per rule). */
-function liveLiterals(table: LiteralTable, live: Uint8Array, n: number): number {
-  let count = 0;
-  for (let i = 0; i < n; i++) if (live[i] === 1) count += table.ofRule[i]?.length ?? 0;
-  return count;
 }
 
 /** Length of the longest line, without splitting the text. */

@@ -1,6 +1,6 @@
 import { MAX_CODE_LINE } from '../limits';
 import type { ImportFact, Language, Reader, ReadResult } from '../types';
-import { sourceLanguage, type Emit, type LanguageDescriptor, type Parser } from '../languages';
+import { languageOf, sourceLanguage, type Emit, type LanguageDescriptor, type Parser } from '../languages';
 import { findCloser, holdsAny, maskLine, mayOpen, RUBY_END } from '../languages/lexer';
 import { LineCounter, looksBinary, stripBom } from './text';
 
@@ -139,7 +139,7 @@ function pass(text: string, lang: LanguageDescriptor, parser: Parser, facts: rea
 const importsReader: Reader = {
   name: 'imports',
   // The language is told by the base name alone.
-  claims: (baseName) => sourceLanguage(baseName) !== undefined,
+  claims: (baseName) => languageOf(baseName) !== undefined,
   matches: (relPath) => sourceLanguage(relPath) !== undefined,
   read(relPath, text) {
     try {
