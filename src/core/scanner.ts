@@ -4,9 +4,10 @@ import { RuleIndex } from './match/ruleIndex';
 import { evaluate } from './evaluate';
 import { readersFor } from './readers';
 import { compileSomeGlobs } from './glob';
-import { SOURCE_EXTENSIONS } from './languages';
+import { SOURCE_EXTENSIONS, sourceLanguage } from './languages';
 import { hasRuleIndex, headCheck, keepRuleIndex, outcomeEvidence, ruleIndexFor, textEvidence, type FileResult } from './fileEvidence';
 import { Combiner } from './combine/combine';
+import { RequirementUse } from './match/requirementUse';
 import { UnitIndex } from './combine/units';
 import { Dismissals, type Dismissal } from './dismiss';
 import { entryFresh, MTIME_MARGIN_MS, type ScanStore, type StoredFile, type StoreKey } from './store/scanStore';
@@ -122,6 +123,9 @@ export class Scanner {
   private readSources = true;
   private units = new UnitIndex();
   private readonly combiner: Combiner;
+  private readonly requirements: RequirementUse;
+  /** Languages of the source files the last scan read (and those added since): see RequirementUse. */
+  private languagesRead = new Set<string>();
   private readonly dismissed: Dismissals;
 
   constructor(
@@ -132,6 +136,7 @@ export class Scanner {
   ) {
     this.index = ruleIndexFor(catalog);
     this.combiner = new Combiner(() => catalog.rules);
+    this.requirements = new RequirementUse(() => catalog.rules);
     this.dismissed = new Dismissals(dismissed);
   }
 
@@ -155,6 +160,7 @@ export class Scanner {
     const units = new UnitIndex();
     const configs: string[] = [];
     const sources: string[] = [];
+    const languagesRead = new Set<string>();
     let bytes = 0;
     let listed = 0;
     const sliceMs = options.sliceMs ?? SLICE_MS;
@@ -171,10 +177,7 @@ export class Scanner {
         units.add(p);
         const pathEv = this.index.pathEvidence(p);
         if (pathEv.length) records.set(p, { evidence: pathEv });
-        if (p === '.git/HEAD') continue;
-        if (isSourceFile(p)) {
-          if (this.readSources && this.needsRead(p)) sources.push(p);
-        } else if (this.needsRead(p)) configs.push(p);
+        if (p !== '.git/HEAD') this.sortListed(p, configs, sources, languagesRead);
         if (listingSlices.over()) await listingSlices.pause();
       }
     }
@@ -214,6 +217,7 @@ export class Scanner {
     this.records = records;
     this.units = units;
     this.listing = listing;
+    this.languagesRead = languagesRead;
     const stats = () => ({ files: listed, bytesRead: bytes, filesRead, ...(cache && { cacheHits: cache.hits }), ms: Date.now() - started });
     this.stats = stats();
     if (options.onPartial && sources.length) options.onPartial(this.current());
@@ -221,6 +225,17 @@ export class Scanner {
     this.stats = stats();
     this.remembered = cache && !cancelled() ? this.rememberScan(options.cache!.key, started, cache) : undefined;
     return this.current();
+  }
+
+  /** A listed file to read in the first pass (`configs`) or the second (`sources`, with its language), or not at all. */
+  private sortListed(p: string, configs: string[], sources: string[], languagesRead: Set<string>): void {
+    if (!isSourceFile(p)) {
+      if (this.needsRead(p)) configs.push(p);
+    } else if (this.readSources && this.needsRead(p)) {
+      sources.push(p);
+      const language = sourceLanguage(p)?.id;
+      if (language !== undefined) languagesRead.add(language);
+    }
   }
 
   /**
@@ -304,6 +319,8 @@ export class Scanner {
     const stamp = needsRead && this.remembered ? this.source.statNow?.(relPath) : undefined;
     const rec: FileResult = needsRead ? await this.readFile(relPath) : { evidence: [], bytes: 0 };
     if (rec.skipCode === 'gone') return this.dropRecords(relPath);
+    const language = needsRead && isSourceFile(relPath) ? sourceLanguage(relPath)?.id : undefined;
+    if (language !== undefined) this.languagesRead.add(language);
     if (stamp) this.remembered!.files.set(relPath, { ...stamp, evidence: rec.evidence, skipped: rec.skipped });
     else this.remembered?.files.delete(relPath);
     if (this.remembered) this.remembered.dirty = true;
@@ -357,12 +374,13 @@ export class Scanner {
   }
 
   current(): SkillMap {
-    const evidence: Evidence[] = [];
+    let evidence: Evidence[] = [];
     const skipped: Skipped[] = [...this.listing];
     for (const [file, rec] of this.records) {
       evidence.push(...this.dismissed.filter(rec.evidence));
       if (rec.skipped) skipped.push({ file, reason: rec.skipped });
     }
+    evidence = this.requirements.keepUsed(evidence, this.languagesRead);
     // Combining rules see only what is left, and their own evidence can be dismissed too.
     if (evidence.length && !this.combiner.empty) evidence.push(...this.dismissed.filter(this.combiner.evidence(evidence, this.units)));
     return evaluate(this.catalog, this.source.root, evidence, skipped, { ...this.stats });

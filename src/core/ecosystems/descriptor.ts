@@ -1,5 +1,5 @@
 /** What the engine knows of one package ecosystem, in one place: its files, its names and its readers. */
-import type { Ecosystem, Reader } from '../types';
+import type { Ecosystem, Language, Reader } from '../types';
 
 export interface EcosystemDescriptor<E extends Ecosystem = Ecosystem> {
   /** The name dependency rules and facts use (`dependency: { ecosystem: npm }`). */
@@ -23,6 +23,13 @@ export interface EcosystemDescriptor<E extends Ecosystem = Ecosystem> {
   readonly caseSensitive: boolean;
   /** The one spelling of a name that has several (PyPI treats runs of `-`, `_` and `.` alike); applied before any case folding. */
   readonly normalise?: (name: string) => string;
+  /**
+   * For an ecosystem whose manifests list the modules only tests need beside the others (go.mod):
+   * the language whose imports show a requirement in use. Its dependency rules then also match those
+   * imports, and once the project's sources in it are read, a requirement that no source file outside
+   * the tests imports proves no more than a test dependency does (`match/requirementUse.ts`).
+   */
+  readonly usedThroughImports?: Language;
   /** The readers of its manifests, in the order they are asked. */
   readonly readers: readonly Reader[];
 }

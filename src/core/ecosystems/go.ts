@@ -7,5 +7,6 @@ export const go: EcosystemDescriptor<'go'> = {
   manifests: ['**/go.mod'],
   lockFiles: ['go.sum'],
   caseSensitive: true,
+  usedThroughImports: 'go',
   readers: [goReader],
 };

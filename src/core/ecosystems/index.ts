@@ -53,6 +53,11 @@ export const GENERATED_FOLDERS: readonly string[] = ECOSYSTEM_REGISTRY.flatMap((
 /** Globs of every ecosystem's manifests. */
 export const MANIFEST_GLOBS: readonly string[] = ECOSYSTEM_REGISTRY.flatMap((d) => d.manifests);
 
+/** The ecosystem whose requirements a language's imports show in use (see `usedThroughImports`), if any. */
+export function ecosystemUsedThrough(language: string): Ecosystem | undefined {
+  return ECOSYSTEM_REGISTRY.find((d) => d.usedThroughImports === language)?.id;
+}
+
 const asWritten = (name: string): string => name;
 const lowerCase = (name: string): string => name.toLowerCase();
 

@@ -5,7 +5,7 @@
 import type { Catalog, ContentMatcher, DependencyMatcher, Evidence, Fact, ImportMatcher, Rule } from '../types';
 import { baseNameMatcher } from '../glob';
 import { isFixturePath, isProse } from '../paths';
-import { packageNameKey } from '../ecosystems';
+import { ecosystemUsedThrough, packageNameKey } from '../ecosystems';
 import { NameIndex, PrefixLookup } from './names';
 import { apiVersionMatches } from './kubernetes';
 import { CandidateIndex, pathMatcher } from './candidates';
@@ -36,6 +36,8 @@ export class RuleIndex {
   private imports = new Map<string, NameIndex>();
   /** Per language, lookups of import modules through `imports`, made once its rules are all in. */
   private importLookups = new Map<string, PrefixLookup>();
+  /** Per language, lookups of its imports among the requirements they show in use (null: none). */
+  private requirementLookups = new Map<string, { lookup: PrefixLookup; key: (name: string) => string } | null>();
   private candidates = new CandidateIndex();
   private content = new ContentEngine(this.candidates);
   private sink = new EvidenceCollector();
@@ -130,6 +132,30 @@ export class RuleIndex {
     let deps = this.deps.get(eco);
     if (!deps) this.deps.set(eco, (deps = { names: new NameIndex(), key: packageNameKey(eco) }));
     for (const n of dependency.names) deps.names.add(deps.key(n), rule, false);
+    this.requirementLookups.clear();
+  }
+
+  private importLookup(language: string): PrefixLookup | undefined {
+    let lookup = this.importLookups.get(language);
+    if (!lookup) {
+      const idx = this.imports.get(language);
+      if (!idx) return undefined;
+      this.importLookups.set(language, (lookup = new PrefixLookup(idx)));
+    }
+    return lookup;
+  }
+
+  /** The lookup of a language's imports among its ecosystem's dependency rules (see `usedThroughImports`). */
+  private requirementLookup(language: string): { lookup: PrefixLookup; key: (name: string) => string } | undefined {
+    let found = this.requirementLookups.get(language);
+    if (found === undefined) {
+      const eco = ecosystemUsedThrough(language);
+      if (eco) this.dependencyRules(eco);
+      const deps = eco && this.deps.get(eco);
+      found = deps ? { lookup: new PrefixLookup(deps.names), key: deps.key } : null;
+      this.requirementLookups.set(language, found);
+    }
+    return found ?? undefined;
   }
 
   private addImportRule(rule: Rule, imports: ImportMatcher): void {
@@ -215,13 +241,10 @@ export class RuleIndex {
         break;
       case 'import': {
         if (prose) break;
-        let lookup = this.importLookups.get(fact.language);
-        if (!lookup) {
-          const idx = this.imports.get(fact.language);
-          if (!idx) break;
-          this.importLookups.set(fact.language, (lookup = new PrefixLookup(idx)));
-        }
-        lookup.lookup(fact.module, found);
+        this.importLookup(fact.language)?.lookup(fact.module, found);
+        // A requirement the import shows in use: its dependency rule, at the import's line.
+        const required = this.requirementLookup(fact.language);
+        required?.lookup.lookup(required.key(fact.module), found);
         for (let i = 0; i < found.length; i++) if (found.indexOf(found[i]) === i) sink.push(found[i], fact.line, fact.typeOnly === true);
         break;
       }

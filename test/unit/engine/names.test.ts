@@ -43,3 +43,46 @@ describe('module lookups by prefix', () => {
     );
   });
 });
+
+describe('wildcard names filed by their plain beginning', () => {
+  /** What a list of every wildcard name, tried in turn, finds (exact names first, as the index gives them). */
+  function linear(names: string[], key: string): string[] {
+    const exact = names.filter((n) => !n.includes('*') && n === key);
+    const wild = names.filter((n) => n.includes('*') && new RegExp(`^${n.split('*').map(escapeRe).join('.*')}$`).test(key));
+    return [...exact, ...wild];
+  }
+  const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  it('find what trying every name would find, in the order the names were added', () => {
+    const piece = fc.constantFrom('github.com/', 'jackc/', 'pgx', '/v5', 'redis', '-', 'go-', '*', 'a', '@aws-sdk/', 'client-', 's3', '.');
+    const name = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 30 }), fc.array(name, { minLength: 1, maxLength: 10 }), (names, keys) => {
+        const idx = new NameIndex();
+        for (const n of names) idx.add(n, { id: n } as Rule, false);
+        for (const raw of keys) {
+          const key = raw.replace(/\*/g, '');
+          const found: Rule[] = [];
+          idx.lookup(key, found);
+          assert.deepStrictEqual(
+            found.map((r) => r.id),
+            linear(names, key),
+            key,
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('match case-folded names on lower-case keys', () => {
+    const idx = new NameIndex();
+    idx.add('Microsoft.AspNetCore.Authentication*', { id: 'auth' } as Rule, true);
+    const found: Rule[] = [];
+    idx.lookup('microsoft.aspnetcore.authentication.jwtbearer', found);
+    assert.deepStrictEqual(
+      found.map((r) => r.id),
+      ['auth'],
+    );
+  });
+});

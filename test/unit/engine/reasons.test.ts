@@ -59,7 +59,7 @@ describe('reasons: why each skill has its status', () => {
     const catalog = builtinCatalog();
     const map = await scanMemory({
       'cart/go.mod': 'module example.com/cart\n\ngo 1.22\n\nrequire google.golang.org/grpc v1.64.0\n',
-      'cart/main.go': 'package main\n\nfunc main() {}\n',
+      'cart/main.go': 'package main\n\nimport "google.golang.org/grpc"\n\nfunc main() { grpc.NewServer() }\n',
       'checkout/Dockerfile': 'FROM node:22-alpine\n',
       'checkout/package.json': '{"dependencies": {"@grpc/grpc-js": "^1.10.0"}}',
     });

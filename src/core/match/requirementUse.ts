@@ -1,0 +1,58 @@
+/**
+ * Requirements in use. A go.mod lists the modules only tests import beside those the code runs on
+ * (Go has no test scope), and a library that wraps Kafka or Redis for its users' tests requires
+ * their clients for its own tests alone. For such an ecosystem (`usedThroughImports`), a
+ * requirement's dependency rule also matches the imports that use it; once the sources in that
+ * language have been read, a requirement no source file outside the tests, fixtures and examples
+ * imports proves what a test dependency proves: the testing skill only.
+ */
+import type { Ecosystem, Evidence, Language, Rule } from '../types';
+import { ECOSYSTEM_REGISTRY } from '../ecosystems';
+import { languageOf } from '../languages';
+
+/** The languages whose imports show an ecosystem's requirements in use. */
+const USED_THROUGH: readonly string[] = ECOSYSTEM_REGISTRY.flatMap((d) => (d.usedThroughImports ? [d.usedThroughImports] : []));
+
+export class RequirementUse {
+  /** Dependency rules of the ecosystems whose requirements imports show in use, with that language. */
+  private watched: Map<string, { rule: Rule; language: Language }> | undefined;
+
+  constructor(private readonly rules: () => readonly Rule[]) {}
+
+  /**
+   * The evidence without the requirements no non-test source imports, in the languages whose sources
+   * were read (`languagesRead`); the same array when none is left out.
+   */
+  keepUsed(evidence: Evidence[], languagesRead: ReadonlySet<string>): Evidence[] {
+    // The catalogue's rules are asked for only when a language that shows requirements in use was read.
+    if (!evidence.length || !USED_THROUGH.some((language) => languagesRead.has(language))) return evidence;
+    const watched = this.watchedRules();
+    if (!watched.size) return evidence;
+    const used = new Set<string>();
+    let unused = 0;
+    for (const e of evidence) {
+      const w = watched.get(e.rule);
+      if (!w || !languagesRead.has(w.language)) continue;
+      if (languageOf(e.file)?.id === w.language) used.add(e.rule);
+      else unused++;
+    }
+    if (!unused) return evidence;
+    return evidence.filter((e) => {
+      const w = watched.get(e.rule);
+      return !w || !languagesRead.has(w.language) || used.has(e.rule) || w.rule.skill === 'testing';
+    });
+  }
+
+  private watchedRules(): Map<string, { rule: Rule; language: Language }> {
+    if (!this.watched) {
+      const through = new Map<Ecosystem, Language>();
+      for (const d of ECOSYSTEM_REGISTRY) if (d.usedThroughImports) through.set(d.id, d.usedThroughImports);
+      this.watched = new Map();
+      for (const rule of this.rules()) {
+        const language = rule.dependency && through.get(rule.dependency.ecosystem);
+        if (language) this.watched.set(rule.id, { rule, language });
+      }
+    }
+    return this.watched;
+  }
+}
