@@ -4,7 +4,7 @@ import { combinationSummary } from '../../../src/core/combine/summary';
 import { describeWorkload, KnownImages, UNIT_TALKS, WORKLOAD_FACT, workloadUnits } from '../../../src/core/combine/workloads';
 import { hostsIn } from '../../../src/core/readers/workloads';
 import { kubernetesReader } from '../../../src/core/readers/kubernetes';
-import type { Evidence, WorkloadFact } from '../../../src/core';
+import { toMarkdown, type Evidence, type WorkloadFact } from '../../../src/core';
 import { builtinCatalog, scanMemory } from '../helpers';
 import { rule, units } from './combineHelpers';
 
@@ -312,8 +312,9 @@ describe('workload units from Helm charts', () => {
     ),
     'deploy/shop/templates/carts.yaml': template('carts', images.carts ?? own('carts')),
   });
-  const microservices = async (files: Record<string, string>) => {
+  const microservices = async (files: Record<string, string>, markdown?: (md: string) => void) => {
     const map = await scanMemory(files, builtinCatalog());
+    markdown?.(toMarkdown(map, builtinCatalog()));
     assert.ok(
       map.skills.every((s) => s.evidence.every((e) => !e.rule.startsWith('unit:'))),
       'unit facts stay out of the map',
@@ -322,9 +323,13 @@ describe('workload units from Helm charts', () => {
   };
 
   it('are the chart’s own images, named by its values.yaml, that name each other’s Services', async () => {
-    const micro = await microservices(chart('ghcr.io/acme'));
+    let md = '';
+    const micro = await microservices(chart('ghcr.io/acme'), (text) => (md = text));
     assert.strictEqual(micro.reason, 'Practised: Separately deployed services, 3 services: carts, orders, web.');
     assert.ok(micro.evidence.some((e) => e.file === 'deploy/shop/templates/orders.yaml' && e.via === 'orders'));
+    // The résumé names the services as the tree does, not as what the technology was found through.
+    assert.match(md, /^- Separately deployed services \(3 services: carts, orders, web\): `deploy\/shop\/templates\/carts\.yaml:3`/m);
+    assert.doesNotMatch(md, /via (carts|orders|web)/);
   });
 
   it('are not a chart of public images, however its templates name each other', async () => {
