@@ -199,6 +199,9 @@ function lineScan(text: string): Fact[] {
   return facts;
 }
 
+/** A top-level `kind:` line of a workload or a Service. */
+const WORKLOAD_KIND = /^kind:[ \t]*["']?(?:Deployment|StatefulSet|DaemonSet|Job|CronJob|Rollout|Service)["']?[ \t]*(?:#.*)?\r?$/m;
+
 /** Kubernetes objects of a masked template: only their workload and Service facts (the line scan gives kinds and images). */
 function templateObjects(file: YamlFile, root: Node | null, unmask: (s: string) => string, facts: Fact[], depth = 0): void {
   const api = file.get(root, 'apiVersion');
@@ -220,6 +223,8 @@ function templateObjects(file: YamlFile, root: Node | null, unmask: (s: string) 
  * documents before the error, and says why.
  */
 function templateFacts(text: string): ReadResult {
+  // Parsing is for workloads and Services only: a template of other kinds (CRDs, RBAC) keeps to the line scan.
+  if (!WORKLOAD_KIND.test(text)) return { facts: dedupe(lineScan(text)) };
   const masked = maskGoTemplate(stripBom(text));
   const { result } = readYamlDetailed(masked.text, (doc, file) => {
     const facts: Fact[] = [];

@@ -190,6 +190,17 @@ describe('the Kubernetes reader on a Helm template', () => {
       ['kind', 'image'],
     );
     assert.match(r.skipped ?? '', /^workloads not read past a template that does not render as YAML: invalid YAML at line \d+/);
+    // A template of no workload or Service kind is left to the line scan: it is not parsed at all.
+    const crd = workloads('chart/templates/crds.yaml', [
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      '  : : : {{ x }}',
+    ]);
+    assert.deepStrictEqual(
+      crd.all.map((f) => f.type),
+      ['kind'],
+    );
+    assert.strictEqual(crd.skipped, undefined);
   });
 
   it('never throws or hangs on a hostile template: unbalanced `{{`, a huge line, binary junk', () => {
