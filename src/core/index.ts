@@ -13,7 +13,7 @@ export { SkillTechnologies, practiceEvidence, rankTechnologies, type TechnologyL
 export { Dismissals, formatDismissal, parseDismissal, parseDismissals, type Dismissal } from './dismiss';
 export { escapeMarkdown, formatBytes } from './format';
 export { formatMessage, type ReasonMessage } from './reasons';
-export { combinationMessage, combinationSummary } from './combine/summary';
+export { combinationMessage, combinationSummary, foundVia, unitOpening } from './combine/summary';
 export { MESSAGE_TEMPLATES, message, type Message, type MessageId } from './messages';
 export {
   catalogIdentity,

@@ -1,6 +1,7 @@
 import type { Catalog, Evidence, Rule, SkillMap, SkillResult } from './types';
 import { practiceEvidence } from './technologies';
 import { escapeMarkdown } from './format';
+import { combinationSummary, foundVia } from './combine/summary';
 
 /** Proficiency shown on a résumé line: practised with most further-practice items ticked is Advanced. */
 export function proficiency(skill: SkillResult): 'Advanced' | 'Intermediate' | 'Beginner' | undefined {
@@ -38,9 +39,15 @@ export const PROFICIENCY_LEGEND =
   "_Advanced: practised, with at least half of the skill's further-practice items shown in code. " +
   'Intermediate: practised in code. Beginner: started, with hints only (a dev dependency, a bare file)._';
 
-/** "Automated tests (via JavaScript, TypeScript)" when the evidence names what the technology was found through. */
-function named(tech: string, ev: readonly Evidence[]): string {
-  const via = [...new Set(ev.map((e) => e.via).filter((v): v is string => !!v))];
+/**
+ * "Automated tests (via JavaScript, TypeScript)" when the evidence names what the technology was found
+ * through; "Separately deployed services (3 services: carts, orders, web)" for a combination over units.
+ */
+function named(tech: string, ev: readonly Evidence[], ruleById: ReadonlyMap<string, Rule>): string {
+  const rule = ev.length ? ruleById.get(ev[0].rule) : undefined;
+  const units = rule && combinationSummary(rule, ev);
+  if (units) return `${mdEscape(tech)} (${mdEscape(units)})`;
+  const via = [...new Set(ev.map((e) => foundVia(ruleById.get(e.rule), e)).filter((v): v is string => !!v))];
   return mdEscape(tech) + (via.length ? ` (via ${via.map(mdEscape).join(', ')})` : '');
 }
 
@@ -71,14 +78,14 @@ function evidenceSection(s: SkillResult, ruleById: ReadonlyMap<string, Rule>): s
   const lines = [`### ${mdEscape(s.title)}`, ''];
   for (const tech of s.technologies) {
     const ev = s.evidence.filter((e) => e.technology === tech);
-    lines.push(`- ${named(tech, ev)}: ${places(ev)}`);
+    lines.push(`- ${named(tech, ev, ruleById)}: ${places(ev)}`);
   }
   const done = s.practice.filter((p) => p.done);
   if (done.length) lines.push('- Further practice shown:');
   for (const p of done) {
     const parts = p.technologies.map((t) => {
       const ev = practiceEvidence(s.evidence, p.id, t, ruleById);
-      return `${named(t, ev)} (${places(ev)})`;
+      return `${named(t, ev, ruleById)} (${places(ev)})`;
     });
     lines.push(`  - ${mdEscape(p.title)}: ${parts.join('; ')}`);
   }

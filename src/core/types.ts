@@ -65,12 +65,14 @@ export interface ImportFact {
 /**
  * A Kubernetes workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Argo Rollout, Knative
  * Service) or a Service, as combining needs it to find deployable units and who calls whom
- * (combine/workloads.ts). Names that a template computes are left out.
+ * (combine/workloads.ts). In a Helm template, a name, label, image or env value made of chart values
+ * is kept in its canonical template form (`{{.Values.cart.name}}`, readers/formats/goTemplate.ts), for
+ * combining to resolve against the chart's `values.yaml`; anything else a template computes is left out.
  */
 export interface WorkloadFact {
   type: 'workload';
   kind: string;
-  /** `metadata.name`; '' when templated. */
+  /** `metadata.name`; '' when a template computes it otherwise than from chart values. */
   name: string;
   line: number;
   /** Workloads: its containers' images (`imageName` form). */
@@ -81,9 +83,18 @@ export interface WorkloadFact {
   calls: [host: string, line: number][];
   /** A Knative Service is a workload and the Service that reaches it. */
   service?: true;
+  /** Helm templates: env values, args and command made of chart values, each with its line and whether it is a host variable's. */
+  templated?: [value: string, line: number, bare: boolean][];
 }
 
-export type Fact = DependencyFact | ImageFact | KindFact | ImportFact | WorkloadFact;
+/** A Helm chart's `values.yaml`: its scalar values by dotted path (`image.repository`), for resolving its templates. */
+export interface ChartValuesFact {
+  type: 'chartValues';
+  line: number;
+  values: [path: string, value: string][];
+}
+
+export type Fact = DependencyFact | ImageFact | KindFact | ImportFact | WorkloadFact | ChartValuesFact;
 
 /** What a reader returns for one file. A reader never throws for bad input: it returns `skipped`. */
 export interface ReadResult {

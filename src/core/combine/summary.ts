@@ -7,6 +7,20 @@ import { unitSignal } from './units';
 const UNITS_SHOWN = 4;
 
 /**
+ * The name of the unit of Kubernetes workloads that an item of a combining rule's evidence opens
+ * (combine/workloads.ts gives that item the unit's name in `via`), else undefined: every other item
+ * of the rule, and every item of any other rule, carries the rule's own `via` if any.
+ */
+export function unitOpening(rule: Rule | undefined, e: Evidence): string | undefined {
+  return rule?.combine?.units && e.rule === rule.id && e.via !== undefined && e.via !== rule.via ? e.via : undefined;
+}
+
+/** What an item was found through (`via`), unless that is the name of the unit it opens. */
+export function foundVia(rule: Rule | undefined, e: Evidence): string | undefined {
+  return unitOpening(rule, e) === undefined ? e.via : undefined;
+}
+
+/**
  * How many units a combining rule's evidence names (each unit's evidence opens with the file that
  * makes it a unit, at line 1), and the first few of their folders; undefined for any other rule.
  */
@@ -16,8 +30,8 @@ export function combinationUnits(rule: Rule, evidence: readonly Evidence[]): [co
   for (const e of evidence) {
     if (e.rule !== rule.id) continue;
     let name: string;
-    // A unit of Kubernetes workloads opens with an item that names it (combine/workloads.ts).
-    if (e.via !== undefined && e.via !== rule.via) name = `${e.folder ? `${e.folder}/` : ''}${e.via}`;
+    const unit = unitOpening(rule, e);
+    if (unit !== undefined) name = `${e.folder ? `${e.folder}/` : ''}${unit}`;
     else if (e.line === 1 && unitSignal(e.file) !== undefined && unitSignal(e.file) !== 'entry') {
       const slash = e.file.lastIndexOf('/');
       name = `${e.folder ? `${e.folder}/` : ''}${slash < 0 ? '.' : e.file.slice(0, slash)}/`;

@@ -26,6 +26,7 @@
 import type { Evidence, Rule, WorkloadFact } from '../types';
 import { NameIndex } from '../match/names';
 import { outsideUnits, unitSignal, type UnitIndex } from './units';
+import { chartOf, chartValues, resolveWorkload } from './chartValues';
 
 /** The rule id of a workload or Service fact: not `skill/rule`, so no catalogue rule can have it, and evaluate drops it. */
 export const WORKLOAD_FACT = 'unit:kubernetes';
@@ -67,7 +68,15 @@ const VENDOR_NAMESPACES = new Set([
 ]);
 
 export function describeWorkload(f: WorkloadFact): string {
-  return JSON.stringify({ k: f.kind, n: f.name, i: f.images, l: f.labels, c: f.calls, ...(f.service && { s: 1 }) });
+  return JSON.stringify({
+    k: f.kind,
+    n: f.name,
+    i: f.images,
+    l: f.labels,
+    c: f.calls,
+    ...(f.service && { s: 1 }),
+    ...(f.templated && { t: f.templated }),
+  });
 }
 
 interface Workload {
@@ -83,7 +92,8 @@ interface Workload {
 
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-function parse(e: Evidence): Workload | undefined {
+/** A workload fact back from its evidence, with a Helm template's chart values filled in. */
+function parse(e: Evidence, charts: ReadonlyMap<string, ReadonlyMap<string, string>>): Workload | undefined {
   let d: Record<string, unknown>;
   try {
     d = JSON.parse(e.technology) as Record<string, unknown>;
@@ -94,8 +104,17 @@ function parse(e: Evidence): Workload | undefined {
   const calls = (d.c as unknown[]).filter(
     (c): c is [string, number] => Array.isArray(c) && typeof c[0] === 'string' && typeof c[1] === 'number',
   );
+  const templated = (Array.isArray(d.t) ? (d.t as unknown[]) : []).filter(
+    (c): c is [string, number, boolean] =>
+      Array.isArray(c) && typeof c[0] === 'string' && typeof c[1] === 'number' && typeof c[2] === 'boolean',
+  );
+  let fields = { name: d.n, labels: d.l, images: d.i, calls };
+  if (templated.length || [d.n, ...d.i, ...d.l].some((x) => x.includes('{{'))) {
+    const chart = chartOf(e.file);
+    fields = resolveWorkload(fields, templated, chart === undefined ? undefined : charts.get(chart));
+  }
   const isService = d.k === 'Service';
-  return { file: e.file, line: e.line, service: isService, workload: !isService || d.s === 1, name: d.n, images: d.i, labels: d.l, calls };
+  return { file: e.file, line: e.line, service: isService, workload: !isService || d.s === 1, ...fields };
 }
 
 const lastSegment = (image: string) => image.slice(image.lastIndexOf('/') + 1);
@@ -200,10 +219,11 @@ function unitName(key: string, members: readonly Workload[]): string {
 /** Units of workloads, and the facts of who talks to whom, from the workload facts among the evidence. */
 export function workloadUnits(evidence: readonly Evidence[], units: UnitIndex, known: KnownImages): WorkloadUnits | undefined {
   const all: Workload[] = [];
+  let charts: Map<string, Map<string, string>> | undefined;
   for (const e of evidence) {
     if (e.rule !== WORKLOAD_FACT || outsideUnits(e.file)) continue;
-    const w = parse(e);
-    if (w) all.push(w);
+    const w = parse(e, (charts ??= chartValues(evidence)));
+    if (w && (w.name || w.images.length)) all.push(w);
   }
   if (!all.length) return undefined;
   const workloads = all.filter((w) => w.workload);

@@ -11,6 +11,7 @@ import { apiVersionMatches } from './kubernetes';
 import { CandidateIndex, pathMatcher } from './candidates';
 import { ContentEngine, contentRules } from './content';
 import { describeWorkload, WORKLOAD_FACT } from '../combine/workloads';
+import { CHART_VALUES_FACT, describeChartValues } from '../combine/chartValues';
 import { countsIn, dependencyCounts, evidence, EvidenceCollector } from './evidencePolicy';
 
 /** One ecosystem's dependency rules, with the key its package names are looked up by. */
@@ -238,6 +239,9 @@ export class RuleIndex {
         break;
       case 'workload':
         if (fact.name || fact.images.length) sink.pushUnitFact(WORKLOAD_FACT, describeWorkload(fact), fact.line);
+        break;
+      case 'chartValues':
+        sink.pushUnitFact(CHART_VALUES_FACT, describeChartValues(fact), fact.line);
         break;
       case 'import': {
         if (prose) break;

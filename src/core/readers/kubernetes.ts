@@ -1,13 +1,16 @@
 /**
  * Kubernetes-style YAML: the apiVersion/kind of each document and the container images its specs name.
- * Also Helm chart templates (read line by line, as `{{ }}` is rarely valid YAML), Helm values files
- * (`image.repository`) and Kustomize files.
+ * Also Helm chart templates (their kinds and images read line by line, as `{{ }}` is rarely valid
+ * YAML; their workloads read from the template with its actions masked, formats/goTemplate.ts), Helm
+ * values files (`image.repository`, and a chart's `values.yaml` as values its templates may use) and
+ * Kustomize files.
  */
 import type { Node } from 'yaml';
-import type { Fact, Reader, ReadResult } from '../types';
+import type { ChartValuesFact, Fact, Reader, ReadResult } from '../types';
 import { ciReader } from './ci';
 import { composeReader } from './compose';
 import { imageName } from './docker';
+import { maskGoTemplate } from './formats/goTemplate';
 import { looksBinary, stripBom } from './text';
 import { workloadFact } from './workloads';
 import { lowerBaseName, dedupe, isYamlPath, MAX_WALK_DEPTH, readYaml, readYamlDetailed, type YamlDoc, type YamlFile } from './yamlDocs';
@@ -86,6 +89,32 @@ function kustomizeFacts(file: YamlFile, doc: YamlDoc, facts: Fact[]): void {
       if (n) facts.push({ type: 'image', name: n, line: e!.line });
     }
   }
+}
+
+/** Chart values kept for resolving templates: at most this many, each at most this long. */
+const MAX_CHART_VALUES = 2000;
+const MAX_CHART_VALUE = 256;
+const VALUE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A chart's `values.yaml` as scalar values by dotted path; sequences are not entered (a template reaches them by `index` or `range`). */
+function chartValues(file: YamlFile, root: Node | null): Fact[] {
+  const values: [string, string][] = [];
+  const walk = (node: Node | null, prefix: string, depth: number): void => {
+    for (const e of file.entries(node)) {
+      if (values.length >= MAX_CHART_VALUES) return;
+      if (!VALUE_KEY.test(e.key)) continue;
+      const path = prefix ? `${prefix}.${e.key}` : e.key;
+      if (file.isMap(e.value)) {
+        if (depth < 16) walk(e.value, path, depth + 1);
+        continue;
+      }
+      const v = file.str(e.value);
+      if (v !== undefined && v.length <= MAX_CHART_VALUE && !v.includes('\n')) values.push([path, v]);
+    }
+  };
+  walk(root, '', 0);
+  const first = file.entries(root)[0];
+  return values.length ? [{ type: 'chartValues', line: first?.line ?? 1, values } satisfies ChartValuesFact] : [];
 }
 
 function valuesFacts(file: YamlFile, root: Node | null): Fact[] {
@@ -170,25 +199,69 @@ function lineScan(text: string): Fact[] {
   return facts;
 }
 
+/** A top-level `kind:` line of a workload or a Service. */
+const WORKLOAD_KIND = /^kind:[ \t]*["']?(?:Deployment|StatefulSet|DaemonSet|Job|CronJob|Rollout|Service)["']?[ \t]*(?:#.*)?\r?$/m;
+
+/** Kubernetes objects of a masked template: only their workload and Service facts (the line scan gives kinds and images). */
+function templateObjects(file: YamlFile, root: Node | null, unmask: (s: string) => string, facts: Fact[], depth = 0): void {
+  const api = file.get(root, 'apiVersion');
+  const kind = file.get(root, 'kind');
+  const apiVersion = api && unmask(file.str(api.value) ?? '').trim();
+  const kindName = kind && file.str(kind.value)?.trim();
+  if (!kind || !apiVersion || !kindName || !KIND.test(kindName)) return;
+  if (kindName.endsWith('List') && depth < 2) {
+    for (const item of file.items(file.at(root, 'items'))) templateObjects(file, item, unmask, facts, depth + 1);
+    return;
+  }
+  const workload = workloadFact(file, root, apiVersion, kindName, kind.line, unmask);
+  if (workload) facts.push(workload);
+}
+
+/**
+ * A Go template's facts: kinds and literal images by the line scan, workloads from the template read
+ * as it would render. A template that still does not parse once masked keeps the workloads of its
+ * documents before the error, and says why.
+ */
+function templateFacts(text: string): ReadResult {
+  // Parsing is for workloads and Services only: a template of other kinds (CRDs, RBAC) keeps to the line scan.
+  if (!WORKLOAD_KIND.test(text)) return { facts: dedupe(lineScan(text)) };
+  const masked = maskGoTemplate(stripBom(text));
+  const { result } = readYamlDetailed(masked.text, (doc, file) => {
+    const facts: Fact[] = [];
+    templateObjects(file, doc.root, masked.unmask, facts);
+    return facts;
+  });
+  const facts = dedupe([...lineScan(text), ...result.facts]);
+  return result.skipped
+    ? { facts, skipped: `workloads not read past a template that does not render as YAML: ${result.skipped}` }
+    : { facts };
+}
+
 function readKubernetes(relPath: string, text: string): ReadResult {
   if (looksBinary(text)) return { facts: [], skipped: 'binary content (NUL bytes), not YAML' };
   const base = lowerBaseName(relPath);
   if (VALUES.test(base)) {
-    if (!text.includes('repository')) return { facts: [] };
-    return readYaml(text, (doc, file) => valuesFacts(file, doc.root));
+    const chart = base === 'values.yaml';
+    if (!text.includes('repository') && !chart) return { facts: [] };
+    const read = readYaml(text, (doc, file) => [
+      ...valuesFacts(file, doc.root),
+      ...(chart && doc.index === 1 ? chartValues(file, doc.root) : []),
+    ]);
+    // A values file that names no image repository was not read before: its problems are no one's concern.
+    return text.includes('repository') ? read : { facts: read.facts };
   }
   const kustomize = KUSTOMIZATION.test(base);
   if (!kustomize && !(text.includes('apiVersion') && text.includes('kind'))) return { facts: [] };
   const templated = text.includes('{{');
-  if (templated && underTemplates(relPath)) return { facts: dedupe(lineScan(text)) };
+  if (templated && underTemplates(relPath)) return templateFacts(text);
   const { result, first } = readYamlDetailed(text, (doc, file) => {
     const facts: Fact[] = [];
     objectFacts(file, doc.root, facts);
     if (kustomize) kustomizeFacts(file, doc, facts);
     return facts;
   });
-  // A template's placeholders break the YAML: its lines are scanned instead.
-  if (templated && first === 'syntax') return { facts: dedupe(lineScan(text)) };
+  // A template's placeholders break the YAML: its lines are scanned instead, and it is read masked.
+  if (templated && first === 'syntax') return templateFacts(text);
   return result;
 }
 

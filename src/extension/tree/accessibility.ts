@@ -25,7 +25,7 @@ export function accessibleLabel(node: TreeNode, l10n: Pick<typeof vscode.l10n, '
       const where = folder && node.description?.includes(folder) ? l10n.t('in {0}', folder) : undefined;
       // Under a further-practice item the row is named by what was found there, not by a technology row above it.
       const found = node.parent?.kind === 'practice' ? node.evidence.technology : undefined;
-      return [node.label, found, where, strength === 'weak' ? l10n.t('weak evidence') : l10n.t('strong evidence')]
+      return [node.label, found, node.unit, where, strength === 'weak' ? l10n.t('weak evidence') : l10n.t('strong evidence')]
         .filter(Boolean)
         .join(', ');
     }

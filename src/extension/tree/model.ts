@@ -6,6 +6,7 @@
 import type * as vscode from 'vscode';
 import {
   combinationMessage,
+  unitOpening,
   type Catalog,
   type Evidence,
   type Rule,
@@ -72,6 +73,8 @@ interface EvidenceNode extends Base {
   kind: 'evidence';
   skillId: string;
   evidence: Evidence;
+  /** The unit of Kubernetes workloads this row opens, named in its description and accessible name. */
+  unit?: string;
 }
 interface PracticeGroupNode extends Base {
   kind: 'practiceGroup';
@@ -382,7 +385,7 @@ function technologyDescription(ev: readonly Evidence[], strong: boolean, { ruleB
 }
 
 function addTechnologies(skillNode: SkillNode, result: SkillResult, ctx: RowContext): void {
-  const { multiRoot, l10n } = ctx;
+  const { multiRoot, ruleById, l10n } = ctx;
   for (const tech of result.technologies) {
     const ev = result.evidence.filter((e) => e.technology === tech);
     const strong = ev.some((e) => e.strength === 'strong');
@@ -406,11 +409,14 @@ function addTechnologies(skillNode: SkillNode, result: SkillResult, ctx: RowCont
     link(skillNode, techNode);
     for (const e of ev.slice(0, MAX_EVIDENCE_ROWS)) {
       const where = multiRoot && e.folder ? e.folder : undefined;
-      const parts = [viaWords(e, l10n), where, e.strength === 'weak' ? l10n.t('weak') : undefined].filter(Boolean);
+      const rule = ruleById.get(e.rule);
+      const parts = [viaWords(e, rule, l10n), where, e.strength === 'weak' ? l10n.t('weak') : undefined].filter(Boolean);
+      const unit = unitOpening(rule, e);
       link(techNode, {
         kind: 'evidence',
         skillId: result.id,
         evidence: e,
+        ...(unit !== undefined && { unit }),
         id: `ev:${result.id}:${tech}:${e.folder ?? ''}:${e.file}:${e.line}:${e.rule}`,
         label: evidenceLabel(e),
         description: parts.length ? parts.join(' · ') : undefined,

@@ -4,7 +4,7 @@
  * engine decides that, in core/technologies.ts). Only types come from 'vscode' and the model.
  */
 import type * as vscode from 'vscode';
-import { practiceEvidence, type Evidence, type PracticeResult, type Rule, type SkillResult } from '../../core';
+import { practiceEvidence, unitOpening, type Evidence, type PracticeResult, type Rule, type SkillResult } from '../../core';
 import { escapeMarkdown } from '../../core/format';
 import type { TreeNode } from './model';
 
@@ -14,8 +14,13 @@ type L10n = Pick<typeof vscode.l10n, 't'>;
 /** Places shown under one item; the rest are counted in a last row. */
 const MAX_PRACTICE_ROWS = 50;
 
-/** "via ASP.NET Core", for evidence whose rule names a mechanism found through a framework. */
-export function viaWords(e: Evidence, l10n: L10n): string | undefined {
+/**
+ * "via ASP.NET Core", for evidence whose rule names a mechanism found through a framework; the unit's
+ * name ("carts") for the row that opens a unit of Kubernetes workloads, as a Dockerfile's path names its unit.
+ */
+export function viaWords(e: Evidence, rule: Rule | undefined, l10n: L10n): string | undefined {
+  const unit = unitOpening(rule, e);
+  if (unit !== undefined) return unit;
   return e.via ? l10n.t('via {0}', e.via) : undefined;
 }
 
@@ -39,13 +44,15 @@ export function practiceEvidenceRows(
     const strength = e.strength === 'weak' ? l10n.t('weak') : undefined;
     const file = `${where ? `${escapeMarkdown(where, 'anywhere')}/` : ''}${escapeMarkdown(e.file, 'anywhere')}`;
     const rule = e.strength === 'weak' ? l10n.t('rule `{0}`, weak evidence', e.rule) : l10n.t('rule `{0}`, strong evidence', e.rule);
+    const unit = unitOpening(ruleById.get(e.rule), e);
     return {
       kind: 'evidence',
       skillId: result.id,
       evidence: e,
+      ...(unit !== undefined && { unit }),
       id: `ev:${result.id}:practice:${item.id}:${e.folder ?? ''}:${e.file}:${e.line}:${e.rule}`,
       label: `${e.file}:${e.line}`,
-      description: [e.technology, viaWords(e, l10n), where, strength].filter(Boolean).join(' · '),
+      description: [e.technology, viaWords(e, ruleById.get(e.rule), l10n), where, strength].filter(Boolean).join(' · '),
       tooltip: `${l10n.t('{0}, line {1}', file, e.line)}\n\n${rule}`,
       contextValue: 'evidence',
       children: [],

@@ -4,7 +4,7 @@ import { combinationSummary } from '../../../src/core/combine/summary';
 import { describeWorkload, KnownImages, UNIT_TALKS, WORKLOAD_FACT, workloadUnits } from '../../../src/core/combine/workloads';
 import { hostsIn } from '../../../src/core/readers/workloads';
 import { kubernetesReader } from '../../../src/core/readers/kubernetes';
-import type { Evidence, WorkloadFact } from '../../../src/core';
+import { toMarkdown, type Evidence, type WorkloadFact } from '../../../src/core';
 import { builtinCatalog, scanMemory } from '../helpers';
 import { rule, units } from './combineHelpers';
 
@@ -255,5 +255,134 @@ describe('combining over workload units', () => {
     const micro = map.skills.find((s) => s.id === 'microservices')!;
     assert.strictEqual(micro.reason, 'Practised: Separately deployed services, 3 services: carts, orders, web.');
     assert.ok(map.skills.every((s) => s.evidence.every((e) => !e.rule.startsWith('unit:'))));
+  });
+});
+
+describe('workload units from Helm charts', () => {
+  /** A chart's Deployment and Service of one service, as a template that is not YAML as written. */
+  const template = (key: string, image: string, env = '') =>
+    [
+      `{{- if .Values.${key}.enabled }}`,
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      `  name: {{ .Values.${key}.name }}`,
+      '  labels:',
+      '    {{- include "chart.labels" . | nindent 4 }}',
+      'spec:',
+      '  template:',
+      '    metadata:',
+      '      labels:',
+      `        app: {{ .Values.${key}.name }}`,
+      '    spec:',
+      '      containers:',
+      `        - name: ${key}`,
+      `          image: ${image}`,
+      ...(env ? ['          env:', ...env.split('\n')] : []),
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      `  name: {{ .Values.${key}.name }}`,
+      'spec:',
+      '  selector:',
+      `    app: {{ .Values.${key}.name }}`,
+      '{{- end }}',
+      '',
+    ].join('\n');
+  const own = (key: string) =>
+    `"{{ .Values.image.registry }}/{{ .Values.${key}.name }}:{{ .Values.image.tag | default .Chart.AppVersion }}"`;
+  const values = (registry: string) =>
+    [
+      'image:',
+      `  registry: ${registry}`,
+      '  tag: ""',
+      ...['web', 'orders', 'carts'].flatMap((k) => [`${k}:`, '  enabled: true', `  name: ${k}`]),
+      '',
+    ].join('\n');
+  const env = (name: string, value: string) => `            - name: ${name}\n              value: ${value}`;
+  const chart = (registry: string, images: Record<string, string> = {}) => ({
+    'deploy/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\n',
+    'deploy/shop/values.yaml': values(registry),
+    'deploy/shop/templates/web.yaml': template('web', images.web ?? own('web'), env('ORDERS_URL', 'http://{{ .Values.orders.name }}:80')),
+    'deploy/shop/templates/orders.yaml': template(
+      'orders',
+      images.orders ?? own('orders'),
+      env('CARTS_HOST', '{{ .Values.carts.name | quote }}'),
+    ),
+    'deploy/shop/templates/carts.yaml': template('carts', images.carts ?? own('carts')),
+  });
+  const microservices = async (files: Record<string, string>, markdown?: (md: string) => void) => {
+    const map = await scanMemory(files, builtinCatalog());
+    markdown?.(toMarkdown(map, builtinCatalog()));
+    assert.ok(
+      map.skills.every((s) => s.evidence.every((e) => !e.rule.startsWith('unit:'))),
+      'unit facts stay out of the map',
+    );
+    return map.skills.find((s) => s.id === 'microservices')!;
+  };
+
+  it('are the chart’s own images, named by its values.yaml, that name each other’s Services', async () => {
+    let md = '';
+    const micro = await microservices(chart('ghcr.io/acme'), (text) => (md = text));
+    assert.strictEqual(micro.reason, 'Practised: Separately deployed services, 3 services: carts, orders, web.');
+    assert.ok(micro.evidence.some((e) => e.file === 'deploy/shop/templates/orders.yaml' && e.via === 'orders'));
+    // The résumé names the services as the tree does, not as what the technology was found through.
+    assert.match(md, /^- Separately deployed services \(3 services: carts, orders, web\): `deploy\/shop\/templates\/carts\.yaml:3`/m);
+    assert.doesNotMatch(md, /via (carts|orders|web)/);
+  });
+
+  it('are not a chart of public images, however its templates name each other', async () => {
+    const images = {
+      web: '"{{ .Values.image.registry }}/nginx:1.27"',
+      orders: '"{{ .Values.image.registry }}/postgresql:16"',
+      carts: '"{{ .Values.image.registry }}/redis:7"',
+    };
+    assert.strictEqual((await microservices(chart('docker.io/bitnami', images))).status, 'missing');
+  });
+
+  it('are not one image run by several workloads', async () => {
+    const one = '"{{ .Values.image.registry }}/shop:{{ .Values.image.tag }}"';
+    assert.strictEqual((await microservices(chart('ghcr.io/acme', { web: one, orders: one, carts: one }))).status, 'missing');
+  });
+
+  it('are not images a helper computes, nor values of another chart', async () => {
+    const helper = '{{ include "shop.image" (dict "name" "x" "root" .) }}';
+    assert.strictEqual((await microservices(chart('ghcr.io/acme', { web: helper, orders: helper, carts: helper }))).status, 'missing');
+    const files: Record<string, string> = chart('ghcr.io/acme');
+    files['deploy/other/values.yaml'] = files['deploy/shop/values.yaml'];
+    delete files['deploy/shop/values.yaml'];
+    assert.strictEqual((await microservices(files)).status, 'missing');
+  });
+
+  it('fill in chart values for the template’s own chart, and drop an image’s unknown tag', () => {
+    const evidence: Evidence[] = [
+      {
+        file: 'deploy/shop/values.yaml',
+        line: 1,
+        technology: JSON.stringify([
+          ['registry', 'ghcr.io/acme'],
+          ['web.name', 'web'],
+          ['api.name', 'api'],
+        ]),
+        rule: 'unit:helm-values',
+        strength: 'weak',
+      },
+      fact('deploy/shop/templates/web.yaml', 3, {
+        name: '{{.Values.web.name}}',
+        images: ['{{.Values.registry}}/web:{{?}}'],
+        labels: ['app={{.Values.web.name}}'],
+        templated: [['http://{{.Values.api.name}}:80', 20, false]],
+      }),
+      fact('deploy/shop/templates/api.yaml', 3, { name: '{{.Values.api.name}}', images: ['{{.Values.registry}}/api@{{?}}'] }),
+      fact('deploy/other/templates/x.yaml', 3, { name: '{{.Values.web.name}}', images: ['{{.Values.registry}}/x'] }),
+    ];
+    const found = workloadUnits(evidence, units([]), known)!;
+    assert.deepStrictEqual([...found.facts.keys()], ['\0web', '\0api']);
+    assert.deepStrictEqual(
+      [...found.openings.values()].map((o) => `${o.file} ${o.via}`),
+      ['deploy/shop/templates/web.yaml web', 'deploy/shop/templates/api.yaml api'],
+    );
+    assert.strictEqual(found.facts.get('\0web')![0].line, 20);
   });
 });

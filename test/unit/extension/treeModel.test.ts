@@ -85,6 +85,50 @@ describe('skill tree model', () => {
     assert.deepStrictEqual(findNode(roots, 'practice:caching:sessions')!.children, []);
   });
 
+  it('names the unit a row of workloads opens, without "via", and keeps "via" for what a rule was found through', () => {
+    const catalog = sampleCatalog();
+    const services: Rule = {
+      id: 'caching/services',
+      skill: 'caching',
+      technology: 'Separately deployed services',
+      strength: 'strong',
+      combine: { units: 2, anyOf: [{ talksToUnit: true }] },
+      examples: { positive: [], negative: [] },
+      source: { file: 'x', line: 1 },
+    };
+    catalog.rules = [...catalog.rules, services, { ...services, id: 'caching/through', technology: 'Through', via: 'Helm' }];
+    const map = sampleMap();
+    const caching = map.skills.find((s) => s.id === 'caching')!;
+    const row = (file: string, line: number, via?: string, rule = services.id, technology = services.technology) => ({
+      file,
+      line,
+      technology,
+      rule,
+      strength: 'strong' as const,
+      ...(via !== undefined && { via }),
+    });
+    caching.evidence.push(
+      row('k8s/carts.yaml', 2, 'carts'),
+      row('k8s/orders.yaml', 2, 'orders'),
+      row('k8s/orders.yaml', 21),
+      row('k8s/all.yaml', 5, 'Helm', 'caching/through', 'Through'),
+    );
+    caching.technologies.push(services.technology, 'Through');
+    const roots = buildTree({ ...base, map, catalog });
+    const tech = findNode(roots, `tech:caching:${services.technology}`)!;
+    assert.strictEqual(tech.description, '2 services: carts, orders');
+    assert.deepStrictEqual(
+      tech.children.map((c) => [c.label, c.description]),
+      [
+        ['k8s/carts.yaml:2', 'carts'],
+        ['k8s/orders.yaml:2', 'orders'],
+        ['k8s/orders.yaml:21', undefined],
+      ],
+    );
+    assert.strictEqual(accessibleLabel(tech.children[0]), 'k8s/carts.yaml:2, carts, strong evidence');
+    assert.strictEqual(findNode(roots, 'tech:caching:Through')!.children[0].description, 'via Helm');
+  });
+
   it('shows marks apart from detection and counts "done" as practised', () => {
     const marks = new Map([
       ['testing', 'done' as const],

@@ -9,7 +9,7 @@ import { ciReader } from '../../../src/core/readers/ci';
 /** `name@line` for images, `Kind(apiVersion)@line` for kinds: short enough to compare whole lists (workloads: readers/workloads.test.ts). */
 function brief(facts: Fact[]): string[] {
   return facts
-    .filter((f) => f.type !== 'workload')
+    .filter((f) => f.type !== 'workload' && f.type !== 'chartValues')
     .map((f) => {
       if (f.type === 'image') return `${f.name}@${f.line}`;
       if (f.type === 'kind') return `${f.kind}(${f.apiVersion})@${f.line}`;
