@@ -388,7 +388,15 @@ export class Scanner {
 
   /** Evidence in one file's text, as the scan would record it (for hovers on unsaved documents). */
   evidenceInText(relPath: string, text: string): Evidence[] {
-    return this.dismissed.filter([...this.index.pathEvidence(relPath), ...textEvidence(this.index, relPath, text).evidence]);
+    const found = this.dismissed.filter([...this.index.pathEvidence(relPath), ...textEvidence(this.index, relPath, text).evidence]);
+    // A go.mod line whose module only tests import proves here what it proves in the map.
+    return this.requirements.keepUsed(found, this.languagesRead, this.evidenceBeside(relPath, found));
+  }
+
+  /** The workspace's evidence with one file's as given (its text may be newer than its record). */
+  private *evidenceBeside(relPath: string, found: readonly Evidence[]): Iterable<Evidence> {
+    for (const [file, rec] of this.records) if (file !== relPath) yield* rec.evidence;
+    yield* found;
   }
 
   private async readFile(relPath: string): Promise<FileResult> {

@@ -21,22 +21,19 @@ export class RequirementUse {
 
   /**
    * The evidence without the requirements no non-test source imports, in the languages whose sources
-   * were read (`languagesRead`); the same array when none is left out.
+   * were read (`languagesRead`); the same array when none is left out. The imports are looked for in
+   * `workspace`: by default the evidence itself (a map's), or the workspace's beside one file's.
    */
-  keepUsed(evidence: Evidence[], languagesRead: ReadonlySet<string>): Evidence[] {
+  keepUsed(evidence: Evidence[], languagesRead: ReadonlySet<string>, workspace: Iterable<Evidence> = evidence): Evidence[] {
     // The catalogue's rules are asked for only when a language that shows requirements in use was read.
     if (!evidence.length || !USED_THROUGH.some((language) => languagesRead.has(language))) return evidence;
     const watched = this.watchedRules();
     if (!watched.size) return evidence;
     const used = new Set<string>();
-    let unused = 0;
-    for (const e of evidence) {
+    for (const e of workspace) {
       const w = watched.get(e.rule);
-      if (!w || !languagesRead.has(w.language)) continue;
-      if (languageOf(e.file)?.id === w.language) used.add(e.rule);
-      else unused++;
+      if (w && languageOf(e.file)?.id === w.language) used.add(e.rule);
     }
-    if (!unused) return evidence;
     return evidence.filter((e) => {
       const w = watched.get(e.rule);
       return !w || !languagesRead.has(w.language) || used.has(e.rule) || w.rule.skill === 'testing';

@@ -63,4 +63,19 @@ describe('Go requirements in use', () => {
     source.set('kit_test.go', SARAMA_TESTED);
     assert.strictEqual(statusOf(await scanner.updateFile('kit_test.go'), 'message-brokers'), 'missing');
   });
+
+  it('a hover on go.mod says of a line what the map says of it', async () => {
+    const source = new MemorySource({ 'go.mod': GO_MOD, 'kit.go': PLAIN, 'kit_test.go': SARAMA_TESTED });
+    const scanner = new Scanner(source, builtinCatalog());
+    await scanner.scan();
+    const rulesAt = (line: number) =>
+      scanner
+        .evidenceInText('go.mod', GO_MOD)
+        .filter((e) => e.line === line)
+        .map((e) => e.rule);
+    assert.deepStrictEqual(rulesAt(6), []);
+    source.set('kit.go', SARAMA_USED);
+    await scanner.updateFile('kit.go');
+    assert.ok(rulesAt(6).includes('message-brokers/kafka-go'), rulesAt(6).join(' '));
+  });
 });
