@@ -92,6 +92,7 @@ function relabel(facts: readonly Evidence[], rule: Rule): Evidence[] {
 export class Combiner {
   private compiled: { combines: CompiledCombine[]; ruleOf: ReadonlyMap<string, Rule> } | undefined;
   private knownImages: KnownImages | undefined;
+  private sought: CompiledSelector[] | undefined;
 
   /** `rules` may be a function giving them: they are then read when the first evidence is combined. */
   constructor(private readonly rules: readonly Rule[] | (() => readonly Rule[])) {}
@@ -119,6 +120,11 @@ export class Combiner {
     return this.compiled;
   }
 
+  /** The selectors of the unit-scoped combinations. */
+  private unitSelectors(): CompiledSelector[] {
+    return (this.sought ??= this.combines.filter((c) => c.units).flatMap((c) => [...c.allOf, ...c.anyOf]));
+  }
+
   get empty(): boolean {
     return this.combines.length === 0;
   }
@@ -133,7 +139,12 @@ export class Combiner {
     const out: Evidence[] = [];
     for (const c of this.combines) {
       if (c.units && !byUnit) {
-        byUnit = groupByUnit(known, units);
+        // Only facts some unit-scoped combination looks for are grouped (most evidence is not).
+        const sought = this.unitSelectors();
+        byUnit = groupByUnit(
+          known.filter((e) => sought.some((sel) => sel.test(e, this.ruleOf.get(e.rule)))),
+          units,
+        );
         workloads = workloadUnits(evidence, units, (this.knownImages ??= new KnownImages(this.allRules())));
         for (const [unit, facts] of workloads?.facts ?? []) byUnit.set(unit, [...(byUnit.get(unit) ?? []), ...facts]);
       }
