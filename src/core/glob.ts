@@ -110,7 +110,7 @@ export function isBaseNameGlob(glob: string): boolean {
  * or `[...]`: every matching path contains it, and `includes` rules most paths out far faster than
  * the compiled expression would. Undefined for a negated glob or one without such a run.
  */
-function longestLiteral(glob: string): string | undefined {
+export function longestLiteral(glob: string): string | undefined {
   if (glob.startsWith('!')) return undefined;
   let best = '';
   let run = '';

@@ -4,7 +4,7 @@
  * without a name of its own): those share one entry, and with it its matchers and literal table.
  */
 import type { Rule } from '../types';
-import { baseName, globMatcher, isBaseNameGlob } from '../glob';
+import { baseName, globMatcher, isBaseNameGlob, longestLiteral } from '../glob';
 import { BaseNameBuckets } from '../baseBuckets';
 import type { ContentRule, LiteralTable } from './content';
 import type { ScopeTable } from './importScope';
@@ -27,9 +27,16 @@ export interface Candidates {
   literalTable?: LiteralTable;
   /** Per language (its id, '' for none), the content candidates' import scopes, built on first use. */
   scopeTables?: Map<string, ScopeTable>;
+  /** The same without the rules whose glob names only folders, for a path in none of those folders. */
+  outsideFolders?: Candidates;
 }
 
 const always = () => true;
+
+/** A glob's last segment that every base name matches: the glob names folders only. */
+const FOLDER_ONLY = /^\*+$/;
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function lastSegment(glob: string): string {
   return glob.slice(glob.lastIndexOf('/') + 1);
@@ -69,15 +76,52 @@ export class CandidateIndex {
   private contentByBase = new BaseNameBuckets<ContentRule>();
   private filesByBase = new BaseNameBuckets<FileRule>();
 
+  /**
+   * Rules whose glob names folders only (`.github/**`, `**` + `/sites-available/*`): candidates of every
+   * base name. A path that holds none of their folders' names is given its candidates without them.
+   */
+  private readonly folderRules = new Set<FileRule | ContentRule>();
+  private readonly folderNames = new Set<string>();
+  /** Some folder rule's glob has no plain name to look for: every path keeps them all. */
+  private folderRuleWithoutName = false;
+  private folderNameTest: RegExp | undefined;
+
   addFileRule(glob: string, f: FileRule): void {
     this.filesByBase.add(lastSegment(glob), f, f.baseMatches);
+    this.noteFolderRule(glob, f);
   }
 
   addContentRule(glob: string, c: ContentRule): void {
     this.contentByBase.add(lastSegment(glob), c, c.baseMatches);
+    this.noteFolderRule(glob, c);
   }
 
+  private noteFolderRule(glob: string, entry: FileRule | ContentRule): void {
+    if (!FOLDER_ONLY.test(lastSegment(glob))) return;
+    this.folderRules.add(entry);
+    // Its plain run lies in a folder's name: every path the glob matches holds it.
+    const name = longestLiteral(glob);
+    if (name) this.folderNames.add(name);
+    else this.folderRuleWithoutName = true;
+    this.folderNameTest = undefined;
+  }
+
+  /** The candidates for a path: its base name's, less the folder rules when it is in none of their folders. */
   for(path: string): Candidates {
+    const c = this.forBase(path);
+    if (!this.folderRules.size || this.folderRuleWithoutName) return c;
+    this.folderNameTest ??= new RegExp([...this.folderNames].map(escapeRegExp).join('|'));
+    if (this.folderNameTest.test(path)) return c;
+    return (c.outsideFolders ??= this.withoutFolderRules(c));
+  }
+
+  private withoutFolderRules(c: Candidates): Candidates {
+    const content = c.content.filter((r) => !this.folderRules.has(r));
+    const files = c.files.filter((r) => !this.folderRules.has(r));
+    return content.length === c.content.length && files.length === c.files.length ? c : groupByMatcher(content, files);
+  }
+
+  private forBase(path: string): Candidates {
     const base = baseName(path);
     let c = this.perBase.get(base);
     if (!c) {
