@@ -92,7 +92,7 @@ function relabel(facts: readonly Evidence[], rule: Rule): Evidence[] {
 export class Combiner {
   private compiled: { combines: CompiledCombine[]; ruleOf: ReadonlyMap<string, Rule> } | undefined;
   private knownImages: KnownImages | undefined;
-  private sought: CompiledSelector[] | undefined;
+  private sought: (CompiledSelector[] | undefined)[] = [];
 
   /** `rules` may be a function giving them: they are then read when the first evidence is combined. */
   constructor(private readonly rules: readonly Rule[] | (() => readonly Rule[])) {}
@@ -120,9 +120,10 @@ export class Combiner {
     return this.compiled;
   }
 
-  /** The selectors of the unit-scoped combinations. */
-  private unitSelectors(): CompiledSelector[] {
-    return (this.sought ??= this.combines.filter((c) => c.units).flatMap((c) => [...c.allOf, ...c.anyOf]));
+  /** The selectors of the unit-scoped combinations, or of the others. */
+  private selectors(unitScoped: boolean): CompiledSelector[] {
+    const k = unitScoped ? 1 : 0;
+    return (this.sought[k] ??= this.combines.filter((c) => c.units > 0 === unitScoped).flatMap((c) => [...c.allOf, ...c.anyOf]));
   }
 
   get empty(): boolean {
@@ -133,22 +134,18 @@ export class Combiner {
   evidence(evidence: readonly Evidence[], units: UnitIndex): Evidence[] {
     // Every combination needs some fact to hold (the schema requires a selector).
     if (!evidence.length || !this.combines.length) return [];
-    const known = evidence.filter((e) => this.ruleOf.has(e.rule));
+    let known: Evidence[] | undefined;
     let byUnit: Map<string, Evidence[]> | undefined;
     let workloads: WorkloadUnits | undefined;
     const out: Evidence[] = [];
     for (const c of this.combines) {
       if (c.units && !byUnit) {
-        // Only facts some unit-scoped combination looks for are grouped (most evidence is not).
-        const sought = this.unitSelectors();
-        byUnit = groupByUnit(
-          known.filter((e) => sought.some((sel) => sel.test(e, this.ruleOf.get(e.rule)))),
-          units,
-        );
+        byUnit = firstFacts(evidence, this.selectors(true), this.ruleOf, (file) => units.unitOf(file), true);
         workloads = workloadUnits(evidence, units, (this.knownImages ??= new KnownImages(this.allRules())));
         for (const [unit, facts] of workloads?.facts ?? []) byUnit.set(unit, [...(byUnit.get(unit) ?? []), ...facts]);
       }
-      const facts = c.units ? this.inUnits(c, byUnit!, units, workloads) : holds(c, known, this.ruleOf);
+      if (!c.units) known ??= firstFacts(evidence, this.selectors(false), this.ruleOf, () => '', false).get('') ?? [];
+      const facts = c.units ? this.inUnits(c, byUnit!, units, workloads) : holds(c, known!, this.ruleOf);
       if (facts) out.push(...relabel(facts, c.rule));
     }
     return out;
@@ -179,25 +176,47 @@ export class Combiner {
 }
 
 /**
- * Evidence by the unit it lies in; evidence outside every unit is left out. A unit's own Dockerfile
- * says what the unit is built from (`FROM rabbitmq` packages a broker), and a Compose file beside it
- * what is started next to it (a Kafka broker for a demo, a database for local runs), not what its
- * code serves or talks to: only the unit's code, manifests and other configs count.
+ * Whether a file's facts are left out of the unit it lies in. A unit's own Dockerfile says what the
+ * unit is built from (`FROM rabbitmq` packages a broker), and a Compose file beside it what is started
+ * next to it (a Kafka broker for a demo, a database for local runs), not what its code serves or talks
+ * to: only the unit's code, manifests and other configs count.
  */
-function groupByUnit(evidence: readonly Evidence[], units: UnitIndex): Map<string, Evidence[]> {
-  const byUnit = new Map<string, Evidence[]>();
-  let lastFile = '';
-  let lastUnit: string | undefined;
+function outsideItsUnit(file: string): boolean {
+  return unitSignal(file) === 'container' || isComposeFile(file);
+}
+
+/**
+ * Per group (a unit, or '' for the whole folder), the first fact of each selector, in the order the
+ * evidence came: all that `holds` looks at, since it takes the first fact of each selector. A large
+ * workspace has tens of thousands of facts (an import in every file) and a few selectors.
+ */
+function firstFacts(
+  evidence: readonly Evidence[],
+  selectors: readonly CompiledSelector[],
+  ruleOf: ReadonlyMap<string, Rule>,
+  groupOf: (file: string) => string | undefined,
+  /** Groups are units: a unit's Dockerfile and Compose files are left out (outsideItsUnit). */
+  unitScoped: boolean,
+): Map<string, Evidence[]> {
+  const groups = new Map<string, { facts: Evidence[]; met: Uint8Array }>();
+  // Which selectors a rule's facts meet, by strength: selectors look at the rule and the strength only.
+  const matched = [new Map<string, number[]>(), new Map<string, number[]>()];
   for (const e of evidence) {
-    // A file's evidence comes together: its unit is looked up once.
-    if (e.file !== lastFile) {
-      lastFile = e.file;
-      lastUnit = unitSignal(e.file) === 'container' || isComposeFile(e.file) ? undefined : units.unitOf(e.file);
-    }
-    if (lastUnit === undefined) continue;
-    const list = byUnit.get(lastUnit);
-    if (list) list.push(e);
-    else byUnit.set(lastUnit, [e]);
+    const rule = ruleOf.get(e.rule);
+    if (!rule) continue;
+    const byRule = matched[e.strength === 'strong' ? 1 : 0];
+    let hits = byRule.get(e.rule);
+    if (!hits) byRule.set(e.rule, (hits = selectors.flatMap((sel, i) => (sel.test(e, rule) ? [i] : []))));
+    if (!hits.length) continue;
+    const key = groupOf(e.file);
+    if (key === undefined) continue;
+    let group = groups.get(key);
+    // Most facts meet only selectors their group has met already: they are passed over first.
+    if (group && hits.every((i) => group!.met[i] === 1)) continue;
+    if (unitScoped && outsideItsUnit(e.file)) continue;
+    if (!group) groups.set(key, (group = { facts: [], met: new Uint8Array(selectors.length) }));
+    for (const i of hits) group.met[i] = 1;
+    group.facts.push(e);
   }
-  return byUnit;
+  return new Map([...groups].map(([key, g]) => [key, g.facts]));
 }
