@@ -4,7 +4,7 @@
  * generated folders the scan skips and the manifests an editor's hover covers. (The catalogue schema's enum is data; a unit
  * test holds it equal to these ids.)
  */
-import type { Ecosystem, Reader } from '../types';
+import type { Ecosystem, Language, Reader } from '../types';
 import type { EcosystemDescriptor } from './descriptor';
 import { npm } from './npm';
 import { pypi } from './pypi';
@@ -53,9 +53,15 @@ export const GENERATED_FOLDERS: readonly string[] = ECOSYSTEM_REGISTRY.flatMap((
 /** Globs of every ecosystem's manifests. */
 export const MANIFEST_GLOBS: readonly string[] = ECOSYSTEM_REGISTRY.flatMap((d) => d.manifests);
 
-/** The ecosystem whose requirements a language's imports show in use (see `usedThroughImports`), if any. */
+/** Per ecosystem whose requirements a language's imports show in use, that language (see `usedThroughImports`). */
+export const USED_THROUGH_IMPORTS: ReadonlyMap<Ecosystem, Language> = new Map(
+  ECOSYSTEM_REGISTRY.flatMap((d) => (d.usedThroughImports ? [[d.id, d.usedThroughImports] as const] : [])),
+);
+
+/** The ecosystem whose requirements a language's imports show in use, if any. */
 export function ecosystemUsedThrough(language: string): Ecosystem | undefined {
-  return ECOSYSTEM_REGISTRY.find((d) => d.usedThroughImports === language)?.id;
+  for (const [ecosystem, lang] of USED_THROUGH_IMPORTS) if (lang === language) return ecosystem;
+  return undefined;
 }
 
 const asWritten = (name: string): string => name;

@@ -6,6 +6,7 @@
 import type { Rule } from '../types';
 import { baseName, globMatcher, isBaseNameGlob, longestLiteral } from '../glob';
 import { BaseNameBuckets } from '../baseBuckets';
+import { escapeRe } from '../readers/manifest';
 import type { ContentRule, LiteralTable } from './content';
 import type { ScopeTable } from './importScope';
 
@@ -35,8 +36,6 @@ const always = () => true;
 
 /** A glob's last segment that every base name matches: the glob names folders only. */
 const FOLDER_ONLY = /^\*+$/;
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function lastSegment(glob: string): string {
   return glob.slice(glob.lastIndexOf('/') + 1);
@@ -110,7 +109,7 @@ export class CandidateIndex {
   for(path: string): Candidates {
     const c = this.forBase(path);
     if (!this.folderRules.size || this.folderRuleWithoutName) return c;
-    this.folderNameTest ??= new RegExp([...this.folderNames].map(escapeRegExp).join('|'));
+    this.folderNameTest ??= new RegExp([...this.folderNames].map(escapeRe).join('|'));
     if (this.folderNameTest.test(path)) return c;
     return (c.outsideFolders ??= this.withoutFolderRules(c));
   }

@@ -3,6 +3,7 @@
  * modules. Exact names go in a map, names with `*` in a list of regular expressions.
  */
 import type { Rule } from '../types';
+import { escapeRe } from '../readers/manifest';
 
 export interface NamePattern {
   exact?: string;
@@ -12,10 +13,7 @@ export interface NamePattern {
 export function namePattern(name: string, lower: boolean): NamePattern {
   const n = lower ? name.toLowerCase() : name;
   if (!n.includes('*')) return { exact: n };
-  const escaped = n
-    .split('*')
-    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
+  const escaped = n.split('*').map(escapeRe).join('.*');
   return { re: new RegExp(`^${escaped}$`) };
 }
 
