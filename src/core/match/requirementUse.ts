@@ -6,12 +6,12 @@
  * language have been read, a requirement no source file outside the tests, fixtures and examples
  * imports proves what a test dependency proves: the testing skill only.
  */
-import type { Ecosystem, Evidence, Language, Rule } from '../types';
-import { ECOSYSTEM_REGISTRY } from '../ecosystems';
+import type { Evidence, Language, Rule } from '../types';
+import { USED_THROUGH_IMPORTS } from '../ecosystems';
 import { languageOf } from '../languages';
 
 /** The languages whose imports show an ecosystem's requirements in use. */
-const USED_THROUGH: readonly string[] = ECOSYSTEM_REGISTRY.flatMap((d) => (d.usedThroughImports ? [d.usedThroughImports] : []));
+const USED_THROUGH: readonly string[] = [...USED_THROUGH_IMPORTS.values()];
 
 export class RequirementUse {
   /** Dependency rules of the ecosystems whose requirements imports show in use, with that language. */
@@ -29,6 +29,12 @@ export class RequirementUse {
     if (!evidence.length || !USED_THROUGH.some((language) => languagesRead.has(language))) return evidence;
     const watched = this.watchedRules();
     if (!watched.size) return evidence;
+    // One file's evidence (a hover) with no requirement to check needs no look at the workspace.
+    const manifestLine = (e: Evidence) => {
+      const w = watched.get(e.rule);
+      return w !== undefined && languagesRead.has(w.language) && languageOf(e.file)?.id !== w.language;
+    };
+    if (workspace !== evidence && !evidence.some(manifestLine)) return evidence;
     const used = new Set<string>();
     for (const e of workspace) {
       const w = watched.get(e.rule);
@@ -42,11 +48,9 @@ export class RequirementUse {
 
   private watchedRules(): Map<string, { rule: Rule; language: Language }> {
     if (!this.watched) {
-      const through = new Map<Ecosystem, Language>();
-      for (const d of ECOSYSTEM_REGISTRY) if (d.usedThroughImports) through.set(d.id, d.usedThroughImports);
       this.watched = new Map();
       for (const rule of this.rules()) {
-        const language = rule.dependency && through.get(rule.dependency.ecosystem);
+        const language = rule.dependency && USED_THROUGH_IMPORTS.get(rule.dependency.ecosystem);
         if (language) this.watched.set(rule.id, { rule, language });
       }
     }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
-import { DiskSource, MemorySource, Scanner } from '../../../src/core';
+import { DiskSource, MemorySource, Scanner, type Evidence } from '../../../src/core';
+import { RequirementUse } from '../../../src/core/match/requirementUse';
 import { builtinCatalog, FIXTURES, scanMemory, statusOf } from '../helpers';
 
 const GO_MOD =
@@ -77,5 +78,19 @@ describe('Go requirements in use', () => {
     source.set('kit.go', SARAMA_USED);
     await scanner.updateFile('kit.go');
     assert.ok(rulesAt(6).includes('message-brokers/kafka-go'), rulesAt(6).join(' '));
+  });
+
+  it('a file with no go.mod line to check leaves the workspace unread', () => {
+    const catalog = builtinCatalog();
+    const use = new RequirementUse(() => catalog.rules);
+    const found: Evidence[] = [
+      { file: 'kit.go', line: 3, technology: 'Apache Kafka', rule: 'message-brokers/kafka-go', strength: 'strong' },
+    ];
+    const untouchable: Iterable<Evidence> = {
+      [Symbol.iterator]: () => {
+        throw new Error('the workspace was read');
+      },
+    };
+    assert.strictEqual(use.keepUsed(found, new Set(['go']), untouchable), found);
   });
 });
