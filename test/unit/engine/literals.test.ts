@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
-import { literalGrams, requiredLiterals, TextGrams } from '../../../src/core/literals';
+import { requiredLiterals } from '../../../src/core/literals';
 import { builtinCatalog } from '../helpers';
 
 const sorted = (xs: string[] | null) => (xs ? [...xs].sort() : xs);
@@ -190,39 +190,5 @@ describe('literal prefilter: soundness on the real catalogue', () => {
       );
     }
     assert.ok(matched > rules.length, `only ${matched} random texts matched`);
-  });
-});
-
-describe('literal prefilter: text windows', () => {
-  it('a text holding a literal (in any ASCII case) always passes the window test', () => {
-    const grams = new TextGrams();
-    fc.assert(
-      fc.property(
-        fc.string({ maxLength: 30 }),
-        fc.string({ minLength: 3, maxLength: 12 }),
-        fc.string({ maxLength: 30 }),
-        fc.integer(),
-        (a, lit, b, mask) => {
-          grams.load(a + flipCase(lit, mask) + b);
-          assert.ok(grams.mayContain(literalGrams(lit)));
-          assert.ok(grams.mayContain(literalGrams(lit.toLowerCase())));
-          grams.load(a + lit + b);
-          assert.ok(grams.mayContain(literalGrams(lit)));
-        },
-      ),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('rules out literals whose windows are absent, and forgets the previous text', () => {
-    const grams = new TextGrams();
-    grams.load('import express from "express";');
-    assert.ok(grams.mayContain(literalGrams('express')));
-    assert.ok(!grams.mayContain(literalGrams('@KafkaListener')));
-    grams.load('@KafkaListener(topics = "orders")');
-    assert.ok(grams.mayContain(literalGrams('@kafkalistener')));
-    assert.ok(!grams.mayContain(literalGrams('express')));
-    grams.load('ab');
-    assert.ok(!grams.mayContain(literalGrams('abc')));
   });
 });
