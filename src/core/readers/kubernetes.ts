@@ -10,6 +10,7 @@ import type { ChartValuesFact, Fact, Reader, ReadResult } from '../types';
 import { ciReader } from './ci';
 import { composeReader } from './compose';
 import { imageName } from './docker';
+import { setAsideDefinitions } from './formats/definitionDocuments';
 import { maskGoTemplate } from './formats/goTemplate';
 import { looksBinary, stripBom } from './text';
 import { workloadFact } from './workloads';
@@ -254,14 +255,24 @@ function readKubernetes(relPath: string, text: string): ReadResult {
   if (!kustomize && !(text.includes('apiVersion') && text.includes('kind'))) return { facts: [] };
   const templated = text.includes('{{');
   if (templated && underTemplates(relPath)) return templateFacts(text);
-  const { result, first } = readYamlDetailed(text, (doc, file) => {
+  // Definitions (CRDs) are named from their lines; their schemas are not parsed.
+  const setAside = templated ? undefined : setAsideDefinitions(text);
+  const definitions = setAside?.definitions ?? [];
+  let next = 0;
+  const { result, first } = readYamlDetailed(setAside?.text ?? text, (doc, file) => {
     const facts: Fact[] = [];
     objectFacts(file, doc.root, facts);
     if (kustomize) kustomizeFacts(file, doc, facts);
-    return facts;
+    if (!definitions.length || doc.root === null) return facts;
+    // The definitions before this document come first, as they would have been read in file order.
+    const start = file.lineOf(doc.root);
+    const before: Fact[] = [];
+    while (next < definitions.length && definitions[next].startLine < start) before.push(definitions[next++].fact);
+    return before.length ? [...before, ...facts] : facts;
   });
   // A template's placeholders break the YAML: its lines are scanned instead, and it is read masked.
   if (templated && first === 'syntax') return templateFacts(text);
+  while (next < definitions.length) result.facts.push(definitions[next++].fact);
   return result;
 }
 
