@@ -6,6 +6,7 @@
 import type { ContentMatcher, Fact, Language, Rule } from '../types';
 import { baseNameMatcher } from '../glob';
 import { MAX_CODE_LINE } from '../limits';
+import { DATA_FILE, firstMatchingLine, firstMatchingLineFrom, longestLine } from './matchingLine';
 import { commentMarkers, isProse } from '../paths';
 import { sourceLanguage } from '../languages';
 import { requiredLiterals } from '../literals';
@@ -49,9 +50,20 @@ class RulePatterns {
   get line(): RegExp {
     return (this.lineRe ??= new RegExp(this.source, this.flags));
   }
+  /** Global as well: `lastIndex` says where a search starts (set it before each use). */
   get multiline(): RegExp {
-    return (this.multilineRe ??= new RegExp(this.source, this.flags + 'm'));
+    return (this.multilineRe ??= new RegExp(this.source, this.flags + 'mg'));
   }
+  /**
+   * Whether a match in the whole text shows where a line's own match can be: true without lookarounds.
+   * Then every start where the pattern matches one line alone is a start where it matches the whole
+   * text (`^` and `$` match at line ends in both; every other construct has at least the same ways to
+   * match), so no line before the whole text's first match can match alone.
+   */
+  get guidesLines(): boolean {
+    return (this.guides ??= !/\(\?<?[=!]/.test(this.source));
+  }
+  private guides: boolean | undefined;
 }
 
 /** A rule's content matcher, one entry per glob; the pattern and its prefilter are shared by them. */
@@ -219,7 +231,11 @@ export class ContentEngine {
       whole.lastIndex = 0;
       if (!whole.test(searchable)) continue;
       markers ??= commentMarkers(path);
-      const line = firstMatchingLine(text, lines, rule.patterns.line, markers, DATA_FILE.test(path));
+      const dataFile = DATA_FILE.test(path);
+      const line =
+        lines || !rule.patterns.guidesLines
+          ? firstMatchingLine(text, lines, rule.patterns.line, markers, dataFile)
+          : firstMatchingLineFrom(text, whole, rule.patterns.line, markers, dataFile);
       if (line > 0) {
         (done ??= new Set()).add(rule.rule.id);
         sink.push(rule.rule, line);
@@ -257,47 +273,4 @@ export class ContentEngine {
     this.scratch.fill(0, 0, n);
     return this.scratch;
   }
-}
-
-/** Length of the longest line, without splitting the text. */
-function longestLine(text: string): number {
-  let longest = 0;
-  let start = 0;
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-    if (nl - start > longest) longest = nl - start;
-    start = nl + 1;
-  }
-  return Math.max(longest, text.length - start);
-}
-
-/** YAML and JSON: data files, where a line holding an escaped newline is a text blob, not configuration. */
-const DATA_FILE = /\.(ya?ml|json)$/i;
-/** A key that holds a search pattern (rule catalogues, Semgrep rules, linters): it names code, it is not code. */
-const SEARCH_PATTERN_KEY = /^\s*-?\s*"?(pattern[\w-]*|patterns|regexp?|regex-?\w*)"?\s*:/i;
-
-/** 1-based number of the first line that counts and matches, or 0; `lines` as `text.split(/\r?\n/)` would give them, if at hand. */
-function firstMatchingLine(text: string, lines: string[] | undefined, re: RegExp, markers: readonly string[], dataFile: boolean): number {
-  if (lines) {
-    for (let i = 0; i < lines.length; i++) if (lineMatches(lines[i], re, markers, dataFile)) return i + 1;
-    return 0;
-  }
-  // Line by line without splitting the text: the first match is most often near the top.
-  for (let start = 0, n = 1; start <= text.length; n++) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (lineMatches(text.slice(start, end), re, markers, dataFile)) return n;
-    if (nl < 0) break;
-    start = nl + 1;
-  }
-  return 0;
-}
-
-function lineMatches(line: string, re: RegExp, markers: readonly string[], dataFile: boolean): boolean {
-  if (line.length > MAX_CODE_LINE) return false;
-  const t = line.trimStart();
-  for (let i = 0; i < markers.length; i++) if (t.startsWith(markers[i])) return false;
-  // A string with `\n` escapes in it (a snippet of another file kept as data: test cases, rule
-  // examples, templates) shows what some file could say, not what this project does.
-  if (dataFile && (line.includes('\\n') || SEARCH_PATTERN_KEY.test(line))) return false;
-  return re.test(line);
 }
