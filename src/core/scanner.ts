@@ -11,7 +11,8 @@ import { RequirementUse } from './match/requirementUse';
 import { UnitIndex } from './combine/units';
 import { Dismissals, type Dismissal } from './dismiss';
 import { entryFresh, MTIME_MARGIN_MS, type ScanStore, type StoredFile, type StoreKey } from './store/scanStore';
-import type { FolderListing } from './workspace/folderListing';
+import type { FolderListing, ListingMemory } from './workspace/folderListing';
+import { ListedPaths, type PathSorting } from './listedPaths';
 
 export interface ScanProgress {
   phase: 'listing' | 'configs' | 'imports';
@@ -46,6 +47,7 @@ interface Remembered {
   time: number;
   files: Map<string, StoredFile>;
   folders: ReadonlyMap<string, FolderListing>;
+  classes: ReadonlyMap<string, string>;
   dirty: boolean;
 }
 
@@ -158,29 +160,20 @@ export class Scanner {
     let filesRead = 0;
     const records = new Map<string, FileRecord>();
     const units = new UnitIndex();
-    const configs: string[] = [];
-    const sources: string[] = [];
-    const languagesRead = new Set<string>();
     let bytes = 0;
-    let listed = 0;
     const sliceMs = options.sliceMs ?? SLICE_MS;
-    const listingSlices = new Slices(sliceMs, () => options.onProgress?.({ phase: 'listing', done: listed, total: 0 }));
-    // With a store, the listing remembers its folders and takes again those unchanged since the last one.
-    const memory = cache && { previous: cache.previous?.folders, time: cache.previous?.time ?? 0, margin: MTIME_MARGIN_MS };
-    for await (const batch of this.source.list(options.signal, memory)) {
-      if (options.signal?.aborted) break;
-      // The rule index's file and content part is built once a file is listed, a slice at a time.
-      while (batch.length && this.index.indexSomePathRules(PATH_RULES_AT_ONCE)) if (listingSlices.over()) await listingSlices.pause();
-      for (const entry of batch) {
-        listed++;
-        const p = entry.path;
-        units.add(p);
-        const pathEv = this.index.pathEvidence(p);
-        if (pathEv.length) records.set(p, { evidence: pathEv });
-        if (p !== '.git/HEAD') this.sortListed(p, configs, sources, languagesRead);
-        if (listingSlices.over()) await listingSlices.pause();
-      }
-    }
+    // With a store, the listing remembers its folders and takes again those unchanged since the last one,
+    // and what the last scan made of their paths.
+    const previous = cache?.previous;
+    const paths = new ListedPaths(
+      this.sorting,
+      (p, evidence) => records.set(p, { evidence }),
+      cache && this.source.listedFolders?.bind(this.source),
+      previous,
+    );
+    const memory = cache && { previous: previous?.folders, time: previous?.time ?? 0, margin: MTIME_MARGIN_MS };
+    const listed = await this.listAll(paths, units, memory, options, sliceMs);
+    const { configs, sources, languages: languagesRead } = paths;
     const listing = this.source.listingSkips();
     const record = (p: string, rec: FileResult & { cached?: boolean }) => {
       bytes += rec.bytes;
@@ -223,20 +216,38 @@ export class Scanner {
     if (options.onPartial && sources.length) options.onPartial(this.current());
     await pass(sources, 'imports');
     this.stats = stats();
-    this.remembered = cache && !cancelled() ? this.rememberScan(options.cache!.key, started, cache) : undefined;
+    this.remembered = cache && !cancelled() ? this.rememberScan(options.cache!.key, started, cache, paths.classes) : undefined;
     return this.current();
   }
 
-  /** A listed file to read in the first pass (`configs`) or the second (`sources`, with its language), or not at all. */
-  private sortListed(p: string, configs: string[], sources: string[], languagesRead: Set<string>): void {
-    if (!isSourceFile(p)) {
-      if (this.needsRead(p)) configs.push(p);
-    } else if (this.readSources && this.needsRead(p)) {
-      sources.push(p);
-      const language = sourceLanguage(p)?.id;
-      if (language !== undefined) languagesRead.add(language);
+  /** Lists the workspace into the units and the sorted paths, in slices; returns how many files were listed. */
+  private async listAll(paths: ListedPaths, units: UnitIndex, memory: ListingMemory | undefined, options: ScanOptions, sliceMs: number) {
+    let listed = 0;
+    const slices = new Slices(sliceMs, () => options.onProgress?.({ phase: 'listing', done: listed, total: 0 }));
+    for await (const batch of this.source.list(options.signal, memory)) {
+      if (options.signal?.aborted) break;
+      // The rule index's file and content part is built once a file is listed, a slice at a time.
+      while (batch.length && this.index.indexSomePathRules(PATH_RULES_AT_ONCE)) if (slices.over()) await slices.pause();
+      for (let from = 0; from < batch.length; from += PATHS_AT_ONCE) {
+        const to = Math.min(from + PATHS_AT_ONCE, batch.length);
+        for (let i = from; i < to; i++) units.add(batch[i].path);
+        paths.add(batch, from, to);
+        listed += to - from;
+        if (slices.over()) await slices.pause();
+      }
     }
+    return listed;
   }
+
+  /** How a listed path is sorted: its path evidence, and the pass it is read in (see ListedPaths). */
+  private readonly sorting: PathSorting = {
+    pathEvidence: (p) => this.index.pathEvidence(p),
+    readAs: (p) => {
+      if (p === '.git/HEAD') return undefined;
+      if (!isSourceFile(p)) return this.needsRead(p) ? { pass: 'config' } : undefined;
+      return this.readSources && this.needsRead(p) ? { pass: 'source', language: sourceLanguage(p) } : undefined;
+    },
+  };
 
   /**
    * What the last complete scan (and the updates since) remembered of each file, to be written and
@@ -244,14 +255,14 @@ export class Scanner {
    */
   store(): ScanStore | undefined {
     const r = this.remembered;
-    return r && { key: r.key, time: r.time, files: r.files, folders: r.folders };
+    return r && { key: r.key, time: r.time, files: r.files, folders: r.folders, classes: r.classes };
   }
 
   /**
    * What a complete scan with a store leaves to write. Every file taken from the previous store, and
    * none gone: the previous store holds the same, under its own (earlier) time, and need not be written.
    */
-  private rememberScan(key: StoreKey, started: number, cache: CacheUse): Remembered {
+  private rememberScan(key: StoreKey, started: number, cache: CacheUse, classes: ReadonlyMap<string, string>): Remembered {
     const prev = cache.previous;
     const folders = this.source.listedFolders?.() ?? new Map<string, FolderListing>();
     const same =
@@ -259,8 +270,8 @@ export class Scanner {
       cache.hits === cache.files.size &&
       prev.files.size === cache.files.size &&
       prev.folders.size === folders.size &&
-      [...folders].every(([rel, listing]) => prev.folders.get(rel) === listing);
-    return { key, time: same ? prev.time : started, files: cache.files, folders, dirty: !same };
+      [...folders].every(([rel, listing]) => prev.folders.get(rel) === listing && prev.classes?.get(rel) === classes.get(rel));
+    return { key, time: same ? prev.time : started, files: cache.files, folders, classes, dirty: !same };
   }
 
   /** Whether the store changed since it was given to the scan (or was never written): see `store()`. */
@@ -404,6 +415,8 @@ export class Scanner {
   }
 }
 
+/** Listed paths sorted between two checks of a scan's slice (well under a millisecond when their folder is remembered). */
+const PATHS_AT_ONCE = 64;
 /** File and content rules indexed between two checks of a scan's slice (a few hundred microseconds). */
 const PATH_RULES_AT_ONCE = 10;
 /** Rules indexed between two turns of the event loop by `prepareRuleIndex`: about 5 ms of work. */

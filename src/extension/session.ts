@@ -206,10 +206,7 @@ export class ScanSession implements vscode.Disposable {
               readSources: folderSettings(s.folder).scanImports,
               signal: ctrl.signal,
               cache: caches[i],
-              onPartial: () => {
-                // A remembered map stays until the check is complete: a partial one would show less.
-                if (!ctrl.signal.aborted && !this._remembered) this.publish(this.merge());
-              },
+              onPartial: this.partialShown(ctrl, scans.length),
             }),
           ),
         ),
@@ -235,6 +232,19 @@ export class ScanSession implements vscode.Disposable {
     }
     this.logScan(scans, maps, Date.now() - started);
     this.stores.schedule(scans, map);
+  }
+
+  /**
+   * What to do with a scan's map after its first pass. A remembered map stays until the check is
+   * complete (a partial one would show less), and building one costs 100–250 ms at 100k files: then
+   * none is asked for. With one folder the scanner's partial map is the whole map (merging one map
+   * gives it back), so it is not built a second time.
+   */
+  private partialShown(ctrl: AbortController, folders: number): ((partial: SkillMap) => void) | undefined {
+    if (this._remembered) return undefined;
+    return (partial) => {
+      if (!ctrl.signal.aborted && !this._remembered) this.publish(folders === 1 ? partial : this.merge());
+    };
   }
 
   /** The catalogue with the user's rule files; undefined (and the error state) when it cannot be loaded. */

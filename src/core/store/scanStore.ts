@@ -1,6 +1,7 @@
 import { contentHash } from '../hash';
 import type { Catalog, Evidence } from '../types';
 import { FOLDER_KINDS, isEntryName, type FolderListing } from '../workspace/folderListing';
+import { classesValid } from '../listedPaths';
 
 /**
  * What a scan remembers of each file it read, so that the next scan of the same tree reads only what
@@ -13,7 +14,7 @@ export const MTIME_MARGIN_MS = 2000;
 
 /** The store's format; a store of another format is read as no store at all. */
 export const STORE_FORMAT = 'backend-skill-map/scan-store';
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 /** A file's size and modification time, taken before it is read. */
 export interface FileStamp {
@@ -46,6 +47,11 @@ export interface ScanStore {
   files: Map<string, StoredFile>;
   /** The folders the scan listed, with their entries, for the next listing (empty when the source keeps none). */
   folders: ReadonlyMap<string, FolderListing>;
+  /**
+   * Per listed folder, what the scan made of each of its entries' paths, one character per name
+   * (see listedPaths.ts); a folder whose listing is taken again takes these too.
+   */
+  classes?: ReadonlyMap<string, string>;
 }
 
 const catalogHashes = new WeakMap<Catalog, string>();
@@ -130,8 +136,8 @@ export function serializeStore(store: ScanStore): string {
     if (f.skipped !== undefined) skips.push(results.length, f.skipped);
     list.push(p.slice(slash + 1), f.size, f.mtimeMs, results.push(e) - 1);
   }
-  const folders: Record<string, [number, number, string, string]> = {};
-  for (const [rel, f] of store.folders) folders[rel] = [f.mtimeMs, f.ctimeMs, f.names.join('/'), f.kinds];
+  const folders: Record<string, [number, number, string, string, string]> = {};
+  for (const [rel, f] of store.folders) folders[rel] = [f.mtimeMs, f.ctimeMs, f.names.join('/'), f.kinds, store.classes?.get(rel) ?? ''];
   const doc = { format: STORE_FORMAT, version: STORE_VERSION, key: store.key, time: store.time, rules, dirs, results, skips, folders };
   return JSON.stringify(doc);
 }
@@ -205,7 +211,8 @@ export function* storeBody(head: StoreHead): Generator<void, ScanStore> {
     }
     yield;
   }
-  return { key: head.key, time: head.time, files, folders: foldersOf(head.doc.folders) };
+  const classes = new Map<string, string>();
+  return { key: head.key, time: head.time, files, folders: foldersOf(head.doc.folders, classes), classes };
 }
 
 /** Reads a store back, at once; throws StoreError saying what is wrong with a damaged or foreign one. */
@@ -217,20 +224,25 @@ export function parseStore(text: string): ScanStore {
   }
 }
 
-/** The folder listings: each its two times, its names joined by `/` (which no name holds) and one kind letter per name. */
-function foldersOf(doc: unknown): Map<string, FolderListing> {
+/**
+ * The folder listings: each its two times, its names joined by `/` (which no name holds), one kind
+ * letter per name, and one class character per name or none (into `classes`).
+ */
+function foldersOf(doc: unknown, classes: Map<string, string>): Map<string, FolderListing> {
   if (!isObject(doc)) throw new StoreError('no folder list');
   const folders = new Map<string, FolderListing>();
   for (const [rel, entry] of Object.entries(doc)) {
     const damaged = () => new StoreError(`damaged listing of folder "${rel}"`);
-    if (!Array.isArray(entry) || entry.length !== 4) throw damaged();
-    const [mtimeMs, ctimeMs, joined, kinds] = entry as unknown[];
+    if (!Array.isArray(entry) || entry.length !== 5) throw damaged();
+    const [mtimeMs, ctimeMs, joined, kinds, known] = entry as unknown[];
     if (typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof joined !== 'string' || typeof kinds !== 'string')
       throw damaged();
     if (rel !== '' && !rel.split('/').every(isEntryName)) throw damaged();
     const names = joined === '' ? [] : joined.split('/');
     if (names.length !== kinds.length || !FOLDER_KINDS.test(kinds) || !names.every(isEntryName)) throw damaged();
+    if (typeof known !== 'string' || (known !== '' && !classesValid(known, names.length))) throw damaged();
     folders.set(rel, { mtimeMs, ctimeMs, names, kinds });
+    if (known !== '') classes.set(rel, known);
   }
   return folders;
 }

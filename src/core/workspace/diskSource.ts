@@ -185,7 +185,7 @@ export class DiskSource implements FileSource {
           } else if (isFile) {
             if (this.excluded(rel) || (this.included && !this.included.file(rel))) continue;
             if (this.useGitignore && fileIgnoredByLayers(layers, rel, name)) continue;
-            files.push({ path: rel, size: -1 });
+            files.push({ path: rel, size: -1, at: i });
           }
         }
         if (files.length) yield files;

@@ -5,6 +5,8 @@ export interface FileEntry {
   /** Workspace-relative POSIX path. */
   path: string;
   size: number;
+  /** Its place among its folder's names, when the source remembers the folder's listing (see `listedFolders`). */
+  at?: number;
 }
 
 /**
