@@ -399,9 +399,19 @@ export class Scanner {
 
   /** Evidence in one file's text, as the scan would record it (for hovers on unsaved documents). */
   evidenceInText(relPath: string, text: string): Evidence[] {
+    return this.inText(relPath, text).evidence;
+  }
+
+  /**
+   * Evidence in one file's text, and what it leaves out because only tests use it: a go.mod line
+   * whose module only tests import proves here what it proves in the map (for a hover to say why).
+   */
+  inText(relPath: string, text: string): { evidence: Evidence[]; testOnly: Evidence[] } {
     const found = this.dismissed.filter([...this.index.pathEvidence(relPath), ...textEvidence(this.index, relPath, text).evidence]);
-    // A go.mod line whose module only tests import proves here what it proves in the map.
-    return this.requirements.keepUsed(found, this.languagesRead, this.evidenceBeside(relPath, found));
+    const evidence = this.requirements.keepUsed(found, this.languagesRead, this.evidenceBeside(relPath, found));
+    if (evidence === found) return { evidence, testOnly: [] };
+    const kept = new Set(evidence);
+    return { evidence, testOnly: found.filter((e) => !kept.has(e)) };
   }
 
   /** The workspace's evidence with one file's as given (its text may be newer than its record). */

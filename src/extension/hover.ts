@@ -21,6 +21,18 @@ export const HOVER_SELECTOR: vscode.DocumentSelector = [
 interface Cached {
   version: number;
   byLine: Map<number, Evidence[]>;
+  /** Requirement lines whose module only tests use (see Scanner.inText), by line. */
+  testOnly: Map<number, Evidence[]>;
+}
+
+function byLineOf(evidence: readonly Evidence[]): Map<number, Evidence[]> {
+  const byLine = new Map<number, Evidence[]>();
+  for (const e of evidence) {
+    const list = byLine.get(e.line) ?? [];
+    list.push(e);
+    byLine.set(e.line, list);
+  }
+  return byLine;
 }
 
 /**
@@ -58,8 +70,10 @@ export class EvidenceHoverProvider implements vscode.HoverProvider, vscode.Dispo
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const catalog = this.session.catalog;
     if (!catalog) return undefined;
-    const evidence = this.evidenceFor(document).get(position.line + 1);
-    if (!evidence?.length) return undefined;
+    const found = this.evidenceFor(document);
+    const evidence = found.byLine.get(position.line + 1) ?? [];
+    const testOnly = found.testOnly.get(position.line + 1) ?? [];
+    if (!evidence.length && !testOnly.length) return undefined;
     const map = this.session.map;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
@@ -84,36 +98,38 @@ export class EvidenceHoverProvider implements vscode.HoverProvider, vscode.Dispo
           `[${vscode.l10n.t('Show in skill tree')}](command:${COMMANDS.revealInTree}?${args} "${vscode.l10n.t('Reveal the skill in the Skills view')}")\n\n`,
       );
     }
-    if (!seen.size) return undefined;
+    const onlyTests = [...new Set(testOnly.map((e) => e.technology))];
+    for (const name of onlyTests)
+      md.appendMarkdown(
+        `$(beaker) ${vscode.l10n.t('No code outside tests imports **{0}** in this workspace: like a test dependency, it proves no skill here.', mdEscape(name))}\n\n`,
+      );
+    if (!seen.size && !onlyTests.length) return undefined;
     const line = document.lineAt(position.line).range;
     return new vscode.Hover(md, line);
   }
 
-  private evidenceFor(document: vscode.TextDocument): Map<number, Evidence[]> {
+  private evidenceFor(document: vscode.TextDocument): Cached {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === document.version && this.catalogSeen === this.session.catalog) return hit.byLine;
+    if (hit && hit.version === document.version && this.catalogSeen === this.session.catalog) return hit;
     this.catalogSeen = this.session.catalog;
-    const byLine = new Map<number, Evidence[]>();
+    let found: { evidence: Evidence[]; testOnly: Evidence[] } = { evidence: [], testOnly: [] };
     const catalog = this.session.catalog;
     if (catalog) {
       const where = this.session.locate(document.uri);
       const relPath = where?.relPath ?? vscode.workspace.asRelativePath(document.uri, false);
-      let found: Evidence[];
       try {
         // A folder's scanner leaves out the rules dismissed there ("Not evidence").
-        found = where ? where.scanner.evidenceInText(relPath, document.getText()) : evidenceInText(relPath, document.getText(), catalog);
+        found = where
+          ? where.scanner.inText(relPath, document.getText())
+          : { evidence: evidenceInText(relPath, document.getText(), catalog), testOnly: [] };
       } catch {
-        found = [];
-      }
-      for (const e of found) {
-        const list = byLine.get(e.line) ?? [];
-        list.push(e);
-        byLine.set(e.line, list);
+        // no evidence: the hover says nothing
       }
     }
-    this.cache.set(key, { version: document.version, byLine });
-    return byLine;
+    const cached = { version: document.version, byLine: byLineOf(found.evidence), testOnly: byLineOf(found.testOnly) };
+    this.cache.set(key, cached);
+    return cached;
   }
 
   dispose(): void {

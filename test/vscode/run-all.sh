@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the integration suite in a real VS Code extension host on every workspace shape the
 # extension must handle: the sample workspace, a multi-root workspace, a folder with no backend
-# evidence, a workspace whose settings name its own rule file, once trusted and once untrusted, and
-# the sample workspace with scanning on start-up switched off, the sample in German, the profile
-# run (the sample, then rust-axum, in one window with one user-data folder, git on), and a copy of
-# the sample opened three times with files changed between the openings (--reopen). Then walks
-# the keyboard path on the sample workspace with real key presses (keyboard.js).
+# evidence, a Go module whose tests alone import some of its requirements, a workspace whose
+# settings name its own rule file, once trusted and once untrusted, the sample workspace with
+# scanning on start-up switched off, the sample in German, the profile run (the sample, then
+# rust-axum, in one window with one user-data folder, git on), and a copy of the sample opened
+# three times with files changed between the openings (--reopen). Then walks the keyboard path on
+# the sample workspace with real key presses (keyboard.js).
 # Stops at the first failing run and exits with its code.
 #
 #   test/vscode/run-all.sh [--verbose]
@@ -23,6 +24,7 @@ run() {
 run "$FIXTURES/express-postgres-redis" "$@"
 run "$FIXTURES/multi-root.code-workspace" "$@"
 run "$FIXTURES/no-backend" "$@"
+run "$FIXTURES/go-broker-testkit" "$@"
 run "$FIXTURES/workspace-rules" "$@"
 run "$FIXTURES/workspace-rules" --untrusted "$@"
 run "$FIXTURES/scan-on-demand.code-workspace" "$@"

@@ -13,6 +13,7 @@ const FIXTURE_SUITES: Record<string, string> = {
   'no-backend': 'no-backend',
   'workspace-rules': 'workspace-rules',
   'scan-on-demand': 'scan-on-demand',
+  'go-broker-testkit': 'go-requirements',
 };
 
 /**

@@ -75,9 +75,14 @@ describe('Go requirements in use', () => {
         .filter((e) => e.line === line)
         .map((e) => e.rule);
     assert.deepStrictEqual(rulesAt(6), []);
+    // What the line would have proved is given apart, for the hover to say that only tests import it.
+    const { evidence, testOnly } = scanner.inText('go.mod', GO_MOD);
+    assert.deepStrictEqual([...new Set(testOnly.map((e) => `${e.line} ${e.technology}`))], ['6 Apache Kafka', '7 Redis']);
+    assert.ok(!testOnly.some((e) => evidence.includes(e)));
     source.set('kit.go', SARAMA_USED);
     await scanner.updateFile('kit.go');
     assert.ok(rulesAt(6).includes('message-brokers/kafka-go'), rulesAt(6).join(' '));
+    assert.ok(!scanner.inText('go.mod', GO_MOD).testOnly.some((e) => e.line === 6));
   });
 
   it('a file with no go.mod line to check leaves the workspace unread', () => {
