@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiskSource, openStore, parseStore, Scanner, serializeStore, storeKey, type ScanStore, type SkillMap } from '../../../src/core';
 import { classesValid, ListedPaths, UNKNOWN_CLASS, type PathSorting } from '../../../src/core/listedPaths';
@@ -8,6 +8,7 @@ import type { Evidence } from '../../../src/core/types';
 import type { FolderListing } from '../../../src/core/workspace/folderListing';
 import type { FileEntry } from '../../../src/core/workspace/source';
 import { builtinCatalog, diskWorkspace } from '../helpers';
+import { replaceFolderAndFile } from './workspaceChanges';
 
 /** A sorting that says what a path's name says, and counts what it was asked. */
 function countingSorting(): PathSorting & { asked: string[] } {
@@ -236,11 +237,7 @@ describe('a scan with a store sorts the paths of unchanged folders from it', () 
   it('follows a folder replaced by a file, and a file by a folder', async () => {
     const root = workspace();
     const cold = await scanWith(root);
-    rmSync(path.join(root, 'api/deep'), { recursive: true });
-    writeFileSync(path.join(root, 'api/deep'), 'a file now\n');
-    rmSync(path.join(root, 'package.json'));
-    mkdirSync(path.join(root, 'package.json'));
-    writeFileSync(path.join(root, 'package.json/worker.py'), 'import redis\n');
+    replaceFolderAndFile(root);
     const warm = await scanWith(root, later(cold.store));
     assert.ok(warm.asked.includes('api/deep') && warm.asked.includes('package.json/worker.py'), warm.asked.join());
     assert.strictEqual(withoutStats(warm.map), withoutStats(await plain(root)));

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert';
-import { mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiskSource, openStore, parseStore, Scanner, serializeStore, storeKey, type ScanStore, type SkillMap } from '../../../src/core';
 import { folderFresh, isEntryName, type FolderListing } from '../../../src/core/workspace/folderListing';
 import { builtinCatalog, diskWorkspace } from '../helpers';
+import { replaceFolderAndFile } from './workspaceChanges';
 
 const PKG = (deps: Record<string, string>) => JSON.stringify({ name: 'api', dependencies: deps }, null, 2);
 const KEY = () => storeKey({ engine: 'test', catalog: builtinCatalog(), readSources: true });
@@ -101,11 +102,7 @@ describe('folder listings taken from the scan store', () => {
   it('follows a folder replaced by a file of its name, and a file replaced by a folder', async () => {
     const root = workspace();
     const cold = await scanWith(root);
-    rmSync(path.join(root, 'api/deep'), { recursive: true });
-    writeFileSync(path.join(root, 'api/deep'), 'a file now\n');
-    rmSync(path.join(root, 'package.json'));
-    mkdirSync(path.join(root, 'package.json'));
-    writeFileSync(path.join(root, 'package.json/worker.py'), 'import redis\n');
+    replaceFolderAndFile(root);
     const warm = await scanWith(root, later(cold.store));
     assert.deepStrictEqual(warm.read, ['', 'api', 'package.json']);
     const found = files(warm.map);
