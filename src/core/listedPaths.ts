@@ -77,7 +77,7 @@ export class ListedPaths {
   add(batch: readonly FileEntry[], from = 0, to = batch.length): void {
     const folder = this.folderOf(batch);
     if (!folder) {
-      for (let i = from; i < to; i++) this.sort(batch[i].path, this.classify(batch[i].path));
+      for (let i = from; i < to; i++) this.classify(batch[i].path);
       return;
     }
     // What is known of the folder's entries: from the previous store, and from this scan's earlier parts of the batch.
@@ -91,7 +91,6 @@ export class ListedPaths {
         continue;
       }
       const code = this.classify(path);
-      this.sort(path, code);
       if (at !== undefined && at < folder.size)
         (codes ??= known ? [...known] : new Array<string>(folder.size).fill(UNKNOWN_CLASS))[at] = code;
     }
@@ -113,24 +112,14 @@ export class ListedPaths {
     return { rel, size: listing.names.length, stored: stored !== undefined && stored.length === listing.names.length ? stored : undefined };
   }
 
-  /** Asks the rules about a path, records what it gives, and returns its class. */
+  /** Asks the rules about a path, records its evidence, puts it in its pass, and returns its class. */
   private classify(path: string): string {
     const evidence = this.sorting.pathEvidence(path);
     if (evidence.length) this.onPathEvidence(path, evidence);
-    return encode(this.sorting.readAs(path), evidence.length > 0);
-  }
-
-  /** Puts a path in its pass, given its class (the path evidence is already recorded). */
-  private sort(path: string, code: string): void {
-    if (code === UNKNOWN_CLASS) {
-      // Not encodable: asked again (never the case with the languages there are now).
-      const read = this.sorting.readAs(path);
-      if (read?.pass === 'config') this.configs.push(path);
-      else if (read?.pass === 'source') this.addSource(path, read.language);
-      return;
-    }
-    const way = (code.charCodeAt(0) - FIRST) >> 1;
-    this.put(path, way);
+    const read = this.sorting.readAs(path);
+    if (read?.pass === 'config') this.configs.push(path);
+    else if (read?.pass === 'source') this.addSource(path, read.language);
+    return encode(read, evidence.length > 0);
   }
 
   /** A path of a remembered folder: sorted by its stored class, its path evidence asked for again. */

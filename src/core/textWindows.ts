@@ -45,6 +45,7 @@ interface Stamper {
 let compiled: object | null | undefined;
 
 function stamper(): Stamper | undefined {
+  if (!WebAssemblyApi) return undefined;
   try {
     if (compiled === undefined) compiled = new WebAssemblyApi.Module(stampWindowsModule(Math.ceil((TEXT_AT + FIRST_TEXT_ROOM) / PAGE)));
     return compiled ? (new WebAssemblyApi.Instance(compiled).exports as unknown as Stamper) : undefined;
@@ -59,7 +60,7 @@ declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object) => { exports: Record<string, unknown> };
 };
-const WebAssemblyApi = typeof WebAssembly === 'undefined' ? undefined! : WebAssembly;
+const WebAssemblyApi = typeof WebAssembly === 'undefined' ? undefined : WebAssembly;
 
 const encoder = new TextEncoder();
 

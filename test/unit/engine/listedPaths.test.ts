@@ -1,14 +1,14 @@
 import * as assert from 'node:assert';
 import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DiskSource, openStore, parseStore, Scanner, serializeStore, storeKey, type ScanStore, type SkillMap } from '../../../src/core';
+import { DiskSource, openStore, parseStore, Scanner, serializeStore, storeKey, type ScanStore } from '../../../src/core';
 import { classesValid, ListedPaths, UNKNOWN_CLASS, type PathSorting } from '../../../src/core/listedPaths';
 import { LANGUAGE_DESCRIPTORS } from '../../../src/core/languages';
 import type { Evidence } from '../../../src/core/types';
 import type { FolderListing } from '../../../src/core/workspace/folderListing';
 import type { FileEntry } from '../../../src/core/workspace/source';
 import { builtinCatalog, diskWorkspace } from '../helpers';
-import { replaceFolderAndFile } from './workspaceChanges';
+import { later, replaceFolderAndFile, withoutStats } from './storeTestHelpers';
 
 /** A sorting that says what a path's name says, and counts what it was asked. */
 function countingSorting(): PathSorting & { asked: string[] } {
@@ -34,16 +34,26 @@ const listingOf = (names: string[], kinds = 'f'.repeat(names.length)): FolderLis
 const entries = (dir: string, names: string[], at = names.map((_, i) => i)): FileEntry[] =>
   names.map((n, i) => ({ path: dir ? `${dir}/${n}` : n, size: -1, at: at[i] }));
 
+/** The paths of folder `rel`, listed as `listing`; with `stored`, from a store that kept `from`'s classes of `stored.listing`. */
+function pathsOf(
+  rel: string,
+  listing: FolderListing,
+  opts: { sorting?: PathSorting; found?: string[]; stored?: { listing: FolderListing; from: ListedPaths } } = {},
+): ListedPaths {
+  return new ListedPaths(
+    opts.sorting ?? countingSorting(),
+    (p) => void opts.found?.push(p),
+    () => new Map([[rel, listing]]),
+    opts.stored && { folders: new Map([[rel, opts.stored.listing]]), classes: opts.stored.from.classes },
+  );
+}
+
 describe('listed paths sorted once, and again from the store', () => {
   it('sorts paths into the passes, with languages and path evidence, and encodes each entry of the folder', () => {
     const sorting = countingSorting();
     const found: string[] = [];
     const listing = listingOf(['sub', 'package.json', 'app.py', 'Dockerfile', 'notes.md', 'odd.zz'], 'dfffff');
-    const paths = new ListedPaths(
-      sorting,
-      (p) => found.push(p),
-      () => new Map([['api', listing]]),
-    );
+    const paths = pathsOf('api', listing, { sorting, found });
     paths.add(entries('api', listing.names.slice(1), [1, 2, 3, 4, 5]));
     assert.deepStrictEqual(paths.configs, ['api/package.json']);
     assert.deepStrictEqual(paths.sources, ['api/app.py', 'api/odd.zz']);
@@ -58,23 +68,11 @@ describe('listed paths sorted once, and again from the store', () => {
   it('takes a remembered folder’s classes without asking the rules, except for its path evidence', () => {
     const names = ['package.json', 'app.py', 'Dockerfile', 'notes.md', 'odd.zz'];
     const listing = listingOf(names);
-    const first = new ListedPaths(
-      countingSorting(),
-      () => undefined,
-      () => new Map([['', listing]]),
-    );
+    const first = pathsOf('', listing);
     first.add(entries('', names));
     const sorting = countingSorting();
     const found: string[] = [];
-    const again = new ListedPaths(
-      sorting,
-      (p) => found.push(p),
-      () => new Map([['', listing]]),
-      {
-        folders: new Map([['', listing]]),
-        classes: first.classes,
-      },
-    );
+    const again = pathsOf('', listing, { sorting, found, stored: { listing, from: first } });
     again.add(entries('', names));
     assert.deepStrictEqual(sorting.asked, ['Dockerfile'], 'only the path with evidence is asked, for its evidence');
     assert.deepStrictEqual(found, ['Dockerfile']);
@@ -87,23 +85,11 @@ describe('listed paths sorted once, and again from the store', () => {
   it('asks the rules about a file the last scan left out (excludes changed), and keeps its answer', () => {
     const names = ['package.json', 'app.py'];
     const listing = listingOf(names);
-    const first = new ListedPaths(
-      countingSorting(),
-      () => undefined,
-      () => new Map([['', listing]]),
-    );
+    const first = pathsOf('', listing);
     first.add(entries('', ['package.json'], [0])); // app.py excluded then
     assert.strictEqual(first.classes.get('')![1], UNKNOWN_CLASS);
     const sorting = countingSorting();
-    const again = new ListedPaths(
-      sorting,
-      () => undefined,
-      () => new Map([['', listing]]),
-      {
-        folders: new Map([['', listing]]),
-        classes: first.classes,
-      },
-    );
+    const again = pathsOf('', listing, { sorting, stored: { listing, from: first } });
     again.add(entries('', names));
     assert.deepStrictEqual(sorting.asked, ['app.py']);
     assert.deepStrictEqual(again.sources, ['app.py']);
@@ -113,23 +99,11 @@ describe('listed paths sorted once, and again from the store', () => {
   it('asks again about every path of a folder listed anew, or of a listing the store does not hold', () => {
     const names = ['package.json', 'app.py'];
     const before = listingOf(names);
-    const first = new ListedPaths(
-      countingSorting(),
-      () => undefined,
-      () => new Map([['', before]]),
-    );
+    const first = pathsOf('', before);
     first.add(entries('', names));
     const reread = listingOf(['package.json', 'app.py', 'new.py']); // another object: the folder changed
     const sorting = countingSorting();
-    const again = new ListedPaths(
-      sorting,
-      () => undefined,
-      () => new Map([['', reread]]),
-      {
-        folders: new Map([['', before]]),
-        classes: first.classes,
-      },
-    );
+    const again = pathsOf('', reread, { sorting, stored: { listing: before, from: first } });
     again.add(entries('', reread.names));
     assert.deepStrictEqual(sorting.asked, ['package.json', 'app.py', 'new.py']);
     assert.deepStrictEqual(again.sources, ['app.py', 'new.py']);
@@ -138,19 +112,11 @@ describe('listed paths sorted once, and again from the store', () => {
   it('keeps the answers of a folder sorted in several parts', () => {
     const names = ['a.json', 'b.py', 'c.md', 'd.py'];
     const listing = listingOf(names);
-    const paths = new ListedPaths(
-      countingSorting(),
-      () => undefined,
-      () => new Map([['x', listing]]),
-    );
+    const paths = pathsOf('x', listing);
     const batch = entries('x', names);
     paths.add(batch, 0, 2);
     paths.add(batch, 2, 4);
-    const whole = new ListedPaths(
-      countingSorting(),
-      () => undefined,
-      () => new Map([['x', listing]]),
-    );
+    const whole = pathsOf('x', listing);
     whole.add(batch);
     assert.strictEqual(paths.classes.get('x'), whole.classes.get('x'));
     assert.ok(!paths.classes.get('x')!.includes(UNKNOWN_CLASS));
@@ -172,9 +138,6 @@ function ageFiles(root: string): void {
 }
 
 const KEY = () => storeKey({ engine: 'test', catalog: builtinCatalog(), readSources: true });
-/** The store as if its scan had started a minute later (see listingReuse.test.ts). */
-const later = (store: ScanStore): ScanStore => ({ ...store, time: store.time + 60_000 });
-const withoutStats = (map: SkillMap) => JSON.stringify({ ...map, stats: undefined });
 
 describe('a scan with a store sorts the paths of unchanged folders from it', () => {
   const roots: string[] = [];

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { DiskSource, openStore, parseStore, Scanner, serializeStore, storeKey, type ScanStore, type SkillMap } from '../../../src/core';
 import { folderFresh, isEntryName, type FolderListing } from '../../../src/core/workspace/folderListing';
 import { builtinCatalog, diskWorkspace } from '../helpers';
-import { replaceFolderAndFile } from './workspaceChanges';
+import { later, replaceFolderAndFile, withoutStats } from './storeTestHelpers';
 
 const PKG = (deps: Record<string, string>) => JSON.stringify({ name: 'api', dependencies: deps }, null, 2);
 const KEY = () => storeKey({ engine: 'test', catalog: builtinCatalog(), readSources: true });
@@ -15,12 +15,6 @@ function ageFiles(root: string): void {
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
     if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), t, t);
 }
-
-/**
- * The store as if its scan had started a minute later: every folder and file made before then is
- * clearly older than the scan, so that only a stamp that differs can tell a change (not the margin).
- */
-const later = (store: ScanStore): ScanStore => ({ ...store, time: store.time + 60_000 });
 
 interface Scanned {
   map: SkillMap;
@@ -41,7 +35,6 @@ async function scanWith(root: string, previous?: ScanStore, source = new DiskSou
 }
 
 const files = (map: SkillMap) => [...new Set(map.skills.flatMap((s) => s.evidence.map((e) => e.file)))].sort();
-const withoutStats = (map: SkillMap) => JSON.stringify({ ...map, stats: undefined });
 
 describe('folder listings taken from the scan store', () => {
   const roots: string[] = [];

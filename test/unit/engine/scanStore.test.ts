@@ -17,6 +17,7 @@ import {
   type SkillMap,
 } from '../../../src/core';
 import { builtinCatalog, diskWorkspace, FIXTURES, SKILLS_DIR, statusOf } from '../helpers';
+import { withoutStats } from './storeTestHelpers';
 
 const PKG = (deps: Record<string, string>) => JSON.stringify({ name: 'api', dependencies: deps }, null, 2);
 const KEY = () => storeKey({ engine: 'test', catalog: builtinCatalog(), readSources: true });
@@ -45,8 +46,6 @@ async function scanWith(
   // What the next run reads is the serialised store, never the object.
   return { map, store: parseStore(serializeStore(store)) };
 }
-
-const withoutStats = (map: SkillMap) => JSON.stringify({ ...map, stats: undefined });
 
 describe('scan store', () => {
   const roots: string[] = [];

@@ -1,5 +1,15 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { ScanStore, SkillMap } from '../../../src/core';
+
+/**
+ * The store as if its scan had started a minute later: every folder and file made before then is
+ * clearly older than the scan, so that only a stamp that differs can tell a change (not the margin).
+ */
+export const later = (store: ScanStore): ScanStore => ({ ...store, time: store.time + 60_000 });
+
+/** A map as JSON without its stats, to compare two scans of one tree. */
+export const withoutStats = (map: SkillMap): string => JSON.stringify({ ...map, stats: undefined });
 
 /**
  * Turns the folder `api/deep` into a file of that name, and `package.json` into a folder holding a
