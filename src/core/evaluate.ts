@@ -1,18 +1,12 @@
 import type { Catalog, Evidence, SkillMap, SkillResult, Skipped, ScanStats, SoftSkillResult, Status } from './types';
 import { formatMessage, ReasonContext, reasonMessage } from './reasons';
 import { rankTechnologies, skillTechnologiesOf, type TechnologyLists } from './technologies';
+import { leading } from './evidenceOrder';
 
 const MAX_EVIDENCE_PER_SKILL = 500;
 
-function byStrengthThenPlace(a: Evidence, b: Evidence): number {
-  if (a.strength !== b.strength) return a.strength === 'strong' ? -1 : 1;
-  if ((a.folder ?? '') !== (b.folder ?? '')) return (a.folder ?? '') < (b.folder ?? '') ? -1 : 1;
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line;
-}
-
 export function statusOf(evidence: readonly Evidence[]): Status {
-  if (evidence.some((e) => e.strength === 'strong')) return 'practised';
+  for (const e of evidence) if (e.strength === 'strong') return 'practised';
   return evidence.length ? 'started' : 'missing';
 }
 
@@ -20,8 +14,7 @@ export function statusOf(evidence: readonly Evidence[]): Status {
 function softResults(catalog: Catalog, bySkill: ReadonlyMap<string, Evidence[]>): SoftSkillResult[] {
   return catalog.softSkills.map((soft) => {
     const signals = (bySkill.get(soft.id) ?? []).map((e) => (e.strength === 'weak' ? e : { ...e, strength: 'weak' as const }));
-    signals.sort(byStrengthThenPlace);
-    return { id: soft.id, title: soft.title, technologies: rankTechnologies(signals), signals: signals.slice(0, MAX_EVIDENCE_PER_SKILL) };
+    return { id: soft.id, title: soft.title, technologies: rankTechnologies(signals), signals: leading(signals, MAX_EVIDENCE_PER_SKILL) };
   });
 }
 
@@ -31,15 +24,21 @@ const NOTHING_LISTED: TechnologyLists = { technologies: [], practice: new Map() 
 export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evidence>, skipped: Skipped[], stats: ScanStats): SkillMap {
   const bySkill = new Map<string, Evidence[]>();
   const context = new ReasonContext(catalog);
+  // A file's items, and often the next file's, come from one rule: its skill's list is looked up once for them.
+  let rule: string | undefined;
+  let list: Evidence[] | undefined;
   for (const e of evidence) {
-    const rule = context.rule(e.rule);
-    if (!rule) continue;
-    const list = bySkill.get(rule.skill) ?? [];
-    list.push(e);
-    bySkill.set(rule.skill, list);
+    if (e.rule !== rule) {
+      rule = e.rule;
+      const skill = context.rule(rule)?.skill;
+      list = skill === undefined ? undefined : bySkill.get(skill);
+      if (skill !== undefined && !list) bySkill.set(skill, (list = []));
+    }
+    list?.push(e);
   }
   const skills: SkillResult[] = catalog.skills.map((skill) => {
-    const all = (bySkill.get(skill.id) ?? []).sort(byStrengthThenPlace);
+    // In the order the items came; the lists and the reason do not depend on it.
+    const all = bySkill.get(skill.id) ?? [];
     // A skill with no evidence lists nothing; an empty folder's map never reads the rules.
     const { technologies, practice }: TechnologyLists = all.length ? skillTechnologiesOf(catalog).lists(skill.id, all) : NOTHING_LISTED;
     const status = statusOf(all);
@@ -50,7 +49,7 @@ export function evaluate(catalog: Catalog, root: string, evidence: Iterable<Evid
       tier: skill.tier,
       status,
       technologies,
-      evidence: all.slice(0, MAX_EVIDENCE_PER_SKILL),
+      evidence: leading(all, MAX_EVIDENCE_PER_SKILL),
       practice: skill.practice.map((p) => ({ id: p.id, title: p.title, done: practice.has(p.id), technologies: practice.get(p.id) ?? [] })),
       reason: formatMessage(reason.template, reason.args),
       reasonMessage: reason,

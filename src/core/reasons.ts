@@ -6,6 +6,7 @@
 import type { Catalog, Evidence, Rule, Skill, Status } from './types';
 import { combinationUnits } from './combine/summary';
 import { skillTechnologiesOf } from './technologies';
+import { byStrengthThenPlace, earliest, earliestStrong } from './evidenceOrder';
 import { formatMessage, message, MESSAGE_TEMPLATES, type Message } from './messages';
 
 export type ReasonMessage = Message<'practised' | 'practised-combined' | 'started' | 'started-default' | 'missing' | 'missing-more'>;
@@ -64,7 +65,7 @@ export class ReasonContext {
   }
 }
 
-/** What a skill's reason is made from: its status, its evidence (strong first, as `evaluate` orders it) and its technologies, most telling first. */
+/** What a skill's reason is made from: its status, its evidence (in any order) and its technologies, most telling first. */
 export interface ReasonInput {
   skill: Skill;
   status: Status;
@@ -74,11 +75,11 @@ export interface ReasonInput {
 
 /** The reason for one skill's status. */
 export function reasonMessage({ skill, status, evidence, technologies }: ReasonInput, context: ReasonContext): ReasonMessage {
-  const first = evidence.find((e) => e.technology === technologies[0] && e.strength === 'strong') ?? evidence[0];
+  const first = (technologies.length ? earliestStrong(evidence, technologies[0]) : undefined) ?? earliest(evidence);
   if (status === 'missing' || !first) return context.lookedFor(skill.id);
   if (status === 'started') {
     // A hint whose technology is listed under another skill (gRPC as a hint of microservices) is still named.
-    const named = technologies.length ? technologies : [...new Set(evidence.map((e) => e.technology))];
+    const named = technologies.length ? technologies : [...new Set([...evidence].sort(byStrengthThenPlace).map((e) => e.technology))];
     const techs = named.slice(0, 3).join(', ');
     return skill.proof ? message('started', techs, place(first), skill.proof) : message('started-default', techs, place(first));
   }

@@ -15,19 +15,46 @@
  * evidence counts for the skill's status.
  */
 import type { Catalog, Evidence, Rule } from './types';
+import { byStrengthThenPlace } from './evidenceOrder';
 
-/** Names in the order shown: those with strong evidence, then by how many places, then first seen. */
-export function rankTechnologies(all: readonly Evidence[]): string[] {
-  const techCount = new Map<string, { strong: boolean; n: number; first: number }>();
-  all.forEach((e, i) => {
-    const t = techCount.get(e.technology) ?? { strong: false, n: 0, first: i };
+/** A technology's items so far: whether one is strong, how many, and the first in map order (with its position, for ties). */
+interface Tally {
+  name: string;
+  strong: boolean;
+  n: number;
+  first: Evidence;
+  index: number;
+}
+
+/** Ranks names as their items are added, in any order: items of one name often come one after another. */
+class TechnologyRanking {
+  private readonly tally = new Map<string, Tally>();
+  private last: Tally | undefined;
+
+  add(e: Evidence, index: number): void {
+    let t = this.last?.name === e.technology ? this.last : this.tally.get(e.technology);
+    if (!t) this.tally.set(e.technology, (t = { name: e.technology, strong: false, n: 0, first: e, index }));
+    else if (byStrengthThenPlace(e, t.first) < 0) {
+      t.first = e;
+      t.index = index;
+    }
     t.strong ||= e.strength === 'strong';
     t.n++;
-    techCount.set(e.technology, t);
-  });
-  return [...techCount.entries()]
-    .sort((a, b) => Number(b[1].strong) - Number(a[1].strong) || b[1].n - a[1].n || a[1].first - b[1].first)
-    .map(([t]) => t);
+    this.last = t;
+  }
+
+  names(): string[] {
+    return [...this.tally.values()]
+      .sort((a, b) => Number(b.strong) - Number(a.strong) || b.n - a.n || byStrengthThenPlace(a.first, b.first) || a.index - b.index)
+      .map((t) => t.name);
+  }
+}
+
+/** Names in the order shown: those with strong evidence, then by how many places, then by their first item in map order. */
+export function rankTechnologies(all: readonly Evidence[]): string[] {
+  const ranking = new TechnologyRanking();
+  all.forEach((e, i) => ranking.add(e, i));
+  return ranking.names();
 }
 
 /** A skill's lists: its technologies, and per further-practice item the names of what ticked it. */
@@ -80,22 +107,34 @@ export class SkillTechnologies {
     return !rule.practice || this.listed(rule.skill, rule.technology);
   }
 
-  /** The lists of one skill from its evidence (ordered strong first, as `evaluate` sorts it). */
+  /** The lists of one skill from its evidence, in any order. */
   lists(skill: string, evidence: readonly Evidence[]): TechnologyLists {
-    const shown: Evidence[] = [];
-    const byItem = new Map<string, Evidence[]>();
-    for (const e of evidence) {
-      const item = this.rules.get(e.rule)?.practice;
-      if (item) {
-        const list = byItem.get(item) ?? [];
-        list.push(e);
-        byItem.set(item, list);
+    const shown = new TechnologyRanking();
+    const byItem = new Map<string, TechnologyRanking>();
+    // Items of one rule, and of one name, often come one after another: each is looked up once for them.
+    let rule: string | undefined;
+    let item: string | undefined;
+    let name: string | undefined;
+    let listed = false;
+    evidence.forEach((e, i) => {
+      if (e.rule !== rule) {
+        rule = e.rule;
+        item = this.rules.get(rule)?.practice;
       }
-      if (!item || this.listed(skill, e.technology)) shown.push(e);
-    }
+      if (item) {
+        let ranking = byItem.get(item);
+        if (!ranking) byItem.set(item, (ranking = new TechnologyRanking()));
+        ranking.add(e, i);
+        if (e.technology !== name) {
+          name = e.technology;
+          listed = this.listed(skill, name);
+        }
+      }
+      if (!item || listed) shown.add(e, i);
+    });
     const practice = new Map<string, string[]>();
-    for (const [item, ev] of byItem) practice.set(item, rankTechnologies(ev));
-    return { technologies: rankTechnologies(shown), practice };
+    for (const [item, ranking] of byItem) practice.set(item, ranking.names());
+    return { technologies: shown.names(), practice };
   }
 }
 

@@ -185,6 +185,32 @@ function outsideItsUnit(file: string): boolean {
   return unitSignal(file) === 'container' || isComposeFile(file);
 }
 
+interface Group {
+  facts: Evidence[];
+  /** 1 for each selector a fact of the group meets. */
+  met: Uint8Array;
+}
+
+/** The selectors a fact meets, remembered per rule in `known` (for one strength). */
+function selectorsMet(
+  e: Evidence,
+  selectors: readonly CompiledSelector[],
+  ruleOf: ReadonlyMap<string, Rule>,
+  known: Map<string, number[]>,
+): number[] {
+  let hits = known.get(e.rule);
+  if (!hits) {
+    const rule = ruleOf.get(e.rule);
+    known.set(e.rule, (hits = rule ? selectors.flatMap((sel, i) => (sel.test(e, rule) ? [i] : [])) : []));
+  }
+  return hits;
+}
+
+function allMet(met: Uint8Array, hits: readonly number[]): boolean {
+  for (const i of hits) if (met[i] !== 1) return false;
+  return true;
+}
+
 /**
  * Per group (a unit, or '' for the whole folder), the first fact of each selector, in the order the
  * evidence came: all that `holds` looks at, since it takes the first fact of each selector. A large
@@ -198,25 +224,37 @@ function firstFacts(
   /** Groups are units: a unit's Dockerfile and Compose files are left out (outsideItsUnit). */
   unitScoped: boolean,
 ): Map<string, Evidence[]> {
-  const groups = new Map<string, { facts: Evidence[]; met: Uint8Array }>();
+  const groups = new Map<string, Group>();
   // Which selectors a rule's facts meet, by strength: selectors look at the rule and the strength only.
   const matched = [new Map<string, number[]>(), new Map<string, number[]>()];
+  // A file's facts come one after another, often from one rule: each is looked up once for them.
+  let rule: string | undefined;
+  let strength: Evidence['strength'] | undefined;
+  let hits: number[] = [];
+  let file: string | undefined;
+  let key: string | undefined;
+  let group: Group | undefined;
   for (const e of evidence) {
-    const rule = ruleOf.get(e.rule);
-    if (!rule) continue;
-    const byRule = matched[e.strength === 'strong' ? 1 : 0];
-    let hits = byRule.get(e.rule);
-    if (!hits) byRule.set(e.rule, (hits = selectors.flatMap((sel, i) => (sel.test(e, rule) ? [i] : []))));
+    if (e.rule !== rule || e.strength !== strength) {
+      rule = e.rule;
+      strength = e.strength;
+      hits = selectorsMet(e, selectors, ruleOf, matched[strength === 'strong' ? 1 : 0]);
+    }
     if (!hits.length) continue;
-    const key = groupOf(e.file);
+    if (e.file !== file) {
+      file = e.file;
+      key = groupOf(file);
+      group = key === undefined ? undefined : groups.get(key);
+    }
     if (key === undefined) continue;
-    let group = groups.get(key);
     // Most facts meet only selectors their group has met already: they are passed over first.
-    if (group && hits.every((i) => group!.met[i] === 1)) continue;
+    if (group && allMet(group.met, hits)) continue;
     if (unitScoped && outsideItsUnit(e.file)) continue;
     if (!group) groups.set(key, (group = { facts: [], met: new Uint8Array(selectors.length) }));
     for (const i of hits) group.met[i] = 1;
     group.facts.push(e);
+    // One group (the whole folder) with every selector met has all it will keep.
+    if (!unitScoped && group.met.every((m) => m === 1)) break;
   }
   return new Map([...groups].map(([key, g]) => [key, g.facts]));
 }

@@ -36,14 +36,17 @@ export class RequirementUse {
     };
     if (workspace !== evidence && !evidence.some(manifestLine)) return evidence;
     const used = new Set<string>();
+    // A rule is asked for its file's language until one import shows it in use: a large workspace has an import in every file.
     for (const e of workspace) {
+      if (used.has(e.rule)) continue;
       const w = watched.get(e.rule);
       if (w && languageOf(e.file)?.id === w.language) used.add(e.rule);
     }
-    return evidence.filter((e) => {
+    const unused = (e: Evidence) => {
       const w = watched.get(e.rule);
-      return !w || !languagesRead.has(w.language) || used.has(e.rule) || w.rule.skill === 'testing';
-    });
+      return w !== undefined && languagesRead.has(w.language) && !used.has(e.rule) && w.rule.skill !== 'testing';
+    };
+    return evidence.some(unused) ? evidence.filter((e) => !unused(e)) : evidence;
   }
 
   private watchedRules(): Map<string, { rule: Rule; language: Language }> {
