@@ -2,6 +2,7 @@
  * How the command runs its bundle with a V8 code cache (see launch.ts). Free of side effects, so that
  * the tests can check that the cache the build made is one V8 takes.
  */
+import { readFileSync } from 'node:fs';
 
 /**
  * V8 flags set before the bundle is compiled (a code cache is taken only under the flags it was made with).
@@ -14,6 +15,14 @@
  *   last full collection: most of the peak memory of a 100,000-file scan, for no measurable speed.
  */
 export const ENGINE_FLAGS: readonly string[] = ['--interrupt-budget=400000', '--heap-growing-percent=20'];
+
+/**
+ * The bundle's text. The build writes it in ASCII (esbuild.mjs), so each byte is a character: read
+ * as Latin-1 it needs no UTF-8 decoding (some 2 ms of every start for its 1.1 MB).
+ */
+export function readBundle(file: string): string {
+  return readFileSync(file, 'latin1');
+}
 
 /** The bundle as a CommonJS module function, compiled the same way when the cache is made and used. */
 export function wrapBundle(source: string): string {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { buildId, cacheData, cacheFile, ENGINE_FLAGS, wrapBundle } from './codeCache';
+import { buildId, cacheData, cacheFile, ENGINE_FLAGS, readBundle, wrapBundle } from './codeCache';
 
 /**
  * The command's entry point: sets the engine flags, then runs the bundled CLI (`cli-main.js`) with
@@ -30,7 +30,7 @@ function readCache(id: string): Buffer | undefined {
   }
 }
 
-const source = readFileSync(MAIN, 'utf8');
+const source = readBundle(MAIN);
 const id = buildId(source);
 const script = new Script(wrapBundle(source), { filename: MAIN, cachedData: readCache(id) });
 if (WRITE_CACHE) {

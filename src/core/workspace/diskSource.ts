@@ -1,4 +1,5 @@
-import { promises as fsp, constants as C, closeSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { constants as C, closeSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { entriesOf, readStart, realPath, statOf } from './fsAsync';
 import * as path from 'node:path';
 import type { Skipped } from '../types';
 import { formatBytes } from '../format';
@@ -99,7 +100,7 @@ export class DiskSource implements FileSource {
     this.linksInPlainDirs.clear();
     this.memory = memory;
     this.folders = memory && new Map();
-    this.realRoot = await fsp.realpath(this.root);
+    this.realRoot = await realPath(this.root);
     yield* this.walk({ rel: '', abs: this.root, layers: [], viaLink: false }, new Set<string>([this.realRoot]), signal);
   }
 
@@ -110,11 +111,11 @@ export class DiskSource implements FileSource {
    */
   async *listUnder(relFolder: string, signal?: AbortSignal): AsyncIterable<FileEntry[]> {
     if (this.excludedBesidesIncludes(relFolder + '/x') || (this.included && !this.included.folder(relFolder))) return;
-    this.realRoot ??= await fsp.realpath(this.root);
+    this.realRoot ??= await realPath(this.root);
     const abs = path.join(this.root, ...relFolder.split('/'));
     let real: string;
     try {
-      real = await fsp.realpath(abs);
+      real = await realPath(abs);
     } catch {
       return;
     }
@@ -199,7 +200,7 @@ export class DiskSource implements FileSource {
     const abs = this.rootPrefix + relPath;
     try {
       if (this.realRoot) {
-        const real = await fsp.realpath(abs);
+        const real = await realPath(abs);
         if (!isInside(this.realRoot, real)) return OUTSIDE_ROOT;
       }
     } catch (err) {
@@ -321,7 +322,7 @@ export class DiskSource implements FileSource {
         this.folders!.set(rel, prev);
         return prev;
       }
-      const listing = listingOf(await fsp.readdir(abs, { withFileTypes: true }), remember);
+      const listing = listingOf(await entriesOf(abs), remember);
       if (remember) this.folders!.set(rel, listing);
       return listing;
     } catch (err) {
@@ -333,12 +334,12 @@ export class DiskSource implements FileSource {
 
   private async followLink(rel: string, abs: string, visited: Set<string>): Promise<{ isDir: boolean; isFile: boolean } | undefined> {
     try {
-      const real = await fsp.realpath(abs);
+      const real = await realPath(abs);
       if (!isInside(this.realRoot!, real)) {
         this.skips.push({ file: rel, reason: OUTSIDE_ROOT.skipped });
         return undefined;
       }
-      const stat = await fsp.stat(real);
+      const stat = await statOf(real);
       if (stat.isDirectory()) {
         if (visited.has(real)) {
           this.skips.push({ file: rel, reason: 'link loops back to a folder already scanned: not followed' });
@@ -358,14 +359,7 @@ export class DiskSource implements FileSource {
 
   private async readSmall(abs: string): Promise<string | undefined> {
     try {
-      const handle = await fsp.open(abs, C.O_RDONLY | C.O_NONBLOCK);
-      try {
-        const buf = Buffer.alloc(MAX_GITIGNORE_BYTES);
-        const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-        return buf.subarray(0, bytesRead).toString('utf8');
-      } finally {
-        await handle.close();
-      }
+      return await readStart(abs, C.O_RDONLY | C.O_NONBLOCK, MAX_GITIGNORE_BYTES);
     } catch {
       return undefined;
     }

@@ -89,12 +89,20 @@ describe('command-line interface (built bundle)', () => {
         const { readFileSync } = require('node:fs');
         const { Script } = require('node:vm');
         const c = require(${JSON.stringify(path.join(REPO, 'out', 'src', 'cli', 'codeCache.js'))});
-        const source = readFileSync(${JSON.stringify(MAIN)}, 'utf8');
+        const source = c.readBundle(${JSON.stringify(MAIN)});
         const data = c.cacheData(c.buildId(source), readFileSync(${JSON.stringify(CACHE)}));
         const script = new Script(c.wrapBundle(source), { filename: ${JSON.stringify(MAIN)}, cachedData: data });
         process.stdout.write(data ? String(script.cachedDataRejected) : 'no data for this build');`;
       const r = spawnSync(process.execPath, [...ENGINE_FLAGS, '-e', check], { encoding: 'utf8' });
       assert.strictEqual(r.stdout, 'false', r.stderr);
+    });
+
+    it('is ASCII, so the launcher reads it as Latin-1 and gets the text UTF-8 would give', function () {
+      if (!existsSync(MAIN)) this.skip();
+      const bytes = readFileSync(MAIN);
+      const wide = bytes.findIndex((b) => b > 0x7f);
+      assert.strictEqual(wide, -1, `byte ${wide} of the bundle is not ASCII`);
+      assert.strictEqual(bytes.toString('latin1'), bytes.toString('utf8'));
     });
 
     it('runs the same without a cache, with a cache of another build and with a damaged one', () => {
