@@ -40,6 +40,21 @@ const GROUP_NAME = /\bgroup\s*[:=]\s*["']([A-Za-z0-9_.-]{1,200})["']\s*,\s*name\
 const KOTLIN_MODULE = /\bkotlin\s*\(\s*["']([A-Za-z0-9_.-]{1,100})["']/;
 const PLATFORM = /\b(?:enforcedPlatform|platform)\s*\(\s*(["'])[^"']{0,400}\1\s*\)/g;
 
+/** Where a closure opens after a dependency notation: the first `{` outside a string, so that a Groovy or Kotlin
+ * template in the notation (`"com.acme:lib:${libVersion}"`) is not taken for one. -1 when none. */
+function closureStart(text: string): number {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{') return i;
+  }
+  return -1;
+}
+
 function readScript(text: string, out: Collector): void {
   const lines = blankComments(text, GRADLE_COMMENTS).split('\n');
   let depth = 0;
@@ -52,7 +67,7 @@ function readScript(text: string, out: Collector): void {
     const conf = /^\s*([A-Za-z][A-Za-z0-9]{0,80})\s*(\(|\s)(.*)$/.exec(line);
     if (conf && isConfiguration(conf[1])) {
       const dev = DEV_CONFIG.test(conf[1]);
-      const brace = conf[3].indexOf('{');
+      const brace = closureStart(conf[3]);
       // Boms (`platform(...)`) pin versions without using anything; closures after the call hold excludes.
       const rest = (brace >= 0 ? conf[3].slice(0, brace) : conf[3]).replace(PLATFORM, '');
       const kotlin = KOTLIN_MODULE.exec(rest);

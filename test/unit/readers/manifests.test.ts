@@ -439,6 +439,23 @@ describe('manifest readers', () => {
       ]);
     });
 
+    it('reads notations whose version is a template, and a closure after one', () => {
+      const groovy = lines(
+        'dependencies {',
+        '    implementation "com.amazonaws:aws-java-sdk-sqs:${revAwsSdk}"',
+        '    implementation "org.redisson:redisson:${versions.redisson}" { exclude group: "x" }',
+        '    testImplementation "org.spockframework:spock-core:${revSpock}"',
+        '}',
+      );
+      assert.deepStrictEqual(summary(read('build.gradle', groovy)), [
+        'com.amazonaws:aws-java-sdk-sqs@2',
+        'org.redisson:redisson@3',
+        'org.spockframework:spock-core@4 (dev)',
+      ]);
+      const kts = lines('dependencies {', '    implementation("io.ktor:ktor-server-core:${Versions.ktor}")', '}');
+      assert.deepStrictEqual(summary(read('build.gradle.kts', kts)), ['io.ktor:ktor-server-core@2']);
+    });
+
     it('reads version catalogs', () => {
       const toml = lines(
         '[versions]',
