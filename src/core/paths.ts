@@ -13,6 +13,13 @@ const FIXTURE_FOLDER =
 const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//;
 
 /**
+ * A JVM test source root: Maven's and Gradle's `src/test/java/`, and Gradle's other test suites
+ * (`src/integrationTest/kotlin/`, `src/testFixtures/java/`). Every file below one is test code,
+ * whatever its name.
+ */
+const JVM_TEST_ROOT = /(?:^|\/)src\/(?:test\w*|\w+Test)\/(?:java|kotlin|scala|groovy)\//;
+
+/**
  * A test file by its name, as the test runners of its language find them (`x.test.ts`, `x_test.go`,
  * `test_x.py`, `x_spec.rb`, `OrderTests.swift`: each language's `testFile`), and the helpers they
  * share. What a test imports or starts is what it tests, not what the project is built on. Asked of
@@ -25,12 +32,12 @@ function isTestFileName(relPath: string): boolean {
 }
 
 /**
- * Test files and files under fixture, example and sample folders prove only Testing. Below a JVM
+ * Test files, JVM test sources and files under fixture, example and sample folders prove only Testing. Below a JVM
  * source root the folders spell a package, and `com/example/demo` (Spring Initializr's default) is
  * the project's own code: only the folders above the root count there.
  */
 export function isFixturePath(relPath: string): boolean {
-  if (isTestFileName(relPath)) return true;
+  if (isTestFileName(relPath) || JVM_TEST_ROOT.test(relPath)) return true;
   if (!FIXTURE_FOLDER.test(relPath)) return false;
   const root = JVM_SOURCE_ROOT.exec(relPath);
   return root ? FIXTURE_FOLDER.test(relPath.slice(0, root.index + root[0].length)) : true;

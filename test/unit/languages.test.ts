@@ -114,6 +114,10 @@ describe('source languages', () => {
         'test/orders_test.exs',
         'Tests/AppTests/TodoTests.swift',
         'Tests/AppTests/RouteTest.swift',
+        'src/test/java/com/acme/OrderListeners.java',
+        'orders/src/test/kotlin/com/acme/Fakes.kt',
+        'src/integrationTest/java/com/acme/KafkaCheck.java',
+        'lib/src/testFixtures/java/com/acme/Builders.java',
       ];
       const notTests = [
         'src/latest.ts',
@@ -124,6 +128,10 @@ describe('source languages', () => {
         'Sources/App/TestsRunner.go',
         'src/OrderTests.kt.orig',
         'docs/orders_test.md',
+        'src/main/java/com/acme/test/TestClock.java',
+        'src/main/java/com/acme/OrderTests.java',
+        'src/jmh/java/com/acme/Bench.java',
+        'test/src/main.java',
       ];
       for (const p of tests) assert.ok(isFixturePath(p), p);
       for (const p of notTests) assert.ok(!isFixturePath(p), p);
