@@ -114,6 +114,9 @@ describe('source languages', () => {
         'test/orders_test.exs',
         'Tests/AppTests/TodoTests.swift',
         'Tests/AppTests/RouteTest.swift',
+        'tests/health.rs',
+        'crates/api/tests/routes/orders.rs',
+        'benches/routing.rs',
       ];
       const notTests = [
         'src/latest.ts',
@@ -124,6 +127,11 @@ describe('source languages', () => {
         'Sources/App/TestsRunner.go',
         'src/OrderTests.kt.orig',
         'docs/orders_test.md',
+        'src/tests.rs',
+        'src/routes/mod.rs',
+        'crates/contests/src/lib.rs',
+        'tests/conftest.rb.bak',
+        'benches/README.md',
       ];
       for (const p of tests) assert.ok(isFixturePath(p), p);
       for (const p of notTests) assert.ok(!isFixturePath(p), p);
