@@ -208,9 +208,10 @@ function checkRule(rule: Rule, skills: ReadonlyMap<string, RuleOwner>, problems:
 function checkCombine(rule: Rule, rules: ReadonlyMap<string, Rule>, problems: string[]): void {
   const where = `${rule.source.file}:${rule.source.line}`;
   for (const sel of [...(rule.combine!.allOf ?? []), ...(rule.combine!.anyOf ?? [])]) {
-    if (sel.talksToUnit) {
-      if (sel.rule || sel.skill || sel.strength || !rule.combine!.units)
-        problems.push(`${where}: rule ${rule.id}: a talksToUnit selector stands alone, in a rule with units`);
+    const unitFact = sel.talksToUnit ? 'talksToUnit' : sel.deployedUnit ? 'deployedUnit' : undefined;
+    if (unitFact) {
+      if (sel.rule || sel.skill || sel.strength || (sel.talksToUnit && sel.deployedUnit) || !rule.combine!.units)
+        problems.push(`${where}: rule ${rule.id}: a ${unitFact} selector stands alone, in a rule with units`);
       continue;
     }
     const fits = sel.rule ? ruleIdMatcher(sel.rule) : undefined;

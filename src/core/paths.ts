@@ -1,5 +1,5 @@
 /** What a workspace-relative path says about the file, independent of any rule. */
-import { languageOf, sourceCommentMarkers } from './languages';
+import { LANGUAGE_DESCRIPTORS, languageOf, sourceCommentMarkers } from './languages';
 
 /**
  * Fixture, example, sample and snippet folders, with a leading `_` too (Go tools skip `_examples/`,
@@ -31,13 +31,28 @@ function isTestFileName(relPath: string): boolean {
   return languageOf(base)?.testFile?.test(base) ?? false;
 }
 
+/** Every language's test folders (`tests`, `benches`), as path segments to look for before the language is asked. */
+const TEST_FOLDER_SEGMENTS = [...new Set(LANGUAGE_DESCRIPTORS.flatMap((d) => d.testFolders ?? []))].map((f) => `${f}/`);
+
+/** A file under a folder that its language's build tool keeps for tests (Cargo's `tests/` and `benches/`). */
+function inTestFolder(relPath: string): boolean {
+  let seen = false;
+  for (const segment of TEST_FOLDER_SEGMENTS) if (relPath.includes(segment)) seen = true;
+  if (!seen) return false;
+  const folders = languageOf(relPath)?.testFolders;
+  if (!folders) return false;
+  for (const f of folders) if (relPath.startsWith(`${f}/`) || relPath.includes(`/${f}/`)) return true;
+  return false;
+}
+
 /**
- * Test files, JVM test sources and files under fixture, example and sample folders prove only Testing. Below a JVM
- * source root the folders spell a package, and `com/example/demo` (Spring Initializr's default) is
- * the project's own code: only the folders above the root count there.
+ * Test files, JVM test sources, a language's test folders and files under fixture, example and
+ * sample folders prove only Testing. Below a JVM source root the folders spell a package, and
+ * `com/example/demo` (Spring Initializr's default) is the project's own code: only the folders above
+ * the root count there.
  */
 export function isFixturePath(relPath: string): boolean {
-  if (isTestFileName(relPath) || JVM_TEST_ROOT.test(relPath)) return true;
+  if (isTestFileName(relPath) || JVM_TEST_ROOT.test(relPath) || inTestFolder(relPath)) return true;
   if (!FIXTURE_FOLDER.test(relPath)) return false;
   const root = JVM_SOURCE_ROOT.exec(relPath);
   return root ? FIXTURE_FOLDER.test(relPath.slice(0, root.index + root[0].length)) : true;

@@ -171,6 +171,8 @@ export interface FactSelector {
   strength?: Strength;
   /** The unit talks to another unit: a Kubernetes workload of one names the other's Service (combine/workloads.ts). */
   talksToUnit?: true;
+  /** The unit is deployed on its own: its own container build or serverless template, or a Kubernetes workload of its image. */
+  deployedUnit?: true;
 }
 
 /**

@@ -118,6 +118,9 @@ describe('source languages', () => {
         'orders/src/test/kotlin/com/acme/Fakes.kt',
         'src/integrationTest/java/com/acme/KafkaCheck.java',
         'lib/src/testFixtures/java/com/acme/Builders.java',
+        'tests/health.rs',
+        'crates/api/tests/routes/orders.rs',
+        'benches/routing.rs',
       ];
       const notTests = [
         'src/latest.ts',
@@ -132,6 +135,11 @@ describe('source languages', () => {
         'src/main/java/com/acme/OrderTests.java',
         'src/jmh/java/com/acme/Bench.java',
         'test/src/main.java',
+        'src/tests.rs',
+        'src/routes/mod.rs',
+        'crates/contests/src/lib.rs',
+        'tests/conftest.rb.bak',
+        'benches/README.md',
       ];
       for (const p of tests) assert.ok(isFixturePath(p), p);
       for (const p of notTests) assert.ok(!isFixturePath(p), p);

@@ -9,11 +9,11 @@
 import type { CombineMatcher, Evidence, FactSelector, Rule } from '../types';
 import { namePattern } from '../match/names';
 import { isComposeFile } from '../readers/compose';
-import { unitSignal, type UnitIndex } from './units';
+import { UNIT_DEPLOYED, unitSignal, type UnitIndex } from './units';
 import { KnownImages, UNIT_TALKS, workloadUnits, type WorkloadUnits } from './workloads';
 
 interface CompiledSelector {
-  /** `rule` is undefined for a unit's own facts (`UNIT_TALKS`). */
+  /** `rule` is undefined for a unit's own facts (`UNIT_TALKS`, `UNIT_DEPLOYED`). */
   test(e: Evidence, rule: Rule | undefined): boolean;
 }
 
@@ -25,6 +25,7 @@ export function ruleIdMatcher(glob: string): (id: string) => boolean {
 
 function compileSelector(s: FactSelector): CompiledSelector {
   if (s.talksToUnit) return { test: (e) => e.rule === UNIT_TALKS };
+  if (s.deployedUnit) return { test: (e) => e.rule === UNIT_DEPLOYED };
   const fits = s.rule ? ruleIdMatcher(s.rule) : undefined;
   return {
     test: (e, rule) =>
@@ -143,6 +144,7 @@ export class Combiner {
         byUnit = firstFacts(evidence, this.selectors(true), this.ruleOf, (file) => units.unitOf(file), true);
         workloads = workloadUnits(evidence, units, (this.knownImages ??= new KnownImages(this.allRules())));
         for (const [unit, facts] of workloads?.facts ?? []) byUnit.set(unit, [...(byUnit.get(unit) ?? []), ...facts]);
+        markDeployed(byUnit, units.unitRoots(), workloads);
       }
       if (!c.units) known ??= firstFacts(evidence, this.selectors(false), this.ruleOf, () => '', false).get('') ?? [];
       const facts = c.units ? this.inUnits(c, byUnit!, units, workloads) : holds(c, known!, this.ruleOf);
@@ -173,6 +175,22 @@ export class Combiner {
     }
     return count >= c.units ? facts : undefined;
   }
+}
+
+/**
+ * Gives each unit that is deployed on its own a fact that `deployedUnit` selectors see, at the item
+ * that opens it: a unit made by its own Dockerfile, Containerfile or serverless template, and a unit
+ * of Kubernetes workloads. A manifest beside an entry point makes a unit that could be deployed, but
+ * a repository of samples, demos or tools has many such folders and deploys none of them.
+ */
+function markDeployed(byUnit: Map<string, Evidence[]>, roots: ReadonlyMap<string, string>, workloads: WorkloadUnits | undefined): void {
+  const mark = (unit: string, file: string, line: number) =>
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), { file, line, technology: '', rule: UNIT_DEPLOYED, strength: 'strong' }]);
+  for (const [unit, root] of roots) {
+    const signal = unitSignal(root);
+    if (signal === 'container' || signal === 'serverless') mark(unit, root, 1);
+  }
+  for (const [unit, opening] of workloads?.openings ?? []) if (!roots.has(unit)) mark(unit, opening.file, opening.line);
 }
 
 /**

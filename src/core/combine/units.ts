@@ -13,6 +13,9 @@ import { isFixturePath } from '../paths';
 
 export type UnitSignal = 'container' | 'serverless' | 'manifest' | 'entry';
 
+/** The rule id of a "deployed on its own" fact (combine.ts), seen only by `deployedUnit` selectors. */
+export const UNIT_DEPLOYED = 'unit:deployed';
+
 const CONTAINER = /^(?:dockerfile|containerfile)(?:\.[\w.-]+)?$|\.(?:dockerfile|containerfile)$/i;
 const SERVERLESS = new Set(['serverless.yml', 'serverless.yaml', 'template.yaml', 'template.yml']);
 /** Every package ecosystem's manifests (ecosystems/), by base name: `package.json`, `requirements*.txt`, `*.csproj`... */

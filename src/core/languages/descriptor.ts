@@ -58,4 +58,9 @@ export interface LanguageDescriptor<L extends Language = Language> {
    * Only names holding `test`, `Test` or `spec` are tested against it.
    */
   testFile?: RegExp;
+  /**
+   * Folders whose files of this language are tests by its build tool's convention, whatever their
+   * names (Cargo builds `tests/*.rs` as integration tests and `benches/*.rs` as benchmarks).
+   */
+  testFolders?: readonly string[];
 }

@@ -165,4 +165,6 @@ export const rust: LanguageDescriptor<'rust'> = {
   lexicon: lexicon({ ...C_LIKE, multi: [], quotes: `'"`, rustQuote: true }),
   importWords: ['use', 'extern'],
   parser: rustParser,
+  // A crate's integration tests and benchmarks: what they import or start is what they test or measure.
+  testFolders: ['tests', 'benches'],
 };

@@ -98,6 +98,27 @@ describe('combining rules', () => {
     assert.strictEqual(combinationSummary(combo, out), '2 services: orders/, shipping/');
     assert.deepStrictEqual(combiner.evidence(facts.slice(1), layout), [], 'one service with a broker, one broker image');
   });
+
+  it('deployedUnit: holds in units with their own image or serverless template, not in a manifest beside an entry point', () => {
+    const combo = rule('microservices/deployed', {
+      technology: 'Services',
+      combine: { units: 2, allOf: [{ deployedUnit: true }], anyOf: [{ skill: 'message-brokers' }] },
+    });
+    const combiner = new Combiner([c, combo]);
+    const facts = [ev('orders/src/a.ts', c.id), ev('shipping/handler.ts', c.id), ev('billing/main.go', c.id)];
+    const layout = units(['orders/Dockerfile', 'shipping/serverless.yml', 'billing/go.mod', 'billing/main.go']);
+    const out = combiner.evidence(facts, layout);
+    // Each deployed unit opens with its Dockerfile or template, listed once though it is also the deployedUnit fact.
+    assert.deepStrictEqual(
+      out.map((e) => `${e.file}:${e.line}`),
+      ['orders/Dockerfile:1', 'orders/src/a.ts:3', 'shipping/serverless.yml:1', 'shipping/handler.ts:3'],
+    );
+    const samples = units(['orders/go.mod', 'orders/main.go', 'shipping/go.mod', 'shipping/main.go', 'billing/go.mod', 'billing/main.go']);
+    const sampleFacts = [ev('orders/main.go', c.id), ev('shipping/main.go', c.id), ev('billing/main.go', c.id)];
+    assert.deepStrictEqual(combiner.evidence(sampleFacts, samples), [], 'three apps that nothing deploys');
+    const open = rule('microservices/open', { combine: { units: 2, anyOf: [{ skill: 'message-brokers' }] } });
+    assert.strictEqual(new Combiner([c, open]).evidence(sampleFacts, samples).length, 6, 'without the selector they count');
+  });
 });
 
 describe('combining rules in the catalogue', () => {

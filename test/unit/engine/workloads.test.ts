@@ -239,6 +239,24 @@ describe('combining over workload units', () => {
       problems.some((p) => /talksToUnit selector stands alone, in a rule with units/.test(p)),
       problems.join('\n'),
     );
+    fs.writeFileSync(
+      file,
+      'rules:\n  - id: microservices/shipped\n    technology: T\n    strength: strong\n    combine: { allOf: [{ deployedUnit: true, skill: web-frameworks }] }\n    examples: { positive: [{a: b}], negative: [{a: b}] }\n',
+    );
+    const again = loadCatalog(path.resolve(__dirname, '../../../../skills'), [file]).problems;
+    assert.ok(
+      again.some((p) => /deployedUnit selector stands alone, in a rule with units/.test(p)),
+      again.join('\n'),
+    );
+  });
+
+  it('counts a unit of workloads as deployed on its own', () => {
+    const shipped = rule('microservices/shipped', {
+      combine: { units: 2, allOf: [{ deployedUnit: true }], anyOf: [{ talksToUnit: true }] },
+    });
+    const evidence = [deployment('web', 'acme/web', [['orders', 10]]), deployment('orders', 'acme/orders')];
+    const out = new Combiner([rabbit, shipped]).evidence(evidence, units([]));
+    assert.strictEqual(combinationSummary(shipped, out), '2 services: orders, web');
   });
 
   it('a scan of manifests alone shows microservices practised, and the workload facts in no skill', async () => {
