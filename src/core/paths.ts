@@ -36,13 +36,9 @@ const TEST_FOLDER_SEGMENTS = [...new Set(LANGUAGE_DESCRIPTORS.flatMap((d) => d.t
 
 /** A file under a folder that its language's build tool keeps for tests (Cargo's `tests/` and `benches/`). */
 function inTestFolder(relPath: string): boolean {
-  let seen = false;
-  for (const segment of TEST_FOLDER_SEGMENTS) if (relPath.includes(segment)) seen = true;
-  if (!seen) return false;
+  if (!TEST_FOLDER_SEGMENTS.some((segment) => relPath.includes(segment))) return false;
   const folders = languageOf(relPath)?.testFolders;
-  if (!folders) return false;
-  for (const f of folders) if (relPath.startsWith(`${f}/`) || relPath.includes(`/${f}/`)) return true;
-  return false;
+  return folders?.some((f) => relPath.startsWith(`${f}/`) || relPath.includes(`/${f}/`)) ?? false;
 }
 
 /**
