@@ -27,6 +27,8 @@ function asciiOnly(file) {
 }
 const entries = [
   { in: 'src/extension/extension.ts', out: 'dist/extension.js' },
+  // The quick check of a reopened workspace runs on a worker thread of its own (src/extension/reopenCheck.ts).
+  { in: 'src/extension/quickCheckWorker.ts', out: 'dist/check-worker.js' },
   { in: 'src/cli/launch.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
   // The build id opens the CLI bundle and its code cache (see launch.ts).
   { in: 'src/cli/main.ts', out: 'dist/cli-main.js', banner: `// build ${randomBytes(8).toString('hex')}` },

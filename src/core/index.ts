@@ -27,4 +27,5 @@ export {
   type StoreKey,
   type StoredFile,
 } from './store/scanStore';
+export { contentHash } from './hash';
 export { openStore, openStoreSliced, writeFileAtomic, writeFileAtomicSync, type OpenedStore } from './store/storeFile';

@@ -13,6 +13,8 @@ import { Dismissals, type Dismissal } from './dismiss';
 import { entryFresh, MTIME_MARGIN_MS, type ScanStore, type StoredFile, type StoreKey } from './store/scanStore';
 import type { FolderListing, ListingMemory } from './workspace/folderListing';
 import { ListedPaths, type PathSorting } from './listedPaths';
+import { ListingDigest } from './store/listingDigest';
+import { SLICE_MS, Slices, yieldToLoop } from './slices';
 
 export interface ScanProgress {
   phase: 'listing' | 'configs' | 'imports';
@@ -38,7 +40,15 @@ export interface ScanOptions {
    * Remember what each file read gives, under this key, for `store()`; with `previous` (a store
    * whose key matched), a file unchanged since that store was written is not read again.
    */
-  cache?: { key: StoreKey; previous?: ScanStore };
+  cache?: {
+    key: StoreKey;
+    previous?: ScanStore;
+    /**
+     * The caller has just found every file of `previous` unchanged (store/quickCheck.ts) and watches
+     * for changes since: its entries are taken without stamping the files again.
+     */
+    trusted?: boolean;
+  };
 }
 
 /** What a scanner remembers for its store; `dirty` until written. */
@@ -48,6 +58,8 @@ interface Remembered {
   files: Map<string, StoredFile>;
   folders: ReadonlyMap<string, FolderListing>;
   classes: ReadonlyMap<string, string>;
+  /** The digest of the scan's listing (see ListingDigest). */
+  listing: string;
   dirty: boolean;
 }
 
@@ -56,6 +68,8 @@ interface CacheUse {
   previous?: ScanStore;
   files: Map<string, StoredFile>;
   hits: number;
+  listing: ListingDigest;
+  trusted: boolean;
 }
 
 interface FileRecord {
@@ -73,44 +87,6 @@ export function isSourceFile(path: string): boolean {
   return SOURCE_EXT.test(path) && !path.endsWith('.d.ts');
 }
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Milliseconds, for slices: `performance.now()` would load node:perf_hooks at every command's start (some 3 ms). */
-const now = () => Date.now();
-
-/** Longest stretch of work between two turns of the event loop (an editor's host must stay responsive). */
-const SLICE_MS = 20;
-
-/**
- * Cuts concurrent work into slices of at most SLICE_MS. Reads of local files complete at once, so
- * the readers' promise chains would otherwise run back to back as microtasks and never let the event
- * loop in; when a slice is over every worker waits on the same turn of the loop.
- */
-class Slices {
-  private start = now();
-  private gate: Promise<void> | undefined;
-
-  constructor(
-    private readonly sliceMs: number,
-    private readonly onPause: () => void,
-  ) {}
-
-  over(): boolean {
-    return this.gate !== undefined || now() - this.start >= this.sliceMs;
-  }
-
-  pause(): Promise<void> {
-    if (!this.gate) {
-      this.onPause();
-      this.gate = yieldToLoop().then(() => {
-        this.gate = undefined;
-        this.start = now();
-      });
-    }
-    return this.gate;
-  }
-}
-
 /**
  * Scans one workspace folder and keeps what it found per file, so that a changed file is
  * re-read alone. Read-only: it opens files through the FileSource and nothing else.
@@ -122,6 +98,8 @@ export class Scanner {
   private stats: SkillMap['stats'] = { files: 0, bytesRead: 0, ms: 0 };
   /** What each read file gave, with its stamp, when the last complete scan was asked to remember it. */
   private remembered: Remembered | undefined;
+  /** How many times what it remembers has changed (a scan, an update): a map goes with the store of its version. */
+  private storeEdits = 0;
   private readSources = true;
   private units = new UnitIndex();
   private readonly combiner: Combiner;
@@ -156,7 +134,13 @@ export class Scanner {
   async scan(options: ScanOptions = {}): Promise<SkillMap> {
     const started = Date.now();
     this.readSources = options.readSources ?? true;
-    const cache: CacheUse | undefined = options.cache && { previous: options.cache.previous, files: new Map(), hits: 0 };
+    const cache: CacheUse | undefined = options.cache && {
+      previous: options.cache.previous,
+      files: new Map(),
+      hits: 0,
+      listing: new ListingDigest(),
+      trusted: options.cache.trusted === true,
+    };
     let filesRead = 0;
     const records = new Map<string, FileRecord>();
     const units = new UnitIndex();
@@ -172,9 +156,10 @@ export class Scanner {
       previous,
     );
     const memory = cache && { previous: previous?.folders, time: previous?.time ?? 0, margin: MTIME_MARGIN_MS };
-    const listed = await this.listAll(paths, units, memory, options, sliceMs);
+    const listed = await this.listAll(paths, units, memory, options, sliceMs, cache?.listing);
     const { configs, sources, languages: languagesRead } = paths;
     const listing = this.source.listingSkips();
+    cache?.listing.addSkips(listing);
     const record = (p: string, rec: FileResult & { cached?: boolean }) => {
       bytes += rec.bytes;
       if (!rec.cached) filesRead++;
@@ -217,11 +202,19 @@ export class Scanner {
     await pass(sources, 'imports');
     this.stats = stats();
     this.remembered = cache && !cancelled() ? this.rememberScan(options.cache!.key, started, cache, paths.classes) : undefined;
+    this.storeEdits++;
     return this.current();
   }
 
   /** Lists the workspace into the units and the sorted paths, in slices; returns how many files were listed. */
-  private async listAll(paths: ListedPaths, units: UnitIndex, memory: ListingMemory | undefined, options: ScanOptions, sliceMs: number) {
+  private async listAll(
+    paths: ListedPaths,
+    units: UnitIndex,
+    memory: ListingMemory | undefined,
+    options: ScanOptions,
+    sliceMs: number,
+    digest?: ListingDigest,
+  ) {
     let listed = 0;
     const slices = new Slices(sliceMs, () => options.onProgress?.({ phase: 'listing', done: listed, total: 0 }));
     for await (const batch of this.source.list(options.signal, memory)) {
@@ -231,6 +224,7 @@ export class Scanner {
       for (let from = 0; from < batch.length; from += PATHS_AT_ONCE) {
         const to = Math.min(from + PATHS_AT_ONCE, batch.length);
         for (let i = from; i < to; i++) units.add(batch[i].path);
+        if (digest) for (let i = from; i < to; i++) digest.add(batch[i].path);
         paths.add(batch, from, to);
         listed += to - from;
         if (slices.over()) await slices.pause();
@@ -255,7 +249,7 @@ export class Scanner {
    */
   store(): ScanStore | undefined {
     const r = this.remembered;
-    return r && { key: r.key, time: r.time, files: r.files, folders: r.folders, classes: r.classes };
+    return r && { key: r.key, time: r.time, files: r.files, folders: r.folders, classes: r.classes, listing: r.listing };
   }
 
   /**
@@ -265,13 +259,20 @@ export class Scanner {
   private rememberScan(key: StoreKey, started: number, cache: CacheUse, classes: ReadonlyMap<string, string>): Remembered {
     const prev = cache.previous;
     const folders = this.source.listedFolders?.() ?? new Map<string, FolderListing>();
+    const listing = cache.listing.value();
     const same =
       !!prev &&
+      prev.listing === listing &&
       cache.hits === cache.files.size &&
       prev.files.size === cache.files.size &&
       prev.folders.size === folders.size &&
       [...folders].every(([rel, listing]) => prev.folders.get(rel) === listing && prev.classes?.get(rel) === classes.get(rel));
-    return { key, time: same ? prev.time : started, files: cache.files, folders, classes, dirty: !same };
+    return { key, time: same ? prev.time : started, files: cache.files, folders, classes, listing, dirty: !same };
+  }
+
+  /** Changes with every scan and every update of what `store()` gives. */
+  get storeVersion(): number {
+    return this.storeEdits;
   }
 
   /** Whether the store changed since it was given to the scan (or was never written): see `store()`. */
@@ -301,10 +302,11 @@ export class Scanner {
    * Undefined when it must be read through `readFile` (a file without a stamp is always read).
    */
   private cachedNow(p: string, cache: CacheUse): (FileResult & { cached?: boolean }) | undefined {
-    const stamp = this.source.statNow?.(p);
+    const trusted = cache.trusted ? cache.previous?.files.get(p) : undefined;
+    const stamp = trusted ?? this.source.statNow?.(p);
     if (!stamp) return undefined;
-    const prev = cache.previous?.files.get(p);
-    if (prev && entryFresh(prev, stamp, cache.previous!.time)) {
+    const prev = trusted ?? cache.previous?.files.get(p);
+    if (prev && (prev === trusted || entryFresh(prev, stamp, cache.previous!.time))) {
       cache.hits++;
       cache.files.set(p, prev);
       return { evidence: prev.evidence, skipped: prev.skipped, bytes: 0, cached: true };
@@ -335,6 +337,7 @@ export class Scanner {
     if (stamp) this.remembered!.files.set(relPath, { ...stamp, evidence: rec.evidence, skipped: rec.skipped });
     else this.remembered?.files.delete(relPath);
     if (this.remembered) this.remembered.dirty = true;
+    this.storeEdits++;
     const evidence = [...pathEv, ...rec.evidence];
     if (evidence.length || rec.skipped) this.records.set(relPath, { evidence, skipped: rec.skipped });
     else this.records.delete(relPath);
@@ -377,6 +380,7 @@ export class Scanner {
     const prefix = relPath.endsWith('/') ? relPath : relPath + '/';
     for (const key of [...this.records.keys()]) if (key.startsWith(prefix)) this.records.delete(key);
     const files = this.remembered?.files;
+    this.storeEdits++;
     if (files) {
       this.remembered!.dirty = true;
       files.delete(relPath);

@@ -3,6 +3,7 @@ import type { SkillMap } from '../core';
 import type { GuidanceProbe } from './guidance/panel';
 import type { SkillTreeProvider } from './tree/provider';
 import type { Remembered, SessionState } from './session';
+import type { ReopenCheck } from './reopenCheck';
 import type { StatusInfo } from './statusBar';
 import type { ProfileStore } from './profile/store';
 import type { ProfileSkill } from './profile/combine';
@@ -51,6 +52,8 @@ export interface BackendSkillMapApi {
   getFirstCompleteMs(): number | undefined;
   /** The extension host's processor time from activation to that map, in ms (a figure the machine's load barely moves). */
   getFirstCompleteCpuMs(): number | undefined;
+  /** The quick check of the remembered map, once it answered: nothing changed, or why it could not tell. */
+  getReopenCheck(): ReopenCheck | undefined;
   /** Writes the scan stores now (otherwise written a moment after each scan or update). */
   flushScanStores(): Promise<void>;
   /** Resolves once the first scan, and any scan or file update under way, has finished. */

@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     vscode.Uri.joinPath(context.extensionUri, 'dist', 'catalog.json').fsPath,
     context.storageUri?.fsPath,
     extensionBuild(String(context.extension.packageJSON.version), vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js').fsPath),
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'check-worker.js').fsPath,
   );
   const marks = new Marks(context.globalState, log);
   const tree = new SkillTreeProvider(session, marks);
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
     getRememberedShown: () => session.rememberedShown,
     getFirstCompleteMs: () => session.firstCompleteAtMs,
     getFirstCompleteCpuMs: () => session.firstCompleteCpuMs,
+    getReopenCheck: () => session.reopenCheck,
     flushScanStores: () => session.flushStores(),
     whenScanned: async () => {
       session.ensureStarted();

@@ -2,22 +2,13 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  DiskSource,
-  formatBytes,
-  formatDismissal,
-  loadCatalog,
-  mergeMaps,
-  prepareRuleIndex,
-  Scanner,
-  storeKey,
-  type Catalog,
-  type SkillMap,
-} from '../core';
-import { folderSettings, ruleFiles } from './settings';
+import { DiskSource, loadCatalog, mergeMaps, prepareRuleIndex, Scanner, storeKey, type Catalog, type SkillMap } from '../core';
+import { folderSettings, mapInputs, ruleFiles } from './settings';
 import { ScanScheduler } from './scanScheduler';
 import { RuleProblemNotices } from './ruleProblems';
-import { ScanStores } from './scanStores';
+import { ScanStores, type RememberedMap } from './scanStores';
+import { logScan, logSettings } from './scanLog';
+import { checkInWorker, headStart, type ReopenCheck } from './reopenCheck';
 
 export const VIEW_ID = 'backendSkillMap.skills';
 
@@ -41,7 +32,6 @@ interface FolderScan {
 }
 
 const DEBOUNCE_MS = 150;
-const MAX_SKIPS_LOGGED = 200;
 
 /**
  * The workspace's scan state: the catalogue, one Scanner per workspace folder, and the merged map.
@@ -73,6 +63,12 @@ export class ScanSession implements vscode.Disposable {
   private readonly createdCpu = process.cpuUsage();
   /** The extension host's processor time (user and system) from the session's making to that map, in ms. */
   firstCompleteCpuMs: number | undefined;
+  /** The quick check of the remembered map, once it answered (see reopenCheck.ts). */
+  reopenCheck: ReopenCheck | undefined;
+  /** The remembered map shown, with what its quick check needs. */
+  private rememberedRecord: RememberedMap | undefined;
+  /** What the map was made from besides the files (see `mapInputs`), as the last scan had it. */
+  private mapInputs: string | undefined;
   /** How many notifications about rule-file problems were shown (for tests). */
   ruleProblemNotices = 0;
 
@@ -85,6 +81,8 @@ export class ScanSession implements vscode.Disposable {
     storageDir?: string,
     /** This build of the extension: a store written by another is not used. */
     private readonly engine = 'unknown',
+    /** The quick check's worker script (dist/check-worker.js); undefined: every remembered map is checked by a scan. */
+    private readonly checkWorker?: string,
   ) {
     this.stores = new ScanStores(storageDir, log);
   }
@@ -118,8 +116,8 @@ export class ScanSession implements vscode.Disposable {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     const rules = ruleFiles();
     const readAt = performance.now();
-    const map = this._map ? undefined : this.stores.rememberedMap(folders);
-    if (map && this.loadCatalogue(rules)) this.showRemembered(map, 'unchecked', readAt);
+    const remembered = this._map ? undefined : this.stores.rememberedMap(folders);
+    if (remembered && this.loadCatalogue(rules)) this.showRemembered(remembered, 'unchecked', readAt);
     return Promise.resolve();
   }
 
@@ -166,8 +164,16 @@ export class ScanSession implements vscode.Disposable {
     const catalog = this.loadCatalogue(rules);
     if (!catalog) return;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    if (this._remembered === 'unchecked') this.setRemembered('checking');
-    else if (!this._map && folders.length) await this.showRememberedFirst(folders);
+    const keys = this.storeKeys(folders, catalog, rules);
+    const inputs = mapInputs(folders, keys);
+    let quick: Promise<boolean> | undefined;
+    if (this._remembered === 'unchecked') {
+      this.setRemembered('checking');
+      quick = this.startQuickCheck(folders, inputs, ctrl);
+    } else if (!this._map && folders.length) quick = (await this.showRememberedFirst(folders, inputs, ctrl))?.quick;
+    let unchanged = false;
+    void quick?.then((ok) => (unchanged = ok));
+    await headStart(quick);
     await prepareRuleIndex(catalog, ctrl.signal);
     if (ctrl.signal.aborted) return;
     if (!folders.length) {
@@ -182,17 +188,13 @@ export class ScanSession implements vscode.Disposable {
       return { folder, scanner: new Scanner(source, catalog, s.dismissed) };
     });
     this.log.info(`scanning ${folders.map((f) => f.name).join(', ')} (${reason})`);
-    this.logSettings(folders, rules);
-    const ruleContents = rules.map((file) => ({ file, content: readOrUndefined(file) }));
+    logSettings(this.log, folders, rules);
     const caches = await Promise.all(
-      folders.map(async (folder) => {
-        const key = storeKey({
-          engine: this.engine,
-          catalog,
-          ruleFiles: ruleContents.map((r) => ({ path: r.file, content: r.content })),
-          readSources: folderSettings(folder).scanImports,
-        });
-        return { key, previous: readAll ? undefined : await this.stores.previous(folder, key) };
+      folders.map(async (folder, i) => {
+        const previous = readAll ? undefined : await this.stores.previous(folder, keys[i]);
+        // Found unchanged by the quick check (the same store), and watched since: not stamped again.
+        const trusted = unchanged && this.stores.storeHash(folder) === this.rememberedRecord?.check?.stores[i];
+        return { key: keys[i], previous, trusted };
       }),
     );
     if (ctrl.signal.aborted) return;
@@ -225,13 +227,10 @@ export class ScanSession implements vscode.Disposable {
     // The maps the scans returned: building a map again costs 100–250 ms at 100k files.
     const map = mergeMaps(scans.map((s, i) => ({ folder: s.folder.name, map: maps[i] })));
     this.publish(map);
-    this.firstCompleteAtMs ??= performance.now() - this.createdAt;
-    if (this.firstCompleteCpuMs === undefined) {
-      const cpu = process.cpuUsage(this.createdCpu);
-      this.firstCompleteCpuMs = (cpu.user + cpu.system) / 1000;
-    }
-    this.logScan(scans, maps, Date.now() - started);
-    this.stores.schedule(scans, map);
+    this.noteFirstComplete();
+    logScan(this.log, scans, maps, Date.now() - started);
+    this.mapInputs = inputs;
+    this.stores.schedule(scans, map, inputs);
   }
 
   /**
@@ -265,18 +264,71 @@ export class ScanSession implements vscode.Disposable {
   }
 
   /** The map the last session left, shown and drawn (a turn of the event loop) before the check starts. */
-  private async showRememberedFirst(folders: readonly vscode.WorkspaceFolder[]): Promise<void> {
+  /** Each folder's store key: this build, the catalogue, the user's rule files and the options. */
+  private storeKeys(folders: readonly vscode.WorkspaceFolder[], catalog: Catalog, rules: readonly string[]) {
+    const ruleFiles = rules.map((file) => ({ path: file, content: readOrUndefined(file) }));
+    return folders.map((folder) => storeKey({ engine: this.engine, catalog, ruleFiles, readSources: folderSettings(folder).scanImports }));
+  }
+
+  private noteFirstComplete(): void {
+    this.firstCompleteAtMs ??= performance.now() - this.createdAt;
+    if (this.firstCompleteCpuMs === undefined) {
+      const cpu = process.cpuUsage(this.createdCpu);
+      this.firstCompleteCpuMs = (cpu.user + cpu.system) / 1000;
+    }
+  }
+
+  /**
+   * The quick check of the remembered map, on a thread of its own beside the scan: when nothing changed
+   * since the map was kept, it is the checked map at once (the scan goes on for the records updates need).
+   */
+  private startQuickCheck(folders: readonly vscode.WorkspaceFolder[], inputs: string, ctrl: AbortController): Promise<boolean> | undefined {
+    const remembered = this.rememberedRecord;
+    const check = remembered?.check;
+    if (!remembered || !check || !this.checkWorker) return undefined;
+    if (check.inputs !== inputs) {
+      this.log.info('the rules or settings changed since the map was kept: every folder is listed again');
+      return undefined;
+    }
+    const job = this.stores.quickCheckFolders(folders, check, (f) => folderSettings(f));
+    if (!job) return undefined;
+    const begun = performance.now();
+    return checkInWorker(this.checkWorker, job, ctrl.signal).then((result) => {
+      this.reopenCheck = { ...result, atMs: performance.now() - this.createdAt, ms: performance.now() - begun };
+      if (ctrl.signal.aborted || this._remembered !== 'checking' || this._map !== remembered.map) return false;
+      if (!result.unchanged) {
+        this.log.info(`quick check: ${result.why}; reading what changed`);
+        return false;
+      }
+      this.log.info(`quick check: nothing changed since the map was kept (${Math.round(this.reopenCheck.ms)} ms)`);
+      this.publish(remembered.map);
+      this.noteFirstComplete();
+      return true;
+    });
+  }
+
+  /** Shows the remembered map, if any, and starts its quick check (the promise: its answer is applied). */
+  private async showRememberedFirst(
+    folders: readonly vscode.WorkspaceFolder[],
+    inputs: string,
+    ctrl: AbortController,
+  ): Promise<{ quick?: Promise<boolean> } | undefined> {
     const readAt = performance.now();
-    const map = this.stores.rememberedMap(folders);
-    if (map && this.showRemembered(map, 'checking', readAt)) await yieldToLoop();
+    const remembered = this.stores.rememberedMap(folders);
+    if (!remembered || !this.showRemembered(remembered, 'checking', readAt)) return undefined;
+    const quick = this.startQuickCheck(folders, inputs, ctrl);
+    await yieldToLoop();
+    return { quick };
   }
 
   /**
    * The map the last session left, shown before any file is read: 'checking' while a scan checks
    * it, 'unchecked' until the user asks for one.
    */
-  private showRemembered(map: SkillMap, mark: Remembered, readAt: number): boolean {
+  private showRemembered(remembered: RememberedMap, mark: Remembered, readAt: number): boolean {
     if (this._map || (mark === 'unchecked' && this.started)) return false;
+    const map = remembered.map;
+    this.rememberedRecord = remembered;
     this.setRemembered(mark);
     this.publish(map, true);
     this.rememberedShown = { map, mark, atMs: performance.now() - this.createdAt, readMs: performance.now() - readAt };
@@ -288,19 +340,6 @@ export class ScanSession implements vscode.Disposable {
     if (this._remembered === mark) return;
     this._remembered = mark;
     this.rememberedChanged.fire(mark);
-  }
-
-  private logSettings(folders: vscode.WorkspaceFolder[], rules: string[]): void {
-    for (const f of folders) {
-      const s = folderSettings(f);
-      const only = s.includes.length ? `; only: ${s.includes.join(', ')}` : '';
-      const dismissed = s.dismissed.length ? `; not evidence: ${s.dismissed.map(formatDismissal).join(', ')}` : '';
-      const extra = (s.excludes.length ? `; also excluded: ${s.excludes.join(', ')}` : '') + only + dismissed;
-      this.log.info(
-        `  ${f.name}: built-in excludes and .gitignore${extra}${s.scanImports ? '' : '; source imports not read (backendSkillMap.scanImports is off)'}`,
-      );
-    }
-    if (rules.length) this.log.info(`  rule files: ${rules.join(', ')}`);
   }
 
   /** A notification once per version of a rule file with problems, not on every rescan. */
@@ -337,20 +376,6 @@ export class ScanSession implements vscode.Disposable {
     this._map = map;
     if (map) this.setState(map.skills.some((s) => s.evidence.length) ? 'ready' : 'empty');
     this.mapChanged.fire(map);
-  }
-
-  private logScan(scans: FolderScan[], maps: SkillMap[], ms: number): void {
-    for (const [i, s] of scans.entries()) {
-      const m = maps[i];
-      const unchanged = m.stats.cacheHits ? ` (${m.stats.filesRead} files read, ${m.stats.cacheHits} unchanged since the last scan)` : '';
-      this.log.info(
-        `  ${s.folder.name}: ${m.stats.files} files listed, ${formatBytes(m.stats.bytesRead)} read${unchanged}, ${m.skipped.length} skipped, ` +
-          `${m.skills.filter((k) => k.status === 'practised').length} skills practised`,
-      );
-      for (const k of m.skipped.slice(0, MAX_SKIPS_LOGGED)) this.log.info(`    skipped ${k.file}: ${k.reason}`);
-      if (m.skipped.length > MAX_SKIPS_LOGGED) this.log.info(`    ... and ${m.skipped.length - MAX_SKIPS_LOGGED} more skipped`);
-    }
-    this.log.info(`scan done in ${ms} ms`);
   }
 
   /** Which folder's scanner holds this file, and the file's path inside it. */
@@ -415,7 +440,7 @@ export class ScanSession implements vscode.Disposable {
     if (!names.length) return;
     const map = this.merge();
     this.publish(map);
-    this.stores.schedule(this.scans, map);
+    this.stores.schedule(this.scans, map, this.mapInputs);
     this.log.info(`${names.join(', ')} (${Date.now() - started} ms)`);
   }
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseDismissals, type Dismissal } from '../core';
+import { parseDismissals, type Dismissal, type StoreKey } from '../core';
 import type { ShownGroup } from './tree/model';
 
 /** Everything the extension reads from the settings, in one place. */
@@ -100,4 +100,18 @@ export function whileSwitchedOn(name: Switch, make: () => vscode.Disposable): vs
     }
   });
   return { dispose: () => (listener.dispose(), current?.dispose()) };
+}
+
+/**
+ * What a workspace's map is made from besides its files: per folder, the store key (engine, catalogue,
+ * rule files, options) and the settings that change the listing or the map. A remembered map is
+ * checked quickly only when these are as they were.
+ */
+export function mapInputs(folders: readonly vscode.WorkspaceFolder[], keys: readonly StoreKey[]): string {
+  return JSON.stringify(
+    folders.map((folder, i) => {
+      const s = folderSettings(folder);
+      return [folder.uri.toString(), keys[i], s.excludes, s.includes, s.scanImports, s.dismissed];
+    }),
+  );
 }

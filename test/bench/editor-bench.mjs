@@ -345,6 +345,12 @@ line(
   re((w) => fmt(w.checkedCpuMs)),
 );
 line(
+  '… the quick check on its own thread: its answer (ms from its start) | nothing changed',
+  re((w) =>
+    !w.quickCheck ? 'did not run' : w.quickCheck.unchanged ? `nothing changed (${fmt(Math.round(w.quickCheck.ms))})` : w.quickCheck.why,
+  ),
+);
+line(
   'files read by the check / taken from the store / bytes read | 0 read',
   re((w) => `${fmt(w.filesRead)}${w.filesRead === 0 ? ' ✓' : ' ✗'} / ${fmt(w.cacheHits)} / ${fmt(w.bytesRead)}`),
 );

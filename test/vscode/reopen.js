@@ -9,12 +9,14 @@
 //            marked as not checked, until scanning is switched on, which reads package.json alone
 //   phase 3  start-up scanning on, docker-compose.yml deleted: the remembered map shows, marked as
 //            being checked, then the checked map without it
+//   phase 4  nothing changed: the quick check finds so on its own thread, and the remembered map is
+//            the checked one before the scan is done
 
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const PHASES = 3;
+const PHASES = 4;
 
 /** A copy of the folder, under a name of its own base name, with every file an hour old. */
 function copyWorkspace(folder) {

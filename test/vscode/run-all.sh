@@ -5,7 +5,7 @@
 # settings name its own rule file, once trusted and once untrusted, the sample workspace with
 # scanning on start-up switched off, the sample in German, the profile run (the sample, then
 # rust-axum, in one window with one user-data folder, git on), and a copy of the sample opened
-# three times with files changed between the openings (--reopen). Then walks the keyboard path on
+# four times with files changed between the openings (--reopen). Then walks the keyboard path on
 # the sample workspace with real key presses (keyboard.js).
 # Stops at the first failing run and exits with its code.
 #

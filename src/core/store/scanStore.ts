@@ -52,6 +52,8 @@ export interface ScanStore {
    * (see listedPaths.ts); a folder whose listing is taken again takes these too.
    */
   classes?: ReadonlyMap<string, string>;
+  /** The digest of the listing the scan made (see ListingDigest); absent in a store written before it was kept. */
+  listing?: string;
 }
 
 const catalogHashes = new WeakMap<Catalog, string>();
@@ -138,7 +140,18 @@ export function serializeStore(store: ScanStore): string {
   }
   const folders: Record<string, [number, number, string, string, string]> = {};
   for (const [rel, f] of store.folders) folders[rel] = [f.mtimeMs, f.ctimeMs, f.names.join('/'), f.kinds, store.classes?.get(rel) ?? ''];
-  const doc = { format: STORE_FORMAT, version: STORE_VERSION, key: store.key, time: store.time, rules, dirs, results, skips, folders };
+  const doc = {
+    format: STORE_FORMAT,
+    version: STORE_VERSION,
+    key: store.key,
+    time: store.time,
+    listing: store.listing,
+    rules,
+    dirs,
+    results,
+    skips,
+    folders,
+  };
   return JSON.stringify(doc);
 }
 
@@ -212,7 +225,48 @@ export function* storeBody(head: StoreHead): Generator<void, ScanStore> {
     yield;
   }
   const classes = new Map<string, string>();
-  return { key: head.key, time: head.time, files, folders: foldersOf(head.doc.folders, classes), classes };
+  const folders = foldersOf(head.doc.folders, classes);
+  const listing = head.doc.listing;
+  if (listing !== undefined && typeof listing !== 'string') throw new StoreError('no valid listing digest');
+  return { key: head.key, time: head.time, files, folders, classes, ...(listing !== undefined && { listing }) };
+}
+
+/** A store without its results: what a check of the folder against it needs (see quickCheck.ts). */
+export interface StoreOutline {
+  time: number;
+  listing: string | undefined;
+  folders: ReadonlyMap<string, FolderListing>;
+  classes: ReadonlyMap<string, string>;
+  /** The read files' paths, sizes and times, in the store's order. */
+  paths: string[];
+  sizes: number[];
+  mtimes: number[];
+}
+
+/** The store's outline, checked as `storeBody` checks it, with no evidence built; throws StoreError. */
+export function storeOutline(head: StoreHead): StoreOutline {
+  const { dirs, listing } = head.doc;
+  if (!isObject(dirs)) throw new StoreError('no file list');
+  if (listing !== undefined && typeof listing !== 'string') throw new StoreError('no valid listing digest');
+  const paths: string[] = [];
+  const sizes: number[] = [];
+  const mtimes: number[] = [];
+  for (const dir in dirs) {
+    const list = dirs[dir];
+    if (!Array.isArray(list) || list.length % 4 !== 0) throw new StoreError(`damaged entry for folder "${dir}"`);
+    const prefix = dir ? dir + '/' : '';
+    for (let i = 0; i < list.length; i += 4) {
+      const [name, size, mtimeMs] = [list[i], list[i + 1], list[i + 2]];
+      if (typeof name !== 'string' || !name || typeof size !== 'number' || typeof mtimeMs !== 'number')
+        throw new StoreError(`damaged entry in folder "${dir}"`);
+      paths.push(prefix + name);
+      sizes.push(size);
+      mtimes.push(mtimeMs);
+    }
+  }
+  const classes = new Map<string, string>();
+  const folders = foldersOf(head.doc.folders, classes);
+  return { time: head.time, listing, folders, classes, paths, sizes, mtimes };
 }
 
 /** Reads a store back, at once; throws StoreError saying what is wrong with a damaged or foreign one. */

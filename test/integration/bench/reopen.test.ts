@@ -51,6 +51,7 @@ describe(`in-editor benchmark: reopening (phase ${PHASE})`, function () {
         cacheHits: map.stats.cacheHits,
         bytesRead: map.stats.bytesRead,
         sameMap: remembered === checked,
+        quickCheck: api.getReopenCheck(),
       }),
     );
   });

@@ -58,6 +58,8 @@ describe(`Reopening a workspace (phase ${PHASE})`, function () {
       assert.strictEqual(api.getTreeMessage(), undefined);
       assert.ok(map.stats.cacheHits! > 5, JSON.stringify(map.stats));
       assert.ok(map.stats.filesRead! <= 2, `only what changed is read: ${JSON.stringify(map.stats)}`);
+      const quick = api.getReopenCheck();
+      assert.ok(quick && !quick.unchanged, `the quick check found the change: ${JSON.stringify(quick)}`);
       await api.flushScanStores();
     });
 
@@ -78,6 +80,35 @@ describe(`Reopening a workspace (phase ${PHASE})`, function () {
       // Besides the deletion only .vscode/settings.json changed (rewritten between the runs).
       assert.strictEqual(map.stats.filesRead, 1, `only the changed settings file is read: ${JSON.stringify(map.stats)}`);
       assert.ok(map.stats.cacheHits! > 5, JSON.stringify(map.stats));
+      const quick = api.getReopenCheck();
+      assert.ok(quick && !quick.unchanged && /changed/.test(quick.why), `the quick check found the deletion: ${JSON.stringify(quick)}`);
       console.log(`    remembered map shown ${shown.atMs.toFixed(0)} ms after start; checked map: ${JSON.stringify(map.stats)}`);
+      await api.flushScanStores();
+    });
+
+  if (PHASE === 4)
+    it('finds nothing changed on a thread of its own, and shows the remembered map as checked before the scan is done', async () => {
+      const api = await startedApi();
+      await eventually(() => assert.ok(api.getReopenCheck(), 'the quick check answered'), 20000);
+      const quick = api.getReopenCheck()!;
+      assert.ok(quick.unchanged, `nothing changed: ${JSON.stringify(quick)}`);
+      const shown = api.getRememberedShown()!;
+      assert.strictEqual(shown.mark, 'checking');
+      assert.strictEqual(api.getRemembered(), undefined, 'the map is the checked one');
+      assert.strictEqual(api.getTreeMessage(), undefined, 'no "checking" message above the tree');
+      assert.ok(api.getTreeProvider().getChildren().length > 0, 'the tree has rows');
+      const checkedAt = api.getFirstCompleteMs()!;
+      assert.ok(
+        checkedAt - quick.atMs < 200,
+        `the checked map came with the quick check (${quick.atMs} ms), not the scan (${checkedAt} ms)`,
+      );
+      await api.whenScanned();
+      const map = api.getSkillMap()!;
+      assert.strictEqual(map.stats.filesRead, 0, JSON.stringify(map.stats));
+      const skills = (m: SkillMap) => m.skills.map((s) => `${s.id}:${s.status}:${s.evidence.length}`).join();
+      assert.strictEqual(skills(map), skills(shown.map), 'the scan that followed found the same map');
+      console.log(
+        `    quick check: nothing changed, ${quick.ms.toFixed(0)} ms on its thread; checked map ${checkedAt.toFixed(0)} ms after start`,
+      );
     });
 });
