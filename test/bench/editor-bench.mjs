@@ -156,10 +156,14 @@ async function measureReopen(size, root, extension) {
   const port = await harness.freePort();
   const out = path.join(os.tmpdir(), `bsm-editor-bench-reopen-${process.pid}-${size}.json`);
   const figures = {};
+  const floorList = path.join(os.tmpdir(), `bsm-editor-bench-floor-${process.pid}-${size}.json`);
   try {
-    for (const phase of [1, 2]) {
+    for (const phase of [1, 2, 3]) {
       rmSync(out, { force: true });
-      log(`ws-${size}: reopen, window ${phase} of 2`);
+      log(`ws-${size}: reopen, window ${phase} of 3`);
+      // Window 3, the floor: scanning off, and a thread that only stamps the files the store keeps.
+      const floor = phase === 3 ? ['--setting', 'backendSkillMap.scanOnStartup=false', '--env', `BSM_BENCH_FLOOR_LIST=${floorList}`] : [];
+      if (phase === 3) writeFileSync(floorList, JSON.stringify(storedFiles(runDir, root)));
       const r = run(
         process.execPath,
         [
@@ -172,6 +176,7 @@ async function measureReopen(size, root, extension) {
           `BSM_BENCH_OUT=${out}`,
           '--env',
           `BSM_BENCH_REOPEN=${phase}`,
+          ...floor,
         ],
         { stdio: ['ignore', 'pipe', 'pipe'] },
       );
@@ -180,9 +185,20 @@ async function measureReopen(size, root, extension) {
     }
   } finally {
     rmSync(out, { force: true });
+    rmSync(floorList, { force: true });
     rmSync(runDir, { recursive: true, force: true });
   }
   return figures;
+}
+
+/** The files the extension's scan store in the run's user data stamps, as absolute paths (the floor window's list). */
+function storedFiles(runDir, root) {
+  const stores = readdirSync(runDir, { recursive: true }).filter((f) => /(^|\/)scan-[0-9a-f]{16}\.json$/.test(String(f)));
+  if (stores.length !== 1) throw new Error(`expected one scan store under ${runDir}, found ${stores.length}`);
+  const { dirs } = JSON.parse(readFileSync(path.join(runDir, String(stores[0])), 'utf8'));
+  const files = [];
+  for (const [dir, list] of Object.entries(dirs)) for (let i = 0; i < list.length; i += 4) files.push(path.join(root, dir, list[i]));
+  return files;
 }
 
 /** Self time per function in a .cpuprofile, hottest first. */
@@ -349,6 +365,13 @@ line(
   re((w) =>
     !w.quickCheck ? 'did not run' : w.quickCheck.unchanged ? `nothing changed (${fmt(Math.round(w.quickCheck.ms))})` : w.quickCheck.why,
   ),
+);
+line(
+  'the floor (window 3, scanning off): a thread that only stamps the same files, from its start | ',
+  results.map((r) => {
+    const w3 = r.reopen?.window3 ?? {};
+    return w3.floorMs === undefined ? 'not measured' : `${fmt(Math.round(w3.floorMs))} (${fmt(w3.floorFiles)} files)`;
+  }),
 );
 line(
   'files read by the check / taken from the store / bytes read | 0 read',

@@ -3,12 +3,15 @@
  * by test/bench/editor-bench.mjs. Phase 1 opens the view, waits for the complete map and writes the
  * scan store; phase 2, a new window on the unchanged workspace, records when the remembered map
  * showed and when the checked, complete map did (both from activation), and what the check read.
- * It asserts no targets, only that it could measure.
+ * Phase 3, with scanning off, measures the floor of such a check (see `stampFloor`). It asserts no
+ * targets, only that it could measure.
  *
- * Environment: BSM_BENCH_OUT (where to write the JSON), BSM_BENCH_REOPEN (1 or 2).
+ * Environment: BSM_BENCH_OUT (where to write the JSON), BSM_BENCH_REOPEN (1, 2 or 3),
+ * BSM_BENCH_FLOOR_LIST (phase 3: the files to stamp).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
 import type { BackendSkillMapApi } from '../../../src/extension/api';
 
@@ -17,11 +20,40 @@ const OUT = process.env.BSM_BENCH_OUT ?? '';
 const PHASE = Number(process.env.BSM_BENCH_REOPEN);
 const round = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms * 10) / 10);
 
+/**
+ * The floor of any check of an unchanged workspace: one `lstat` per file the store keeps, on a thread
+ * of its own, started as the window's extensions start (the list was written by the benchmark before
+ * the window opened; reading it stands for reading the store).
+ */
+function stampFloor(list: string): Promise<{ floorMs: number; floorFiles: number }> {
+  const code = `const { parentPort, workerData } = require('worker_threads');
+    const fs = require('fs');
+    const files = JSON.parse(fs.readFileSync(workerData, 'utf8'));
+    for (const f of files) fs.lstatSync(f, { throwIfNoEntry: false });
+    parentPort.postMessage(files.length);`;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: list });
+    worker.once('message', (n: number) => resolve({ floorMs: performance.now() - started, floorFiles: n }));
+    worker.once('error', reject);
+  });
+}
+
 describe(`in-editor benchmark: reopening (phase ${PHASE})`, function () {
   this.timeout(30 * 60 * 1000);
 
-  it(PHASE === 1 ? 'scans the workspace and writes the store' : 'shows the remembered map, then the checked one', async () => {
+  const title = [
+    '',
+    'scans the workspace and writes the store',
+    'shows the remembered map, then the checked one',
+    'stamps the stored files alone (the floor)',
+  ];
+  it(title[PHASE], async () => {
     assert.ok(OUT, 'BSM_BENCH_OUT is set');
+    if (PHASE === 3) {
+      fs.writeFileSync(OUT, JSON.stringify(await stampFloor(process.env.BSM_BENCH_FLOOR_LIST ?? '')));
+      return;
+    }
     const ext = vscode.extensions.getExtension<BackendSkillMapApi>(EXTENSION_ID);
     assert.ok(ext);
     await vscode.commands.executeCommand('backendSkillMap.skills.focus');
