@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { QuickCheckResult } from '../core/store/quickCheck';
 import type { QuickCheckFolder } from './quickCheckWorker';
 
@@ -8,11 +8,23 @@ const isResult = (m: unknown): m is QuickCheckResult =>
   typeof m === 'object' && m !== null && ((m as QuickCheckResult).unchanged === true || typeof (m as { why?: unknown }).why === 'string');
 
 /**
+ * The quick check thread's heap: a young generation of 8 MB (at 100k files the default took 30 MB
+ * more of peak memory, for no gain in time), and a bound on the rest, so that a huge store costs a
+ * failed quick check (and the full check), never the editor's memory.
+ */
+const CHECK_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
+
+/**
  * Runs the quick check of a reopened workspace on a worker thread (`script`, dist/check-worker.js).
  * Never rejects: a worker that cannot start, fails or is cancelled is an answer saying so, and the
  * full check decides.
  */
-export function checkInWorker(script: string, folders: readonly QuickCheckFolder[], signal: AbortSignal): Promise<QuickCheckResult> {
+export function checkInWorker(
+  script: string,
+  folders: readonly QuickCheckFolder[],
+  signal: AbortSignal,
+  limits: ResourceLimits = CHECK_LIMITS,
+): Promise<QuickCheckResult> {
   return new Promise((resolve) => {
     let worker: Worker | undefined;
     let settled = false;
@@ -27,7 +39,7 @@ export function checkInWorker(script: string, folders: readonly QuickCheckFolder
     if (signal.aborted) return cancel();
     signal.addEventListener('abort', cancel, { once: true });
     try {
-      worker = new Worker(script, { workerData: { folders } });
+      worker = new Worker(script, { workerData: { folders }, resourceLimits: limits });
     } catch (err) {
       return done({ unchanged: false, why: `the check could not start (${(err as Error).message})` });
     }

@@ -147,6 +147,11 @@ describe('scan stores in workspace storage (ScanStores)', () => {
       assert.deepStrictEqual(await checkInWorker(script, job, new AbortController().signal), { unchanged: true });
       const missing = await checkInWorker(path.join(storage, 'no-such-worker.js'), job, new AbortController().signal);
       assert.strictEqual(missing.unchanged, false);
+      const starved = await checkInWorker(script, job, new AbortController().signal, {
+        maxOldGenerationSizeMb: 2,
+        maxYoungGenerationSizeMb: 1,
+      });
+      assert.ok(!starved.unchanged && /^the check (failed|stopped)/.test(starved.why), JSON.stringify(starved));
       const ctrl = new AbortController();
       ctrl.abort();
       assert.deepStrictEqual(await checkInWorker(script, job, ctrl.signal), { unchanged: false, why: 'cancelled' });
