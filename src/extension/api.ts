@@ -60,4 +60,6 @@ export interface BackendSkillMapApi {
   whenScanned(): Promise<void>;
   /** Milliseconds spent inside `activate`. */
   readonly activationMs: number;
+  /** When `activate` began, on the extension host's `performance.now()` clock. */
+  readonly activatedAt: number;
 }

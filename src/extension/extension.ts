@@ -106,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): BackendSkillMapApi {
       await session.whenIdle();
     },
     activationMs: performance.now() - activationStart,
+    activatedAt: activationStart,
   };
 }
 

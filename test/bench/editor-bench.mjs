@@ -361,7 +361,7 @@ line(
   re((w) => fmt(w.checkedCpuMs)),
 );
 line(
-  '… the quick check on its own thread: its answer (ms from its start) | nothing changed',
+  '… the quick check on its own thread: its answer (ms from its start; started about 60 ms after activation) | nothing changed',
   re((w) =>
     !w.quickCheck ? 'did not run' : w.quickCheck.unchanged ? `nothing changed (${fmt(Math.round(w.quickCheck.ms))})` : w.quickCheck.why,
   ),
@@ -370,7 +370,9 @@ line(
   'the floor (window 3, scanning off): a thread that only stamps the same files, from its start | ',
   results.map((r) => {
     const w3 = r.reopen?.window3 ?? {};
-    return w3.floorMs === undefined ? 'not measured' : `${fmt(Math.round(w3.floorMs))} (${fmt(w3.floorFiles)} files)`;
+    if (w3.floorMs === undefined) return 'not measured';
+    const from = w3.floorStartedMs === undefined ? '' : `, started ${fmt(Math.round(w3.floorStartedMs))} after activation`;
+    return `${fmt(Math.round(w3.floorMs))} (${fmt(w3.floorFiles)} files${from})`;
   }),
 );
 line(
