@@ -4,14 +4,7 @@
 // not checked, before any file is read. Same shape as screenshot-plan.js.
 const base = require('./screenshot-plan');
 
-const { widenSideBar } = base.helpers;
-
-/** Reloads the window, as reopening the workspace would, and waits for the workbench. */
-async function reloadWindow(wb) {
-  await wb.runCommand('Developer: Reload Window');
-  await wb.wait(3000);
-  await wb.waitReady();
-}
+const { widenSideBar, reloadWindow } = base.helpers;
 
 module.exports = {
   workspace: base.workspace,

@@ -38,9 +38,16 @@ async function widenSideBar(wb, page) {
   await page.mouse.up();
 }
 
+/** Reloads the window, as reopening the workspace would, and waits for the workbench. */
+async function reloadWindow(wb) {
+  await wb.runCommand('Developer: Reload Window');
+  await wb.wait(3000);
+  await wb.waitReady();
+}
+
 module.exports = {
-  // Custom steps other plans reuse (screenshot-plan-contrast.js).
-  helpers: { scrollGuidance, widenSideBar },
+  // Custom steps other plans reuse (screenshot-plan-contrast.js, screenshot-plan-remembered.js, ...).
+  helpers: { scrollGuidance, widenSideBar, reloadWindow },
   workspace: 'test/fixtures/express-postgres-redis',
   viewport: { width: 1280, height: 800 },
   settings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.startupEditor': 'none' },

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiskSource, openStore, parseStore, Scanner, serializeStore, storeKey, type ScanStore } from '../../../src/core';
 import { classesValid, ListedPaths, UNKNOWN_CLASS, type PathSorting } from '../../../src/core/listedPaths';
@@ -8,7 +8,7 @@ import type { Evidence } from '../../../src/core/types';
 import type { FolderListing } from '../../../src/core/workspace/folderListing';
 import type { FileEntry } from '../../../src/core/workspace/source';
 import { builtinCatalog, diskWorkspace } from '../helpers';
-import { later, replaceFolderAndFile, withoutStats } from './storeTestHelpers';
+import { ageFiles, later, replaceFolderAndFile, withoutStats } from './storeTestHelpers';
 
 /** A sorting that says what a path's name says, and counts what it was asked. */
 function countingSorting(): PathSorting & { asked: string[] } {
@@ -129,13 +129,6 @@ describe('listed paths sorted once, and again from the store', () => {
     assert.ok(!classesValid('a~a', 3), 'a language that does not exist');
   });
 });
-
-/** Every file under a folder, a minute old. */
-function ageFiles(root: string): void {
-  const t = new Date(Date.now() - 60_000);
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), t, t);
-}
 
 const KEY = () => storeKey({ engine: 'test', catalog: builtinCatalog(), readSources: true });
 

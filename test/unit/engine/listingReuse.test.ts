@@ -1,20 +1,13 @@
 import * as assert from 'node:assert';
-import { readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiskSource, openStore, parseStore, Scanner, serializeStore, storeKey, type ScanStore, type SkillMap } from '../../../src/core';
 import { folderFresh, isEntryName, type FolderListing } from '../../../src/core/workspace/folderListing';
 import { builtinCatalog, diskWorkspace } from '../helpers';
-import { later, replaceFolderAndFile, withoutStats } from './storeTestHelpers';
+import { ageFiles, later, replaceFolderAndFile, withoutStats } from './storeTestHelpers';
 
 const PKG = (deps: Record<string, string>) => JSON.stringify({ name: 'api', dependencies: deps }, null, 2);
 const KEY = () => storeKey({ engine: 'test', catalog: builtinCatalog(), readSources: true });
-
-/** Every file under a folder, a minute old (a folder's change time cannot be set back: see `later`). */
-function ageFiles(root: string): void {
-  const t = new Date(Date.now() - 60_000);
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), t, t);
-}
 
 interface Scanned {
   map: SkillMap;

@@ -1,19 +1,12 @@
 import * as assert from 'node:assert';
-import { appendFileSync, mkdirSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiskSource, Scanner, serializeStore, storeKey, type ScanStore, type SkillMap } from '../../../src/core';
 import { quickCheck, type QuickCheckResult } from '../../../src/core/store/quickCheck';
 import { builtinCatalog, diskWorkspace } from '../helpers';
-import { later, withoutStats } from './storeTestHelpers';
+import { ageFiles, later, withoutStats } from './storeTestHelpers';
 
 const KEY = () => storeKey({ engine: 'test', catalog: builtinCatalog(), readSources: true });
-
-/** Every file under a folder, a minute old, as a workspace left since yesterday. */
-function ageFiles(root: string): void {
-  const t = new Date(Date.now() - 60_000);
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), t, t);
-}
 
 async function scanWith(root: string, previous?: ScanStore, excludes: string[] = []): Promise<{ map: SkillMap; store: ScanStore }> {
   const scanner = new Scanner(new DiskSource(root, { excludes }), builtinCatalog());

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ScanStore, SkillMap } from '../../../src/core';
 
@@ -21,4 +21,11 @@ export function replaceFolderAndFile(root: string): void {
   rmSync(path.join(root, 'package.json'));
   mkdirSync(path.join(root, 'package.json'));
   writeFileSync(path.join(root, 'package.json/worker.py'), 'import redis\n');
+}
+
+/** Every file under a folder, a minute old, as a workspace left since yesterday (a folder's change time cannot be set back: see `later`). */
+export function ageFiles(root: string): void {
+  const t = new Date(Date.now() - 60_000);
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), t, t);
 }
