@@ -44,10 +44,11 @@ export interface ScanOptions {
     key: StoreKey;
     previous?: ScanStore;
     /**
-     * The caller has just found every file of `previous` unchanged (store/quickCheck.ts) and watches
-     * for changes since: its entries are taken without stamping the files again.
+     * The caller has just found every file of `previous` unchanged but these (store/quickCheck.ts,
+     * with the same listing) and watches for changes since: the other files' entries are taken
+     * without stamping the files again.
      */
-    trusted?: boolean;
+    unchangedExcept?: ReadonlySet<string>;
   };
 }
 
@@ -69,7 +70,7 @@ interface CacheUse {
   files: Map<string, StoredFile>;
   hits: number;
   listing: ListingDigest;
-  trusted: boolean;
+  unchangedExcept: ReadonlySet<string> | undefined;
 }
 
 interface FileRecord {
@@ -139,7 +140,7 @@ export class Scanner {
       files: new Map(),
       hits: 0,
       listing: new ListingDigest(),
-      trusted: options.cache.trusted === true,
+      unchangedExcept: options.cache.unchangedExcept,
     };
     let filesRead = 0;
     const records = new Map<string, FileRecord>();
@@ -302,7 +303,7 @@ export class Scanner {
    * Undefined when it must be read through `readFile` (a file without a stamp is always read).
    */
   private cachedNow(p: string, cache: CacheUse): (FileResult & { cached?: boolean }) | undefined {
-    const trusted = cache.trusted ? cache.previous?.files.get(p) : undefined;
+    const trusted = cache.unchangedExcept && !cache.unchangedExcept.has(p) ? cache.previous?.files.get(p) : undefined;
     const stamp = trusted ?? this.source.statNow?.(p);
     if (!stamp) return undefined;
     const prev = trusted ?? cache.previous?.files.get(p);

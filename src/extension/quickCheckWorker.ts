@@ -18,21 +18,38 @@ export interface QuickCheckFolder {
   includes: string[];
 }
 
-/** Checks the folders one after the other, and stops at the first that changed. */
-export async function checkFolders(folders: readonly QuickCheckFolder[]): Promise<QuickCheckResult> {
+/**
+ * The answer for the whole workspace: unchanged, or why not; and, when every folder's listing is as
+ * its store saw it and only some files changed, those files per folder (in the folders' order).
+ */
+export type FoldersCheck = { unchanged: true } | { unchanged: false; why: string; changed?: string[][] };
+
+/** Checks the folders one after the other; stops at the first whose listing changed. */
+export async function checkFolders(folders: readonly QuickCheckFolder[]): Promise<FoldersCheck> {
+  const changed: string[][] = [];
+  const whys: string[] = [];
   for (const f of folders) {
-    let text: string;
-    try {
-      text = readFileSync(f.storePath, 'utf8');
-    } catch (err) {
-      return { unchanged: false, why: `${f.name}: the scan store cannot be read (${(err as Error).message})` };
+    const result = await checkFolder(f);
+    if (result.unchanged) {
+      changed.push([]);
+      continue;
     }
-    if (contentHash(text) !== f.storeHash)
-      return { unchanged: false, why: `${f.name}: the scan store is not the one the map was kept with` };
-    const result = await quickCheck({ root: f.root, storeText: text, excludes: f.excludes, includes: f.includes });
-    if (!result.unchanged) return { unchanged: false, why: `${f.name}: ${result.why}` };
+    if (!result.changed) return { unchanged: false, why: `${f.name}: ${result.why}` };
+    changed.push(result.changed);
+    whys.push(`${f.name}: ${result.why}`);
   }
-  return { unchanged: true };
+  return whys.length ? { unchanged: false, why: whys.join('; '), changed } : { unchanged: true };
+}
+
+async function checkFolder(f: QuickCheckFolder): Promise<QuickCheckResult> {
+  let text: string;
+  try {
+    text = readFileSync(f.storePath, 'utf8');
+  } catch (err) {
+    return { unchanged: false, why: `the scan store cannot be read (${(err as Error).message})` };
+  }
+  if (contentHash(text) !== f.storeHash) return { unchanged: false, why: 'the scan store is not the one the map was kept with' };
+  return quickCheck({ root: f.root, storeText: text, excludes: f.excludes, includes: f.includes });
 }
 
 if (parentPort && workerData?.folders)

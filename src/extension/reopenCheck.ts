@@ -1,11 +1,10 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { QuickCheckResult } from '../core/store/quickCheck';
-import type { QuickCheckFolder } from './quickCheckWorker';
+import type { FoldersCheck, QuickCheckFolder } from './quickCheckWorker';
 
 export type { QuickCheckFolder };
 
-const isResult = (m: unknown): m is QuickCheckResult =>
-  typeof m === 'object' && m !== null && ((m as QuickCheckResult).unchanged === true || typeof (m as { why?: unknown }).why === 'string');
+const isResult = (m: unknown): m is FoldersCheck =>
+  typeof m === 'object' && m !== null && ((m as FoldersCheck).unchanged === true || typeof (m as { why?: unknown }).why === 'string');
 
 /**
  * The quick check thread's heap: a young generation of 8 MB (at 100k files the default took 30 MB
@@ -24,11 +23,11 @@ export function checkInWorker(
   folders: readonly QuickCheckFolder[],
   signal: AbortSignal,
   limits: ResourceLimits = CHECK_LIMITS,
-): Promise<QuickCheckResult> {
+): Promise<FoldersCheck> {
   return new Promise((resolve) => {
     let worker: Worker | undefined;
     let settled = false;
-    const done = (result: QuickCheckResult) => {
+    const done = (result: FoldersCheck) => {
       if (settled) return;
       settled = true;
       signal.removeEventListener('abort', cancel);
@@ -50,7 +49,7 @@ export function checkInWorker(
 }
 
 /** The quick check's answer, when it came (ms after the session started) and how long it took. */
-export type ReopenCheck = QuickCheckResult & { atMs: number; ms: number };
+export type ReopenCheck = FoldersCheck & { atMs: number; ms: number };
 
 /**
  * How long the scan that checks a remembered map waits for the quick check before it starts beside

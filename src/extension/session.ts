@@ -18,6 +18,12 @@ export type Remembered = 'checking' | 'unchecked';
 /** What the tree shows when it has no skills to show (drives the welcome content). */
 export type SessionState = 'starting' | 'waiting' | 'scanning' | 'ready' | 'empty' | 'error' | 'noFolder';
 
+/**
+ * What the quick check vouched for: per folder, the files it found changed (every other file of the
+ * folder's store is unchanged); undefined when it vouched for nothing.
+ */
+type Vouched = string[][] | undefined;
+
 /** A file event waiting to be applied. */
 interface Change {
   uri: vscode.Uri;
@@ -166,13 +172,13 @@ export class ScanSession implements vscode.Disposable {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     const keys = this.storeKeys(folders, catalog, rules);
     const inputs = mapInputs(folders, keys);
-    let quick: Promise<boolean> | undefined;
+    let quick: Promise<Vouched> | undefined;
     if (this._remembered === 'unchecked') {
       this.setRemembered('checking');
       quick = this.startQuickCheck(folders, inputs, ctrl);
     } else if (!this._map && folders.length) quick = (await this.showRememberedFirst(folders, inputs, ctrl))?.quick;
-    let unchanged = false;
-    void quick?.then((ok) => (unchanged = ok));
+    let vouched: Vouched;
+    void quick?.then((v) => (vouched = v));
     await headStart(quick);
     await prepareRuleIndex(catalog, ctrl.signal);
     if (ctrl.signal.aborted) return;
@@ -193,8 +199,8 @@ export class ScanSession implements vscode.Disposable {
       folders.map(async (folder, i) => {
         const previous = readAll ? undefined : await this.stores.previous(folder, keys[i]);
         // Found unchanged by the quick check (the same store), and watched since: not stamped again.
-        const trusted = unchanged && this.stores.storeHash(folder) === this.rememberedRecord?.check?.stores[i];
-        return { key: keys[i], previous, trusted };
+        const same = vouched && this.stores.storeHash(folder) === this.rememberedRecord?.check?.stores[i];
+        return { key: keys[i], previous, unchangedExcept: same ? new Set(vouched![i]) : undefined };
       }),
     );
     if (ctrl.signal.aborted) return;
@@ -282,7 +288,7 @@ export class ScanSession implements vscode.Disposable {
    * The quick check of the remembered map, on a thread of its own beside the scan: when nothing changed
    * since the map was kept, it is the checked map at once (the scan goes on for the records updates need).
    */
-  private startQuickCheck(folders: readonly vscode.WorkspaceFolder[], inputs: string, ctrl: AbortController): Promise<boolean> | undefined {
+  private startQuickCheck(folders: readonly vscode.WorkspaceFolder[], inputs: string, ctrl: AbortController): Promise<Vouched> | undefined {
     const remembered = this.rememberedRecord;
     const check = remembered?.check;
     if (!remembered || !check || !this.checkWorker) return undefined;
@@ -295,15 +301,15 @@ export class ScanSession implements vscode.Disposable {
     const begun = performance.now();
     return checkInWorker(this.checkWorker, job, ctrl.signal).then((result) => {
       this.reopenCheck = { ...result, atMs: performance.now() - this.createdAt, ms: performance.now() - begun };
-      if (ctrl.signal.aborted || this._remembered !== 'checking' || this._map !== remembered.map) return false;
+      if (ctrl.signal.aborted || this._remembered !== 'checking' || this._map !== remembered.map) return undefined;
       if (!result.unchanged) {
-        this.log.info(`quick check: ${result.why}; reading what changed`);
-        return false;
+        this.log.info(`quick check: ${result.why}; ${result.changed ? 'reading those files alone' : 'listing every folder again'}`);
+        return result.changed;
       }
       this.log.info(`quick check: nothing changed since the map was kept (${Math.round(this.reopenCheck.ms)} ms)`);
       this.publish(remembered.map);
       this.noteFirstComplete();
-      return true;
+      return folders.map(() => []);
     });
   }
 
@@ -312,7 +318,7 @@ export class ScanSession implements vscode.Disposable {
     folders: readonly vscode.WorkspaceFolder[],
     inputs: string,
     ctrl: AbortController,
-  ): Promise<{ quick?: Promise<boolean> } | undefined> {
+  ): Promise<{ quick?: Promise<Vouched> } | undefined> {
     const readAt = performance.now();
     const remembered = this.stores.rememberedMap(folders);
     if (!remembered || !this.showRemembered(remembered, 'checking', readAt)) return undefined;

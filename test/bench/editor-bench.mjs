@@ -5,6 +5,8 @@
 //   options: --runs N (repetitions of rescans and edits, default 3), --profile (also writes a
 //   .cpuprofile of one full rescan, run on the unminified bundle, and lists the hottest functions),
 //   --reopen-only (only the reopen windows, on the generated workspaces: the main table is left out),
+//   --reopen-changed (a service manifest gets one more byte between the first reopen window and the
+//   second, restored after: the second window checks a workspace where one file changed),
 //   --retries N / --wait S (when the skill catalogue cannot be loaded, default 3 retries 120 s apart)
 //
 // The bench runs its own copy of the extension from .vscode-test/bench-extension/ (the production
@@ -40,6 +42,7 @@ const retries = Number(option('--retries', 3));
 const waitS = Number(option('--wait', 120));
 const profile = flag('--profile');
 const reopenOnly = flag('--reopen-only');
+const reopenChanged = flag('--reopen-changed');
 const sizes = argv.map(Number).filter((n) => Number.isInteger(n) && n > 0);
 if (!sizes.length) sizes.push(1000, 10000);
 
@@ -157,6 +160,7 @@ async function measureReopen(size, root, extension) {
   const out = path.join(os.tmpdir(), `bsm-editor-bench-reopen-${process.pid}-${size}.json`);
   const figures = {};
   const floorList = path.join(os.tmpdir(), `bsm-editor-bench-floor-${process.pid}-${size}.json`);
+  let touched;
   try {
     for (const phase of [1, 2, 3]) {
       rmSync(out, { force: true });
@@ -164,6 +168,8 @@ async function measureReopen(size, root, extension) {
       // Window 3, the floor: scanning off, and a thread that only stamps the files the store keeps.
       const floor = phase === 3 ? ['--setting', 'backendSkillMap.scanOnStartup=false', '--env', `BSM_BENCH_FLOOR_LIST=${floorList}`] : [];
       if (phase === 3) writeFileSync(floorList, JSON.stringify(storedFiles(runDir, root)));
+      if (phase === 2 && reopenChanged) touched = touchOne(root);
+      if (phase === 3 && touched) touched = touched();
       const r = run(
         process.execPath,
         [
@@ -184,11 +190,20 @@ async function measureReopen(size, root, extension) {
       if (existsSync(out)) figures[`window${phase}`] = JSON.parse(readFileSync(out, 'utf8'));
     }
   } finally {
+    touched?.();
     rmSync(out, { force: true });
     rmSync(floorList, { force: true });
     rmSync(runDir, { recursive: true, force: true });
   }
   return figures;
+}
+
+/** Adds a byte to one service manifest (a changed file, same listing); returns what puts it back. */
+function touchOne(root) {
+  const file = path.join(root, pickManifest(root));
+  const original = readFileSync(file);
+  writeFileSync(file, Buffer.concat([original, Buffer.from('\n')]));
+  return () => writeFileSync(file, original);
 }
 
 /** The files the extension's scan store in the run's user data stamps, as absolute paths (the floor window's list). */
@@ -333,7 +348,9 @@ function printMain() {
 }
 if (!reopenOnly) printMain();
 
-console.log('\nReopening a workspace (a second window on the unchanged workspace, same user data): times from the start of activate()\n');
+console.log(
+  `\nReopening a workspace (a second window on the ${reopenChanged ? 'workspace with one manifest changed' : 'unchanged workspace'}, same user data): times from the start of activate()\n`,
+);
 line(
   'figure (ms unless noted) | target',
   results.map((r) => `ws-${r.size}`),

@@ -15,8 +15,15 @@ export interface QuickCheckInput {
   includes?: readonly string[];
 }
 
-/** Unchanged: a scan now would take every file, folder and answer from the store, and list the same paths. */
-export type QuickCheckResult = { unchanged: true } | { unchanged: false; why: string };
+/**
+ * Unchanged: a scan now would take every file, folder and answer from the store, and list the same
+ * paths. Otherwise why not; and, when the listing is as the store saw it and only some files' stamps
+ * differ (at most MAX_CHANGED_FILES), those files: every other file the store keeps is unchanged.
+ */
+export type QuickCheckResult = { unchanged: true } | { unchanged: false; why: string; changed?: string[] };
+
+/** Beyond this many changed files, the check stops and names none (a scan stamps every file again). */
+export const MAX_CHANGED_FILES = 256;
 
 const changed = (why: string): QuickCheckResult => ({ unchanged: false, why });
 
@@ -89,12 +96,14 @@ function unknownWhy(p: string, source: DiskSource, store: StoreOutline): string 
 
 /**
  * The stamps part: each stored file is stamped now (not following a link: a link there is a change),
- * and must be as stored and older than the store by its margin. (Two threads sharing the stamps took
- * as long as one on the 2-core development machine: `lstat` does not scale there.)
+ * and must be as stored and older than the store by its margin; the files that are not are named.
+ * (Two threads sharing the stamps took as long as one on the 2-core development machine: `lstat`
+ * does not scale there.)
  */
 function stampsCheck(root: string, store: StoreOutline): QuickCheckResult {
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   const { paths, sizes, mtimes, time } = store;
+  const found: string[] = [];
   for (let i = 0; i < paths.length; i++) {
     let fresh = false;
     try {
@@ -103,7 +112,11 @@ function stampsCheck(root: string, store: StoreOutline): QuickCheckResult {
     } catch {
       // unreadable now: changed
     }
-    if (!fresh) return changed(`${paths[i]} changed`);
+    if (fresh) continue;
+    if (found.length === MAX_CHANGED_FILES) return changed(`more than ${MAX_CHANGED_FILES} files changed`);
+    found.push(paths[i]);
   }
-  return { unchanged: true };
+  if (!found.length) return { unchanged: true };
+  const why = found.length === 1 ? `${found[0]} changed` : `${found.length} files changed (${found[0]}, ...)`;
+  return { unchanged: false, why, changed: found };
 }

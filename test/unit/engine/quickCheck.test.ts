@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { appendFileSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiskSource, Scanner, serializeStore, storeKey, type ScanStore, type SkillMap } from '../../../src/core';
-import { quickCheck, type QuickCheckResult } from '../../../src/core/store/quickCheck';
+import { MAX_CHANGED_FILES, quickCheck, type QuickCheckResult } from '../../../src/core/store/quickCheck';
 import { builtinCatalog, diskWorkspace } from '../helpers';
 import { ageFiles, later, withoutStats } from './storeTestHelpers';
 
@@ -146,11 +146,44 @@ describe('the quick check of a folder against its scan store', () => {
     let stamped = 0;
     const statNow = source.statNow.bind(source);
     source.statNow = (p) => (stamped++, statNow(p));
-    const trusted = await scanner.scan({ cache: { key: KEY(), previous: later(cold.store), trusted: true } });
+    const trusted = await scanner.scan({ cache: { key: KEY(), previous: later(cold.store), unchangedExcept: new Set<string>() } });
     assert.strictEqual(stamped, 0, 'no file stamped');
     assert.strictEqual(trusted.stats.filesRead, 0);
     assert.strictEqual(withoutStats(trusted), withoutStats(cold.map));
     const checked = await new Scanner(new DiskSource(root), builtinCatalog()).scan({ cache: { key: KEY(), previous: later(cold.store) } });
     assert.strictEqual(withoutStats(checked), withoutStats(cold.map));
   });
+
+  it('names the files that changed when the listing did not, and a scan told so reads those alone', async () => {
+    const root = workspace();
+    const cold = await scanWith(root);
+    const text = textOf(cold.store);
+    appendFileSync(path.join(root, 'api/app.ts'), "import Redis from 'ioredis';\n");
+    appendFileSync(path.join(root, 'package.json'), ' ');
+    const result = await quickCheck({ root, storeText: text });
+    const changed = ['package.json', 'api/app.ts'];
+    assert.deepStrictEqual(result, { unchanged: false, why: '2 files changed (package.json, ...)', changed });
+    const told = await new Scanner(new DiskSource(root), builtinCatalog()).scan({
+      cache: { key: KEY(), previous: later(cold.store), unchangedExcept: new Set(changed) },
+    });
+    assert.strictEqual(told.stats.filesRead, 2);
+    assert.ok(fromFile(told, 'api/app.ts', 'Redis') && !fromFile(cold.map, 'api/app.ts', 'Redis'), 'the changed file was read');
+    const stamped = await new Scanner(new DiskSource(root), builtinCatalog()).scan({ cache: { key: KEY(), previous: later(cold.store) } });
+    assert.strictEqual(withoutStats(told), withoutStats(stamped));
+  });
+
+  it(`names no file beyond ${MAX_CHANGED_FILES} changed: a scan then stamps every file`, async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i <= MAX_CHANGED_FILES; i++) files[`jobs/job${i}.py`] = 'import redis\n';
+    const root = workspace(files);
+    const text = textOf((await scanWith(root)).store);
+    for (let i = 0; i <= MAX_CHANGED_FILES; i++) appendFileSync(path.join(root, `jobs/job${i}.py`), '\n');
+    assert.deepStrictEqual(await quickCheck({ root, storeText: text }), {
+      unchanged: false,
+      why: `more than ${MAX_CHANGED_FILES} files changed`,
+    });
+  });
 });
+
+const fromFile = (map: SkillMap, file: string, technology: string) =>
+  map.skills.some((s) => s.evidence.some((e) => e.file === file && e.technology === technology));

@@ -112,7 +112,7 @@ describe('scan stores in workspace storage (ScanStores)', () => {
       const job = stores.quickCheckFolders([ws], remembered.check!, settings)!;
       assert.deepStrictEqual(await checkFolders(job), { unchanged: true });
       appendFileSync(path.join(root, 'app/worker.py'), 'import celery\n');
-      assert.deepStrictEqual(await checkFolders(job), { unchanged: false, why: 'ws: app/worker.py changed' });
+      assert.deepStrictEqual(await checkFolders(job), { unchanged: false, why: 'ws: app/worker.py changed', changed: [['app/worker.py']] });
     });
 
     it('keeps no check when the scanner changed after the map was made, or the store is not the one recorded', async () => {
