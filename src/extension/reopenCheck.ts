@@ -53,13 +53,13 @@ export type ReopenCheck = FoldersCheck & { atMs: number; ms: number };
 
 /**
  * How long the scan that checks a remembered map waits for the quick check before it starts beside
- * it. The scan can use its answer (when nothing changed it only prepares the records for later
- * updates; when only some files changed it reads those alone instead of stamping every file), and on
- * two cores the two slow each other (at 100k files the quick check took 2.1 s beside the scan and
- * 1.3 s alone in the editor); but a change is read only once the scan runs. With one manifest
- * changed at 100k files, the checked map came at 2.1 s with this wait and at 2.2 and 2.4 s with 3 s.
+ * it. The scan uses its answer: when nothing changed it only prepares the records for later updates,
+ * and when only some files changed it reads those alone instead of stamping every file; and on two
+ * cores the two slow each other. With one manifest changed at 100k files, the checked map came at
+ * 1.5–2.9 s (median 2.2 s, five runs) with this wait, and at 2.1–2.9 s (median 2.7 s, six runs) with
+ * a wait of 1 s. The bound is for a check that does not answer.
  */
-export const QUICK_CHECK_HEAD_START_MS = 1000;
+export const QUICK_CHECK_HEAD_START_MS = 3000;
 
 /** Resolves when the quick check has answered, or after its head start, whichever is first. */
 export function headStart(check: Promise<unknown> | undefined, ms = QUICK_CHECK_HEAD_START_MS): Promise<void> {
