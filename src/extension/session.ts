@@ -170,13 +170,12 @@ export class ScanSession implements vscode.Disposable {
     const catalog = this.loadCatalogue(rules);
     if (!catalog) return;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    // The remembered map shows before anything else is done (the keys' hashes load node:crypto).
+    const shown = this._remembered === 'unchecked' ? this.setRemembered('checking') : !this._map && this.showRememberedFirst(folders);
     const keys = this.storeKeys(folders, catalog, rules);
     const inputs = mapInputs(folders, keys);
-    let quick: Promise<Vouched> | undefined;
-    if (this._remembered === 'unchecked') {
-      this.setRemembered('checking');
-      quick = this.startQuickCheck(folders, inputs, ctrl);
-    } else if (!this._map && folders.length) quick = (await this.showRememberedFirst(folders, inputs, ctrl))?.quick;
+    const quick = this._remembered === 'checking' ? this.startQuickCheck(folders, inputs, ctrl) : undefined;
+    if (shown) await yieldToLoop(); // the tree draws it first
     let vouched: Vouched;
     void quick?.then((v) => (vouched = v));
     await headStart(quick);
@@ -313,18 +312,12 @@ export class ScanSession implements vscode.Disposable {
     });
   }
 
-  /** Shows the remembered map, if any, and starts its quick check (the promise: its answer is applied). */
-  private async showRememberedFirst(
-    folders: readonly vscode.WorkspaceFolder[],
-    inputs: string,
-    ctrl: AbortController,
-  ): Promise<{ quick?: Promise<Vouched> } | undefined> {
+  /** Shows the map the last session left, if any, marked as being checked; says whether it did. */
+  private showRememberedFirst(folders: readonly vscode.WorkspaceFolder[]): boolean {
+    if (!folders.length) return false;
     const readAt = performance.now();
     const remembered = this.stores.rememberedMap(folders);
-    if (!remembered || !this.showRemembered(remembered, 'checking', readAt)) return undefined;
-    const quick = this.startQuickCheck(folders, inputs, ctrl);
-    await yieldToLoop();
-    return { quick };
+    return !!remembered && this.showRemembered(remembered, 'checking', readAt);
   }
 
   /**
