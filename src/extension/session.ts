@@ -203,6 +203,7 @@ export class ScanSession implements vscode.Disposable {
       }),
     );
     if (ctrl.signal.aborted) return;
+    if (caches.some((c) => c.unchangedExcept)) this.log.info('  files the quick check found unchanged are taken from the store unstamped');
     this.scans = scans;
     let maps: SkillMap[];
     try {
