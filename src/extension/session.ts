@@ -269,7 +269,6 @@ export class ScanSession implements vscode.Disposable {
     }
   }
 
-  /** The map the last session left, shown and drawn (a turn of the event loop) before the check starts. */
   /** Each folder's store key: this build, the catalogue, the user's rule files and the options. */
   private storeKeys(folders: readonly vscode.WorkspaceFolder[], catalog: Catalog, rules: readonly string[]) {
     const ruleFiles = rules.map((file) => ({ path: file, content: readOrUndefined(file) }));
@@ -293,7 +292,7 @@ export class ScanSession implements vscode.Disposable {
     const check = remembered?.check;
     if (!remembered || !check || !this.checkWorker) return undefined;
     if (check.inputs !== inputs) {
-      this.log.info('the rules or settings changed since the map was kept: every folder is listed again');
+      this.log.info('the rules or settings changed since the map was kept: no quick check, the scan checks every file');
       return undefined;
     }
     const job = this.stores.quickCheckFolders(folders, check, (f) => folderSettings(f));
@@ -303,7 +302,7 @@ export class ScanSession implements vscode.Disposable {
       this.reopenCheck = { ...result, atMs: performance.now() - this.createdAt, ms: performance.now() - begun };
       if (ctrl.signal.aborted || this._remembered !== 'checking' || this._map !== remembered.map) return undefined;
       if (!result.unchanged) {
-        this.log.info(`quick check: ${result.why}; ${result.changed ? 'reading those files alone' : 'listing every folder again'}`);
+        this.log.info(`quick check: ${result.why}; ${result.changed ? 'reading those files alone' : 'the scan checks every file'}`);
         return result.changed;
       }
       this.log.info(`quick check: nothing changed since the map was kept (${Math.round(this.reopenCheck.ms)} ms)`);
