@@ -38,6 +38,15 @@ describe('extension manifest', () => {
     }
   });
 
+  it('packages every file the extension loads from dist/ (the bundle, the compiled catalogue, the quick check thread)', () => {
+    const keep = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8').split('\n');
+    const source = readFileSync(path.join(REPO, 'src', 'extension', 'extension.ts'), 'utf8');
+    const loaded = [...source.matchAll(/joinPath\(context\.extensionUri, 'dist', '([^']+)'\)/g)].map((m) => `dist/${m[1]}`);
+    assert.deepStrictEqual([...new Set(loaded)].sort(), ['dist/catalog.json', 'dist/check-worker.js', 'dist/extension.js']);
+    for (const file of loaded) assert.ok(keep.includes(`!${file}`), `${file} is left out of the package`);
+    assert.strictEqual(manifest.main, './dist/extension.js');
+  });
+
   it('packages every file the extension loads from media/ (page script and style, tab icons, translations)', () => {
     const keep = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8')
       .split('\n')
