@@ -194,26 +194,11 @@ export function* storeBody(head: StoreHead): Generator<void, ScanStore> {
   const skipOf = skipsOf(skips, results.length);
   const files = new Map<string, StoredFile>();
   for (const dir in dirs) {
-    const list = dirs[dir];
-    if (!Array.isArray(list) || list.length % 4 !== 0) throw new StoreError(`damaged entry for folder "${dir}"`);
-    const prefix = dir ? dir + '/' : '';
-    for (let i = 0; i < list.length; i += 4) {
-      const name = list[i];
-      const size = list[i + 1];
-      const mtimeMs = list[i + 2];
-      const r = list[i + 3];
-      if (
-        typeof name !== 'string' ||
-        !name ||
-        typeof size !== 'number' ||
-        typeof mtimeMs !== 'number' ||
-        !isResultNumber(r, results.length)
-      )
-        throw new StoreError(`damaged entry in folder "${dir}"`);
-      const p = prefix + name;
+    forEachEntry(dir, dirs[dir], (p, size, mtimeMs, r) => {
+      if (!isResultNumber(r, results.length)) throw new StoreError(`damaged entry in folder "${dir}"`);
       if (r < 0) {
         files.set(p, { size, mtimeMs, evidence: NO_EVIDENCE });
-        continue;
+        return;
       }
       const e = results[r];
       if (!Array.isArray(e) || e.length % 2 !== 0) throw new StoreError(`damaged result for "${p}"`);
@@ -221,14 +206,33 @@ export function* storeBody(head: StoreHead): Generator<void, ScanStore> {
       const skipped = skipOf.get(r);
       if (skipped !== undefined) file.skipped = skipped;
       files.set(p, file);
-    }
+    });
     yield;
   }
   const classes = new Map<string, string>();
   const folders = foldersOf(head.doc.folders, classes);
-  const listing = head.doc.listing;
-  if (listing !== undefined && typeof listing !== 'string') throw new StoreError('no valid listing digest');
+  const listing = listingOf(head.doc);
   return { key: head.key, time: head.time, files, folders, classes, ...(listing !== undefined && { listing }) };
+}
+
+/** One folder's list of read files: name, size, time and result number each (the caller checks the number). */
+function forEachEntry(dir: string, list: unknown, visit: (path: string, size: number, mtimeMs: number, result: unknown) => void): void {
+  if (!Array.isArray(list) || list.length % 4 !== 0) throw new StoreError(`damaged entry for folder "${dir}"`);
+  const prefix = dir ? dir + '/' : '';
+  for (let i = 0; i < list.length; i += 4) {
+    const name = list[i];
+    const size = list[i + 1];
+    const mtimeMs = list[i + 2];
+    if (typeof name !== 'string' || !name || typeof size !== 'number' || typeof mtimeMs !== 'number')
+      throw new StoreError(`damaged entry in folder "${dir}"`);
+    visit(prefix + name, size, mtimeMs, list[i + 3]);
+  }
+}
+
+function listingOf(doc: Record<string, unknown>): string | undefined {
+  const listing = doc.listing;
+  if (listing !== undefined && typeof listing !== 'string') throw new StoreError('no valid listing digest');
+  return listing;
 }
 
 /** A store without its results: what a check of the folder against it needs (see quickCheck.ts). */
@@ -245,25 +249,18 @@ export interface StoreOutline {
 
 /** The store's outline, checked as `storeBody` checks it, with no evidence built; throws StoreError. */
 export function storeOutline(head: StoreHead): StoreOutline {
-  const { dirs, listing } = head.doc;
+  const { dirs } = head.doc;
   if (!isObject(dirs)) throw new StoreError('no file list');
-  if (listing !== undefined && typeof listing !== 'string') throw new StoreError('no valid listing digest');
+  const listing = listingOf(head.doc);
   const paths: string[] = [];
   const sizes: number[] = [];
   const mtimes: number[] = [];
-  for (const dir in dirs) {
-    const list = dirs[dir];
-    if (!Array.isArray(list) || list.length % 4 !== 0) throw new StoreError(`damaged entry for folder "${dir}"`);
-    const prefix = dir ? dir + '/' : '';
-    for (let i = 0; i < list.length; i += 4) {
-      const [name, size, mtimeMs] = [list[i], list[i + 1], list[i + 2]];
-      if (typeof name !== 'string' || !name || typeof size !== 'number' || typeof mtimeMs !== 'number')
-        throw new StoreError(`damaged entry in folder "${dir}"`);
-      paths.push(prefix + name);
-      sizes.push(size);
-      mtimes.push(mtimeMs);
-    }
-  }
+  const keep = (p: string, size: number, mtimeMs: number) => {
+    paths.push(p);
+    sizes.push(size);
+    mtimes.push(mtimeMs);
+  };
+  for (const dir in dirs) forEachEntry(dir, dirs[dir], keep);
   const classes = new Map<string, string>();
   const folders = foldersOf(head.doc.folders, classes);
   return { time: head.time, listing, folders, classes, paths, sizes, mtimes };
