@@ -300,14 +300,15 @@ export class Scanner {
   /**
    * A file of the listing, taken from the previous store when its stamp says it has not changed;
    * otherwise stamped (before the read, so that a write during the read shows next time) and read.
-   * Undefined when it must be read through `readFile` (a file without a stamp is always read).
+   * Undefined when it must be read through `readFile` (a file without a stamp is always read). An
+   * entry the caller vouches for (`unchangedExcept`) is taken without stamping the file.
    */
   private cachedNow(p: string, cache: CacheUse): (FileResult & { cached?: boolean }) | undefined {
-    const trusted = cache.unchangedExcept && !cache.unchangedExcept.has(p) ? cache.previous?.files.get(p) : undefined;
-    const stamp = trusted ?? this.source.statNow?.(p);
+    const prev = cache.previous?.files.get(p);
+    const vouched = prev !== undefined && cache.unchangedExcept !== undefined && !cache.unchangedExcept.has(p);
+    const stamp = vouched ? prev : this.source.statNow?.(p);
     if (!stamp) return undefined;
-    const prev = trusted ?? cache.previous?.files.get(p);
-    if (prev && (prev === trusted || entryFresh(prev, stamp, cache.previous!.time))) {
+    if (prev && (vouched || entryFresh(prev, stamp, cache.previous!.time))) {
       cache.hits++;
       cache.files.set(p, prev);
       return { evidence: prev.evidence, skipped: prev.skipped, bytes: 0, cached: true };
