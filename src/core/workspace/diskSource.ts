@@ -1,5 +1,5 @@
 import { constants as C, closeSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
-import { entriesOf, readStart, realPath, statOf } from './fsAsync';
+import { entriesOf, readStart, realPath } from './fsAsync';
 import * as path from 'node:path';
 import type { Skipped } from '../types';
 import { formatBytes } from '../format';
@@ -40,7 +40,11 @@ const DIR_CONCURRENCY = 16;
 /** The read buffer grows up to this size (a larger one is used for that read only). */
 const MAX_KEPT_BUFFER = 1024 * 1024;
 
-/** A folder on disk. Never follows a link out of the root or round a loop; never opens a FIFO. */
+/**
+ * A folder on disk. Never follows a link: one out of the root would read what is not the workspace,
+ * and one within it names files the listing reaches at their own place (a documentation folder
+ * linking to the sources would show each piece of their evidence twice). Never opens a FIFO.
+ */
 export class DiskSource implements FileSource {
   /** One read buffer for every read of every source (the text is decoded out of it at once). */
   private static readBuffer = Buffer.allocUnsafe(64 * 1024);
@@ -101,7 +105,7 @@ export class DiskSource implements FileSource {
     this.memory = memory;
     this.folders = memory && new Map();
     this.realRoot = await realPath(this.root);
-    yield* this.walk({ rel: '', abs: this.root, layers: [], viaLink: false }, new Set<string>([this.realRoot]), signal);
+    yield* this.walk({ rel: '', abs: this.root, layers: [], viaLink: false }, signal);
   }
 
   /**
@@ -119,17 +123,16 @@ export class DiskSource implements FileSource {
     } catch {
       return;
     }
-    if (!isInside(this.realRoot, real)) return;
+    if (real !== this.realPathOf(relFolder)) return;
     // What an earlier walk of this folder skipped is found again below (the list is the one a scan's map shows).
     const prefix = relFolder + '/';
     for (let i = this.skips.length - 1; i >= 0; i--) if (this.skips[i].file.startsWith(prefix)) this.skips.splice(i, 1);
     const parent = relFolder.includes('/') ? relFolder.slice(0, relFolder.lastIndexOf('/')) : '';
-    yield* this.walk({ rel: relFolder, abs, layers: this.layersByDir.get(parent) ?? [], viaLink: true }, new Set<string>([real]), signal);
+    yield* this.walk({ rel: relFolder, abs, layers: this.layersByDir.get(parent) ?? [], viaLink: true }, signal);
   }
 
   private async *walk(
     start: { rel: string; abs: string; layers: GitignoreLayer[]; viaLink: boolean },
-    visited: Set<string>,
     signal?: AbortSignal,
   ): AsyncIterable<FileEntry[]> {
     // Each queued folder: its relative path ('' for the root), its absolute path and its parent's .gitignore layers.
@@ -165,15 +168,12 @@ export class DiskSource implements FileSource {
             continue;
           }
           const kind = kinds[i];
-          let isDir = kind === 'd';
-          let isFile = kind === 'f';
-          const isLink = kind === 'l';
-          if (isLink) {
+          const isDir = kind === 'd';
+          const isFile = kind === 'f';
+          if (kind === 'l') {
             if (!dir.viaLink) this.linksInPlainDirs.add(rel);
-            const target = await this.followLink(rel, path.join(dir.abs, name), visited);
-            if (!target) continue;
-            isDir = target.isDir;
-            isFile = target.isFile;
+            this.skips.push({ file: rel, reason: await this.linkSkipped(rel, path.join(dir.abs, name)) });
+            continue;
           } else if (!isDir && !isFile) {
             this.skips.push({ file: rel, reason: 'not a regular file (FIFO, socket or device): not opened' });
             continue;
@@ -182,7 +182,7 @@ export class DiskSource implements FileSource {
             if (isDefaultExcludedDir(name)) continue;
             if (this.excluded(rel) || (this.included && !this.included.folder(rel))) continue;
             if (this.useGitignore && ignoredByLayers(layers, rel, true)) continue;
-            queue.push({ rel, abs: path.join(dir.abs, name), layers, viaLink: dir.viaLink || isLink });
+            queue.push({ rel, abs: path.join(dir.abs, name), layers, viaLink: dir.viaLink });
           } else if (isFile) {
             if (this.excluded(rel) || (this.included && !this.included.file(rel))) continue;
             if (this.useGitignore && fileIgnoredByLayers(layers, rel, name)) continue;
@@ -202,6 +202,7 @@ export class DiskSource implements FileSource {
       if (this.realRoot) {
         const real = await realPath(abs);
         if (!isInside(this.realRoot, real)) return OUTSIDE_ROOT;
+        if (real !== this.realPathOf(relPath)) return THROUGH_LINK;
       }
     } catch (err) {
       return describeError(err);
@@ -332,29 +333,23 @@ export class DiskSource implements FileSource {
     }
   }
 
-  private async followLink(rel: string, abs: string, visited: Set<string>): Promise<{ isDir: boolean; isFile: boolean } | undefined> {
+  /** Where a path is when no link is on its way (the root may be reached through a link of its own). */
+  private realPathOf(relPath: string): string {
+    return path.join(this.realRoot!, ...relPath.split('/'));
+  }
+
+  /** Why the listing did not follow a link (it follows none: see the class). */
+  private async linkSkipped(rel: string, abs: string): Promise<string> {
+    let real: string;
     try {
-      const real = await realPath(abs);
-      if (!isInside(this.realRoot!, real)) {
-        this.skips.push({ file: rel, reason: OUTSIDE_ROOT.skipped });
-        return undefined;
-      }
-      const stat = await statOf(real);
-      if (stat.isDirectory()) {
-        if (visited.has(real)) {
-          this.skips.push({ file: rel, reason: 'link loops back to a folder already scanned: not followed' });
-          return undefined;
-        }
-        visited.add(real);
-        return { isDir: true, isFile: false };
-      }
-      if (stat.isFile()) return { isDir: false, isFile: true };
-      this.skips.push({ file: rel, reason: 'link to something that is not a regular file: not opened' });
-      return undefined;
+      real = await realPath(abs);
     } catch (err) {
-      this.skips.push({ file: rel, reason: `broken or looping link (${describeError(err).skipped})` });
-      return undefined;
+      return `broken or looping link (${describeError(err).skipped})`;
     }
+    if (!isInside(this.realRoot!, real)) return OUTSIDE_ROOT.skipped;
+    const target = path.relative(this.realRoot!, real).split(path.sep).join('/');
+    if (target === '' || rel.startsWith(target + '/')) return 'link loops back to a folder above it: not followed';
+    return `link to ${target}, inside the workspace: not followed, so that no file is read twice`;
   }
 
   private async readSmall(abs: string): Promise<string | undefined> {
@@ -367,6 +362,7 @@ export class DiskSource implements FileSource {
 }
 
 const OUTSIDE_ROOT: SkippedRead = { code: 'outside-root', skipped: 'link points outside the workspace: not followed' };
+const THROUGH_LINK: SkippedRead = { code: 'through-link', skipped: 'reached through a link: not followed, so that no file is read twice' };
 
 function isInside(root: string, p: string): boolean {
   return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);

@@ -17,6 +17,7 @@ export type SkipCode =
   | 'gone' // no longer exists
   | 'link-loop' // ELOOP: a link where the listing saw none, or a loop of links
   | 'outside-root' // a link out of the workspace
+  | 'through-link' // a link within the workspace (its target is read at its own place)
   | 'not-regular' // a folder, FIFO, socket or device
   | 'too-large'
   | 'binary'

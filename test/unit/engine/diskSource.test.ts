@@ -151,7 +151,7 @@ describe('disk source: excludes', () => {
 });
 
 describe('disk source: hostile file systems', () => {
-  it('never follows a link out of the workspace or round a loop', async () => {
+  it('never follows a link: out of the workspace, round a loop or to a file it lists anyway', async () => {
     const outside = workspace({ 'package.json': '{"dependencies": {"pg": "8"}}' });
     const root = workspace({ 'requirements.txt': 'django-redis==5.4\n' });
     symlinkSync(outside, path.join(root, 'escape'));
@@ -159,15 +159,22 @@ describe('disk source: hostile file systems', () => {
     mkdirSync(path.join(root, 'a'));
     symlinkSync(root, path.join(root, 'a', 'loop'));
     symlinkSync(path.join(root, 'nowhere'), path.join(root, 'broken'));
+    symlinkSync(path.join(root, 'requirements.txt'), path.join(root, 'a', 'requirements.txt'));
     const scanner = new Scanner(new DiskSource(root), builtinCatalog());
     const map = await scanner.scan();
     assert.strictEqual(statusOf(map, 'databases'), 'missing');
     assert.strictEqual(statusOf(map, 'caching'), 'practised');
+    const cacheFiles = map.skills.find((s) => s.id === 'caching')!.evidence.map((e) => e.file);
+    assert.deepStrictEqual(cacheFiles, ['requirements.txt'], 'the file once, at its own place');
     const reasons = Object.fromEntries(map.skipped.map((s) => [s.file, s.reason]));
     assert.match(reasons['escape'], /outside the workspace/);
     assert.match(reasons['package.json'], /outside the workspace/);
-    assert.match(reasons['a/loop'], /loop/);
+    assert.strictEqual(reasons['a/loop'], 'link loops back to a folder above it: not followed');
     assert.match(reasons['broken'], /broken/);
+    assert.strictEqual(
+      reasons['a/requirements.txt'],
+      'link to requirements.txt, inside the workspace: not followed, so that no file is read twice',
+    );
   });
 
   it('does not block on a FIFO named like a manifest, and skips huge, binary and odd files', async function () {
@@ -189,7 +196,7 @@ describe('disk source: hostile file systems', () => {
     assert.ok(cache.evidence.some((e) => e.file === 'requirements.txt'));
   });
 
-  it('checks a link put in place of a listed file after the listing like any other link', async () => {
+  it('refuses a link put in place of a listed file after the listing, wherever it points', async () => {
     const outside = workspace({ 'secret.txt': 'outside' });
     const root = workspace({ 'requirements.txt': 'django-redis==5.4\n', 'svc/a.txt': 'a', 'svc/b.txt': 'b', 'svc/inside.txt': 'inside' });
     const source = new DiskSource(root);
@@ -199,7 +206,11 @@ describe('disk source: hostile file systems', () => {
     rmSync(path.join(root, 'svc', 'b.txt'));
     symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'svc', 'b.txt'));
     symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'svc', 'new.txt'));
-    assert.deepStrictEqual(await source.read('svc/a.txt'), { text: 'inside', bytes: 6 });
+    assert.deepStrictEqual(await source.read('svc/a.txt'), {
+      code: 'through-link',
+      skipped: 'reached through a link: not followed, so that no file is read twice',
+    });
+    assert.deepStrictEqual(await source.read('svc/inside.txt'), { text: 'inside', bytes: 6 });
     assert.deepStrictEqual(await source.read('svc/b.txt'), {
       code: 'outside-root',
       skipped: 'link points outside the workspace: not followed',

@@ -108,11 +108,19 @@ describe('the quick check of a folder against its scan store', () => {
     assert.strictEqual(why(await quickCheck({ root, storeText: JSON.stringify(old) })), 'the store keeps no listing digest');
   });
 
-  it('never vouches for a file reached through a link (it has no stamp: a scan always reads it)', async () => {
+  it('takes a link as a skip of the listing, and finds one that now points elsewhere', async () => {
     const root = workspace();
     symlinkSync(path.join(root, 'api/cache.py'), path.join(root, 'worker.py'));
-    const text = textOf((await scanWith(root)).store);
-    assert.strictEqual((await quickCheck({ root, storeText: text })).unchanged, false);
+    const cold = await scanWith(root);
+    const reason = (map: SkillMap) => map.skipped.find((s) => s.file === 'worker.py')?.reason;
+    assert.match(reason(cold.map) ?? '', /^link to api\/cache\.py, inside the workspace: not followed/);
+    const text = textOf(cold.store);
+    assert.strictEqual(why(await quickCheck({ root, storeText: text })), 'unchanged');
+    rmSync(path.join(root, 'worker.py'));
+    symlinkSync(path.join(root, 'api/deep/queue.py'), path.join(root, 'worker.py'));
+    assert.notStrictEqual(why(await quickCheck({ root, storeText: text })), 'unchanged');
+    const warm = await scanWith(root, later(cold.store));
+    assert.match(reason(warm.map) ?? '', /^link to api\/deep\/queue\.py/);
   });
 
   it('agrees with a scan: whenever it finds nothing changed, a scan with the store reads nothing and maps the same', async () => {
