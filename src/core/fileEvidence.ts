@@ -2,7 +2,7 @@ import type { Catalog, Evidence, Fact } from './types';
 import { SNIFF_BYTES, type HeadCheck, type ReadOutcome, type SkipCode } from './workspace/source';
 import { RuleIndex } from './match/ruleIndex';
 import { readersFor } from './readers';
-import { readImports } from './readers/imports';
+import { readImports, wholeHeaderImports } from './readers/imports';
 import { BINARY_SNIFF_CHARS } from './readers/text';
 import { sourceLanguage } from './languages';
 
@@ -80,10 +80,11 @@ export function headCheck(index: RuleIndex, relPath: string): ImportsHead | unde
     facts: undefined,
     suffices(text) {
       // The imports reader looks for NUL in the first BINARY_SNIFF_CHARS characters: those must be here.
-      if (text.length < BINARY_SNIFF_CHARS || headerEnd(text) < 0) return false;
+      if (text.length < BINARY_SNIFF_CHARS) return false;
       try {
-        const read = readImports(relPath, text);
-        if (read.skipped || index.contentMayMatch(relPath, read.facts)) return false;
+        // One walk of the header, when the language's faster way reads it whole.
+        const read = wholeHeaderImports(relPath, text) ?? (headerEnd(text) < 0 ? undefined : readImports(relPath, text));
+        if (!read || read.skipped || index.contentMayMatch(relPath, read.facts)) return false;
         head.facts = read.facts;
         return true;
       } catch {

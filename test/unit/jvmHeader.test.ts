@@ -1,7 +1,8 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
 import { jvmHeaderEnd } from '../../src/core/languages/jvmHeader';
-import { readImports } from '../../src/core/readers/imports';
+import { jvmHeaderImports } from '../../src/core/languages/java';
+import { readImports, wholeHeaderImports } from '../../src/core/readers/imports';
 
 const at = (text: string, marker: string) => {
   const i = text.indexOf(marker);
@@ -135,6 +136,78 @@ describe('the header of a Java or Kotlin file', () => {
         }),
         { numRuns: 500 },
       );
+    });
+  }
+
+  it('reads the imports of a plain header in the walk that finds its end', () => {
+    const text = [
+      '/*',
+      ' * Licensed under the Apache License; this line is important, not imported.',
+      ' */',
+      'package com.acme;',
+      '',
+      'import java.util.List;',
+      '  import static org.junit.Assert.assertTrue;',
+      'import org.springframework.kafka.annotation.*;',
+      '',
+      '@Component',
+      'public class A {}',
+    ].join('\n');
+    const found: [string, number][] = [];
+    assert.strictEqual(
+      jvmHeaderImports(text, false, (m, offset) => found.push([m, offset])),
+      true,
+    );
+    assert.deepStrictEqual(
+      found.map(([m]) => m),
+      ['java.util.List', 'org.junit.Assert.assertTrue', 'org.springframework.kafka.annotation'],
+    );
+    assert.deepStrictEqual(wholeHeaderImports('A.java', text), readImports('A.java', text, false));
+    assert.deepStrictEqual(
+      readImports('A.java', text).facts.map((f) => (f as { line: number }).line),
+      [6, 7, 8],
+    );
+  });
+
+  it('leaves to the line pass a header the walk cannot answer for alone', () => {
+    for (const text of [
+      'package a;\nimport /* why */ b.C;\nclass A {}\n', // a comment in the statement
+      'package a; import b.C;\nclass A {}\n', // not first on its line
+      '/* import x.Y; */ import b.C;\nclass A {}\n',
+      'package a;\n@Ann(\n  import b.C;\n)\nclass A {}\n', // the word where the walk sees no statement
+      'package a;\nimport b.C;\n', // no declaration: the header may go on
+    ]) {
+      assert.strictEqual(
+        jvmHeaderImports(text, false, () => assert.fail('emitted')),
+        false,
+        JSON.stringify(text),
+      );
+      assert.deepStrictEqual(readImports('A.java', text), readImports('A.java', text, false), JSON.stringify(text));
+    }
+  });
+
+  for (const [language, path, pieces, bodies] of [
+    ['Java', 'A.java', javaPieces, javaBodies],
+    ['Kotlin', 'A.kt', kotlinPieces, kotlinBodies],
+  ] as const) {
+    it(`reads the same imports of any ${language} file, with or without the header walk`, () => {
+      const extra = [
+        'import a.b /* c */ .D;\n',
+        'import x.Y; import z.W;\n',
+        '  import q.R;\n',
+        'import\n  s.T;\n',
+        ' * imported, importing\n',
+      ];
+      let walked = 0;
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...pieces, ...extra), { maxLength: 12 }), fc.constantFrom(...bodies), (parts, tail) => {
+          const text = parts.join('') + tail;
+          if (wholeHeaderImports(path, text)) walked++;
+          assert.deepStrictEqual(readImports(path, text), readImports(path, text, false), JSON.stringify(text));
+        }),
+        { numRuns: 500 },
+      );
+      assert.ok(walked > 50, `the walk answered for ${walked} of 500 files`);
     });
   }
 

@@ -26,8 +26,9 @@ const BACKSLASH = 92;
  * The offset of the first declaration of a Java (or, with `kotlin`, Kotlin) source text, or -1 when
  * the text ends before a declaration is sure to start there (it is all header, or cut short in it:
  * the text may be only the beginning of a file). A token cut by the end of the text never counts.
+ * `importStarts`, when given, receives the offset of each `import` statement the walk met.
  */
-export function jvmHeaderEnd(text: string, kotlin: boolean): number {
+export function jvmHeaderEnd(text: string, kotlin: boolean, importStarts?: number[]): number {
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (kotlin && text.startsWith('#!', i)) i = lineAfter(text, i);
@@ -41,6 +42,7 @@ export function jvmHeaderEnd(text: string, kotlin: boolean): number {
       if (!kotlin && wordAt(text, skipBlanks(text, i + 1), 'interface')) return i;
       i = annotationEnd(text, i + 1, kotlin);
     } else if (wordAt(text, i, 'package') || wordAt(text, i, 'import')) {
+      if (importStarts && c === 105 /* i */) importStarts.push(i);
       i = statementEnd(text, i, kotlin);
     } else {
       // A declaration starts here, unless the text was cut inside this word (or after a slash that may open a comment).

@@ -1,6 +1,6 @@
 /** Kotlin: imports read as Java's are (java.ts), `import a.b.C as D` included. */
 import type { LanguageDescriptor } from './descriptor';
-import { jvmParser, orLength } from './java';
+import { jvmHeaderImports, jvmParser, orLength } from './java';
 import { jvmHeaderEnd } from './jvmHeader';
 import { C_LIKE, lexicon } from './lexer';
 
@@ -12,4 +12,5 @@ export const kotlin: LanguageDescriptor<'kotlin'> = {
   parser: jvmParser,
   headerEnd: (text) => jvmHeaderEnd(text, true),
   importsEnd: (text) => orLength(jvmHeaderEnd(text, true), text),
+  headerImports: (text, emit) => jvmHeaderImports(text, true, emit),
 };

@@ -48,32 +48,55 @@ class NextOccurrence {
 }
 
 /**
- * The imports of one file. `jumpAhead` false reads every line that may matter one by one: the same
- * facts, slower (kept to test the jumps against).
+ * The imports of one file. `jumpAhead` false reads every line that may matter one by one, and takes
+ * no language's faster way (`headerImports`): the same facts, slower (kept to test those against).
  */
 export function readImports(relPath: string, input: string, jumpAhead = true): ReadResult {
+  return importsOf(relPath, input, jumpAhead ? 'jump' : 'lines') ?? { facts: [] };
+}
+
+/**
+ * The imports of a file whose language's faster way (`headerImports`) reads its whole header in
+ * `input`, which may be only the file's beginning; undefined when it does not (then the header may
+ * run on past `input`).
+ */
+export function wholeHeaderImports(relPath: string, input: string): ReadResult | undefined {
+  return importsOf(relPath, input, 'header');
+}
+
+function importsOf(relPath: string, input: string, how: 'jump' | 'lines' | 'header'): ReadResult | undefined {
   const lang = sourceLanguage(relPath);
-  if (!lang) return { facts: [] };
+  if (!lang || (how === 'header' && !lang.headerImports)) return undefined;
   const text = stripBom(input);
   if (looksBinary(text)) return { facts: [], skipped: 'binary content, imports not read' };
-  if (!holdsAny(text, lang.importWords)) return { facts: [] };
+  if (!holdsAny(text, lang.importWords)) return how === 'header' ? undefined : { facts: [] };
 
   const language = lang.id;
   const facts: ImportFact[] = [];
   const seen = new Set<string>();
   let lines: LineCounter | undefined;
+  // A language's faster way gives each line one statement at most: nothing to find twice.
+  let unique = false;
   const emit: Emit = (module, at, typeOnly) => {
     if (facts.length >= MAX_FACTS) return;
     lines ??= new LineCounter(text);
     const line = lines.lineAt(at);
-    const key = `${line}\0${module}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (!unique) {
+      const key = `${line}\0${module}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
     facts.push(typeOnly ? { type: 'import', language, module, line, typeOnly } : { type: 'import', language, module, line });
   };
+  if (how !== 'lines' && lang.headerImports) {
+    unique = true;
+    if (lang.headerImports(text, emit)) return { facts };
+    if (how === 'header') return undefined;
+    unique = false;
+  }
   // Past where the imports end, nothing is read: not even by the searches that jump between lines.
   const end = lang.importsEnd ? lang.importsEnd(text) : text.length;
-  pass(end < text.length ? text.slice(0, end) : text, lang, lang.parser(emit, text), facts, jumpAhead);
+  pass(end < text.length ? text.slice(0, end) : text, lang, lang.parser(emit, text), facts, how === 'jump');
   return { facts };
 }
 
