@@ -36,20 +36,21 @@ export function textEvidence(
       reasons.push(`${reader.name} reader failed: ${(err as Error).message}`);
     }
   }
-  return factsEvidence(index, relPath, text, facts, reasons);
+  return factsEvidence(index, relPath, text, facts, reasons, true);
 }
 
-/** Evidence from a file's facts, already read, and the content rules for its path. Never throws. */
+/** Evidence from a file's facts, already read, and (with `content`) the content rules for its path. Never throws. */
 function factsEvidence(
   index: RuleIndex,
   relPath: string,
   text: string,
   facts: readonly Fact[],
   reasons: string[],
+  content: boolean,
 ): { evidence: Evidence[]; skipped?: string } {
   let evidence: Evidence[] = [];
   try {
-    evidence = index.textEvidence(relPath, text, facts, reasons);
+    evidence = index.textEvidence(relPath, text, facts, reasons, content);
   } catch (err) {
     reasons.push(`matching failed: ${(err as Error).message}`);
   }
@@ -111,7 +112,8 @@ export function outcomeEvidence(
   if ('skipped' in outcome) return { evidence: [], bytes: 0, skipped: outcome.skipped, skipCode: outcome.code };
   const { evidence, skipped } =
     outcome.partial && head?.facts
-      ? factsEvidence(index, relPath, outcome.text, head.facts, [])
+      ? // The head was found sufficient because no content rule may match, given these facts.
+        factsEvidence(index, relPath, outcome.text, head.facts, [], false)
       : textEvidence(index, relPath, outcome.text, readImports);
   return { evidence, bytes: outcome.bytes, skipped };
 }

@@ -6,7 +6,7 @@ import type { Catalog, ContentMatcher, DependencyMatcher, Evidence, Fact, Import
 import { baseNameMatcher } from '../glob';
 import { isFixturePath, isProse } from '../paths';
 import { ecosystemUsedThrough, packageNameKey } from '../ecosystems';
-import { NameIndex, PrefixLookup } from './names';
+import { detached, NameIndex, PrefixLookup } from './names';
 import { apiVersionMatches } from './kubernetes';
 import { CandidateIndex, pathMatcher } from './candidates';
 import { ContentEngine, contentRules } from './content';
@@ -39,6 +39,8 @@ export class RuleIndex {
   private importLookups = new Map<string, PrefixLookup>();
   /** Per language, lookups of its imports among the requirements they show in use (null: none). */
   private requirementLookups = new Map<string, { lookup: PrefixLookup; key: (name: string) => string } | null>();
+  /** Per language, what an import of each module met so far proves (see `importRules`). */
+  private importRuleCache = new Map<string, Map<string, readonly Rule[]>>();
   private candidates = new CandidateIndex();
   private content = new ContentEngine(this.candidates);
   private sink = new EvidenceCollector();
@@ -134,6 +136,7 @@ export class RuleIndex {
     if (!deps) this.deps.set(eco, (deps = { names: new NameIndex(), key: packageNameKey(eco) }));
     for (const n of dependency.names) deps.names.add(deps.key(n), rule, false);
     this.requirementLookups.clear();
+    this.importRuleCache.clear();
   }
 
   private importLookup(language: string): PrefixLookup | undefined {
@@ -165,6 +168,7 @@ export class RuleIndex {
       for (const m of imports.modules) idx.add(m, rule, false);
       this.imports.set(lang, idx);
       this.importLookups.delete(lang);
+      this.importRuleCache.delete(lang);
     }
   }
 
@@ -203,14 +207,17 @@ export class RuleIndex {
     return this.content.mayMatch(path, facts);
   }
 
-  /** Evidence from a file's text: its facts (from readers) and the content rules for its path. */
-  textEvidence(path: string, text: string, facts: readonly Fact[], notes?: string[]): Evidence[] {
+  /**
+   * Evidence from a file's text: its facts (from readers) and the content rules for its path, unless
+   * `content` is false (the caller found that no content rule may match, given these facts).
+   */
+  textEvidence(path: string, text: string, facts: readonly Fact[], notes?: string[], content = true): Evidence[] {
     this.pathRules();
     const sink = this.sink;
     sink.start(path);
     const prose = isProse(path);
     for (let f = 0; f < facts.length; f++) this.factEvidence(facts[f], prose, sink);
-    if (!prose) this.content.evidence(path, text, facts, sink, notes);
+    if (!prose && content) this.content.evidence(path, text, facts, sink, notes);
     return sink.finish();
   }
 
@@ -245,16 +252,36 @@ export class RuleIndex {
         break;
       case 'import': {
         if (prose) break;
-        this.importLookup(fact.language)?.lookup(fact.module, found);
-        // A requirement the import shows in use: its dependency rule, at the import's line.
-        const required = this.requirementLookup(fact.language);
-        required?.lookup.lookup(required.key(fact.module), found);
-        for (let i = 0; i < found.length; i++) if (found.indexOf(found[i]) === i) sink.push(found[i], fact.line, fact.typeOnly === true);
+        const rules = this.importRules(fact.language, fact.module);
+        for (let i = 0; i < rules.length; i++) sink.push(rules[i], fact.line, fact.typeOnly === true);
         break;
       }
     }
   }
+
+  /**
+   * What an import of `module` proves, each rule once: its import rules, and the requirement it shows
+   * in use (its dependency rule). Kept per module: a workspace imports the same names from file to file.
+   */
+  private importRules(language: string, module: string): readonly Rule[] {
+    let byModule = this.importRuleCache.get(language);
+    if (!byModule) this.importRuleCache.set(language, (byModule = new Map()));
+    let rules = byModule.get(module);
+    if (rules === undefined) {
+      const found: Rule[] = [];
+      this.importLookup(language)?.lookup(module, found);
+      const required = this.requirementLookup(language);
+      required?.lookup.lookup(required.key(module), found);
+      rules = found.filter((rule, i) => found.indexOf(rule) === i);
+      if (byModule.size >= MAX_MODULES) byModule.clear();
+      byModule.set(detached(module), rules);
+    }
+    return rules;
+  }
 }
+
+/** Modules whose rules are kept per language, as a bound on memory. */
+const MAX_MODULES = 20000;
 
 /** The rules by the part of the index they go in (one pass, no compiling). */
 function sortRules(rules: readonly Rule[]): PendingRules {
