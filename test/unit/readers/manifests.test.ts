@@ -744,6 +744,7 @@ describe('manifest readers', () => {
       pypi: 'requirements.txt',
       maven: 'pom.xml',
       gradle: 'build.gradle',
+      sbt: 'build.sbt',
       go: 'go.mod',
       rubygems: 'Gemfile',
       composer: 'composer.json',
