@@ -14,7 +14,9 @@ import type { FolderListing } from './workspace/folderListing';
  *
  * A character is `?` (not known: a folder, a file the listing left out, a name not asked about) or
  * `a` plus a number: twice the way it is read (0 not read, 1 first pass, 2 second pass of no known
- * language, 3 + n second pass of the n-th language), plus one when the path gives evidence.
+ * language, 3 + n second pass of the n-th language), plus one when the path gives evidence. Twelve
+ * languages fit below `~`; the sources of any language past them would be stored as `?`, and asked
+ * about again on the next scan.
  */
 export const UNKNOWN_CLASS = '?';
 const FIRST = 97; // 'a'

@@ -27,7 +27,7 @@ const JVM_TEST_ROOT = /(?:^|\/)src\/(?:test\w*|\w+Test)\/(?:java|kotlin|scala|gr
  */
 function isTestFileName(relPath: string): boolean {
   const base = relPath.slice(relPath.lastIndexOf('/') + 1);
-  if (!base.includes('test') && !base.includes('spec') && !base.includes('Test')) return false;
+  if (!base.includes('test') && !base.includes('spec') && !base.includes('Test') && !base.includes('Spec')) return false;
   return languageOf(base)?.testFile?.test(base) ?? false;
 }
 

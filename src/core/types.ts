@@ -19,7 +19,7 @@ export type Ecosystem = 'npm' | 'pypi' | 'maven' | 'go' | 'rubygems' | 'composer
  * Languages whose source imports are read. Each has a descriptor in `languages/`, which the compiler
  * holds to this list; the list of descriptors is derived there.
  */
-export type Language = 'js' | 'python' | 'java' | 'kotlin' | 'go' | 'ruby' | 'php' | 'csharp' | 'rust' | 'elixir' | 'swift';
+export type Language = 'js' | 'python' | 'java' | 'kotlin' | 'go' | 'ruby' | 'php' | 'csharp' | 'rust' | 'elixir' | 'swift' | 'scala';
 
 // ---------------------------------------------------------------------------
 // Facts: what readers extract from one file. Rules match facts.

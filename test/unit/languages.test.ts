@@ -94,6 +94,7 @@ describe('source languages', () => {
         ex: hash,
         exs: hash,
         swift: slash,
+        scala: slash,
         // `#` also starts a PHP comment, but `#[Route(...)]` is an attribute: a prefix cannot tell them apart.
         php: slash,
       };

@@ -61,7 +61,7 @@ export interface LanguageDescriptor<L extends Language = Language> {
   /**
    * Base names of its test files, as its test runners find them, and of the helpers they share
    * (`x.test.ts`, `x_test.go`, `OrderTests.swift`): what they import or start proves only Testing.
-   * Only names holding `test`, `Test` or `spec` are tested against it.
+   * Only names holding `test`, `Test`, `spec` or `Spec` are tested against it.
    */
   testFile?: RegExp;
   /**

@@ -16,6 +16,7 @@ import { php } from './php';
 import { python } from './python';
 import { ruby } from './ruby';
 import { rust } from './rust';
+import { scala } from './scala';
 import { swift } from './swift';
 
 export type { Emit, LanguageDescriptor, Parser } from './descriptor';
@@ -33,6 +34,7 @@ const BY_ID: { readonly [L in Language]: LanguageDescriptor<L> } = {
   rust,
   elixir,
   swift,
+  scala,
 };
 
 /** The descriptors, in the order above (the schema's enum lists them so: a unit test checks it). */
