@@ -1,7 +1,7 @@
 /** PHP: top-level (column 0) `use` statements, including groups and `use function` / `use const`. */
 import { MAX_MODULE, MAX_STATEMENT_LINES, type Emit, type LanguageDescriptor, type Parser } from './descriptor';
 import { lexicon } from './lexer';
-import { isIdentCode, runEnd, wordAt } from './scan';
+import { clausesOf, isIdentCode, runEnd, wordAt } from './scan';
 
 const isNameCode = (c: number): boolean => isIdentCode(c) || c === 92; /* \ */
 
@@ -18,24 +18,6 @@ function nameOf(s: string): string {
   let name = t.slice(0, runEnd(t, 0, isNameCode));
   while (name.startsWith('\\')) name = name.slice(1);
   return name;
-}
-
-/** The clauses of a `use` statement's body: split on commas outside a `{...}` group. */
-function clausesOf(b: string): string[] {
-  let depth = 0;
-  let start = 0;
-  const clauses: string[] = [];
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      clauses.push(b.slice(start, i));
-      start = i + 1;
-    }
-  }
-  clauses.push(b.slice(start));
-  return clauses;
 }
 
 /** Whether a PHP file declares a namespace (then a bare `use Foo;` at column 0 is an import). */

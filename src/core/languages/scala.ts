@@ -7,7 +7,7 @@
  */
 import { MAX_MODULE, MAX_STATEMENT_LINES, type Emit, type LanguageDescriptor, type Parser } from './descriptor';
 import { C_LIKE, lexicon } from './lexer';
-import { isIdentCode, skipSpaces, wordAt } from './scan';
+import { clausesOf, isIdentCode, skipSpaces, wordAt } from './scan';
 
 /** A dotted path's characters: letters, digits, `_`, `$` and dots. */
 function pathEnd(s: string, i: number): number {
@@ -41,24 +41,6 @@ function clausePaths(clause: string, out: string[]): void {
   }
 }
 
-/** Splits an import's clauses at the commas outside braces. */
-function clauses(statement: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < statement.length; i++) {
-    const c = statement[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(statement.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(statement.slice(start));
-  return parts;
-}
-
 function scalaParser(emit: Emit): Parser {
   let pendingAt = -1;
   let pendingLines = 0;
@@ -66,7 +48,7 @@ function scalaParser(emit: Emit): Parser {
 
   const statement = (text: string, at: number): void => {
     const paths: string[] = [];
-    for (const clause of clauses(text)) clausePaths(clause, paths);
+    for (const clause of clausesOf(text)) clausePaths(clause, paths);
     for (const p of new Set(paths)) if (p.length <= MAX_MODULE && !p.startsWith('.') && !p.includes('..')) emit(p, at);
   };
 

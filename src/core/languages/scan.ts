@@ -59,3 +59,21 @@ export function segments(code: string, f: (start: number, end: number) => void):
 export function isBlank(s: string): boolean {
   return skipSpaces(s, 0) === s.length;
 }
+
+/** The clauses of an import statement's body (PHP's `use`, Scala's `import`): split on commas outside a `{...}` group. */
+export function clausesOf(b: string): string[] {
+  let depth = 0;
+  let start = 0;
+  const clauses: string[] = [];
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      clauses.push(b.slice(start, i));
+      start = i + 1;
+    }
+  }
+  clauses.push(b.slice(start));
+  return clauses;
+}
