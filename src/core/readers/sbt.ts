@@ -5,7 +5,7 @@
  * `%%` (`%%%` for Scala.js) when sbt appends the Scala version to the artifact; each is reported as
  * the Maven `group:artifact` it names, without that suffix, so that the Maven rules apply. A module
  * scoped to `Test` or `IntegrationTest` (or a `"test"` configuration) is a development dependency;
- * `addSbtPlugin(...)` names a build plugin (Play's `sbt-plugin`). Version overrides add nothing.
+ * `addSbtPlugin(...)` names a build plugin (Play's `sbt-plugin`). Version overrides and excluded modules add nothing.
  */
 import type { Reader } from '../types';
 import { Collector, MAX_FACTS, makeReader } from './manifest';
@@ -16,8 +16,8 @@ const SBT_COMMENTS = { line: ['//'], block: true, quotes: `"` };
 /** `"group" %% "artifact"`, then the rest of the module (`% "1.0" % Test`): its version and configuration. */
 const MODULE = /"([A-Za-z0-9_.-]{1,200})"\s*%{1,3}\s*"([A-Za-z0-9_.-]{1,200})"((?:\s*%\s*(?:"[^"\n]{0,200}"|[A-Za-z_][\w.]{0,100}))*)/g;
 const TEST_SCOPE = /%\s*(?:(?:Test|IntegrationTest|It)\b|"(?:test|it)(?:[,-][^"]*)?")/;
-/** Lines that pin or drop modules without depending on them. */
-const NOT_A_DEPENDENCY = /\b(?:dependencyOverrides|excludeDependencies|exclude|excludeAll|ExclusionRule)\b/;
+/** Settings that pin or drop modules without depending on them (`exclude("g", "a")` after a module names one without `%`). */
+const NOT_A_DEPENDENCY = /\b(?:dependencyOverrides|excludeDependencies)\b/;
 
 function readSbt(text: string, out: Collector): void {
   const lines = blankComments(text, SBT_COMMENTS).split('\n');

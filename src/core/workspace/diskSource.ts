@@ -105,7 +105,7 @@ export class DiskSource implements FileSource {
     this.memory = memory;
     this.folders = memory && new Map();
     this.realRoot = await realPath(this.root);
-    yield* this.walk({ rel: '', abs: this.root, layers: [], viaLink: false }, signal);
+    yield* this.walk({ rel: '', abs: this.root, layers: [], afterListing: false }, signal);
   }
 
   /**
@@ -123,16 +123,17 @@ export class DiskSource implements FileSource {
     } catch {
       return;
     }
-    if (real !== this.realPathOf(relFolder)) return;
+    if (!samePath(real, this.realPathOf(relFolder))) return;
     // What an earlier walk of this folder skipped is found again below (the list is the one a scan's map shows).
     const prefix = relFolder + '/';
     for (let i = this.skips.length - 1; i >= 0; i--) if (this.skips[i].file.startsWith(prefix)) this.skips.splice(i, 1);
     const parent = relFolder.includes('/') ? relFolder.slice(0, relFolder.lastIndexOf('/')) : '';
-    yield* this.walk({ rel: relFolder, abs, layers: this.layersByDir.get(parent) ?? [], viaLink: true }, signal);
+    yield* this.walk({ rel: relFolder, abs, layers: this.layersByDir.get(parent) ?? [], afterListing: true }, signal);
   }
 
   private async *walk(
-    start: { rel: string; abs: string; layers: GitignoreLayer[]; viaLink: boolean },
+    // `afterListing`: a folder that appeared after the listing, whose files are each checked with realpath when read.
+    start: { rel: string; abs: string; layers: GitignoreLayer[]; afterListing: boolean },
     signal?: AbortSignal,
   ): AsyncIterable<FileEntry[]> {
     // Each queued folder: its relative path ('' for the root), its absolute path and its parent's .gitignore layers.
@@ -145,7 +146,7 @@ export class DiskSource implements FileSource {
         queue.splice(0, head);
         head = 0;
       }
-      const listed = await Promise.all(batch.map((d) => this.readDir(d.rel, d.abs, d.viaLink)));
+      const listed = await Promise.all(batch.map((d) => this.readDir(d.rel, d.abs, d.afterListing)));
       for (let b = 0; b < batch.length; b++) {
         const dir = batch[b];
         const listing = listed[b];
@@ -158,7 +159,7 @@ export class DiskSource implements FileSource {
           if (text !== undefined) layers = [...layers, parseGitignore(dir.rel ? dir.rel + '/' : '', text)];
         }
         this.layersByDir.set(dir.rel, layers);
-        if (!dir.viaLink) this.plainDirs.add(dir.rel);
+        if (!dir.afterListing) this.plainDirs.add(dir.rel);
         const files: FileEntry[] = [];
         for (let i = 0; i < names.length; i++) {
           const name = names[i];
@@ -171,7 +172,7 @@ export class DiskSource implements FileSource {
           const isDir = kind === 'd';
           const isFile = kind === 'f';
           if (kind === 'l') {
-            if (!dir.viaLink) this.linksInPlainDirs.add(rel);
+            if (!dir.afterListing) this.linksInPlainDirs.add(rel);
             this.skips.push({ file: rel, reason: await this.linkSkipped(rel, path.join(dir.abs, name)) });
             continue;
           } else if (!isDir && !isFile) {
@@ -182,7 +183,7 @@ export class DiskSource implements FileSource {
             if (isDefaultExcludedDir(name)) continue;
             if (this.excluded(rel) || (this.included && !this.included.folder(rel))) continue;
             if (this.useGitignore && ignoredByLayers(layers, rel, true)) continue;
-            queue.push({ rel, abs: path.join(dir.abs, name), layers, viaLink: dir.viaLink });
+            queue.push({ rel, abs: path.join(dir.abs, name), layers, afterListing: dir.afterListing });
           } else if (isFile) {
             if (this.excluded(rel) || (this.included && !this.included.file(rel))) continue;
             if (this.useGitignore && fileIgnoredByLayers(layers, rel, name)) continue;
@@ -202,7 +203,7 @@ export class DiskSource implements FileSource {
       if (this.realRoot) {
         const real = await realPath(abs);
         if (!isInside(this.realRoot, real)) return OUTSIDE_ROOT;
-        if (real !== this.realPathOf(relPath)) return THROUGH_LINK;
+        if (!samePath(real, this.realPathOf(relPath))) return THROUGH_LINK;
       }
     } catch (err) {
       return describeError(err);
@@ -312,11 +313,11 @@ export class DiskSource implements FileSource {
    * way) is stamped first, and taken from the last listing when its stamp says nothing was added,
    * removed or renamed in it since (see folderListing.ts).
    */
-  private async readDir(rel: string, abs: string, viaLink: boolean): Promise<FolderListing | undefined> {
+  private async readDir(rel: string, abs: string, afterListing: boolean): Promise<FolderListing | undefined> {
     try {
       const memory = this.memory;
       // The root may be reached through a link of its own; a folder below it was seen as a folder, not a link.
-      const stamp = memory && !viaLink ? (rel ? lstatSync(abs, { throwIfNoEntry: false }) : statSync(abs)) : undefined;
+      const stamp = memory && !afterListing ? (rel ? lstatSync(abs, { throwIfNoEntry: false }) : statSync(abs)) : undefined;
       const remember = stamp?.isDirectory() ? stamp : undefined;
       const prev = remember && memory!.previous?.get(rel);
       if (prev && folderFresh(prev, remember!, memory!)) {
@@ -363,6 +364,12 @@ export class DiskSource implements FileSource {
 
 const OUTSIDE_ROOT: SkippedRead = { code: 'outside-root', skipped: 'link points outside the workspace: not followed' };
 const THROUGH_LINK: SkippedRead = { code: 'through-link', skipped: 'reached through a link: not followed, so that no file is read twice' };
+
+/** Paths equal as the file system compares them: a case-insensitive one may give a name in another case than it was asked in. */
+function samePath(a: string, b: string): boolean {
+  return a === b || (CASE_INSENSITIVE && a.toLowerCase() === b.toLowerCase());
+}
+const CASE_INSENSITIVE = process.platform === 'win32' || process.platform === 'darwin';
 
 function isInside(root: string, p: string): boolean {
   return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);

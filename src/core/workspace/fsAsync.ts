@@ -3,7 +3,7 @@
  * `fs.promises` would do the same, but its module loads a dozen internal ones the first time it is
  * touched (some 1.5–2.5 ms of every command's start, an empty folder's scan included).
  */
-import { close, open, read, readdir, realpath, stat, type Dirent, type Stats } from 'node:fs';
+import { close, open, read, readdir, realpath, type Dirent } from 'node:fs';
 
 function settle<T>(resolve: (value: T) => void, reject: (err: unknown) => void) {
   return (err: NodeJS.ErrnoException | null, value: T) => (err ? reject(err) : resolve(value));
@@ -12,10 +12,6 @@ function settle<T>(resolve: (value: T) => void, reject: (err: unknown) => void) 
 /** The path with every link resolved, by the system's realpath (as `fs.promises.realpath`). */
 export function realPath(p: string): Promise<string> {
   return new Promise((resolve, reject) => realpath.native(p, settle(resolve, reject)));
-}
-
-export function statOf(p: string): Promise<Stats> {
-  return new Promise((resolve, reject) => stat(p, settle(resolve, reject)));
 }
 
 export function entriesOf(dir: string): Promise<Dirent[]> {

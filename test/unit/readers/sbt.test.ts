@@ -41,6 +41,8 @@ const PLAY_BUILD = lines(
   '  "com.dimafeng" %% "testcontainers-scala" % "0.41.4" % "it,test"', // 15
   ')',
   'dependencyOverrides += "com.fasterxml.jackson.core" % "jackson-databind" % "2.17.1"',
+  'libraryDependencies += "com.typesafe.akka" %% "akka-http" % "10.5.3" exclude("org.slf4j", "slf4j-api")',
+  'excludeDependencies += "commons-logging" % "commons-logging"',
 );
 
 describe('sbt builds', () => {
@@ -52,6 +54,7 @@ describe('sbt builds', () => {
       'org.scalameta:munit@13 (dev)',
       'io.circe:circe-core@14',
       'com.dimafeng:testcontainers-scala@15 (dev)',
+      'com.typesafe.akka:akka-http@18',
     ]);
   });
 
@@ -81,7 +84,7 @@ describe('sbt builds', () => {
     const web = map.skills.find((s) => s.id === 'web-frameworks')!;
     assert.deepStrictEqual(
       web.evidence.map((e) => `${e.file}:${e.line}`),
-      ['project/plugins.sbt:1'],
+      ['build.sbt:18', 'project/plugins.sbt:1'],
     );
   });
 
