@@ -7,6 +7,10 @@
 //   npm run bench -- 1000 10000 ~/src/x  chosen sizes, and folders of real repositories
 //   BENCH_RUNS=5 BENCH_PEER=0            runs per size; skip the peer
 //   BENCH_BASELINE=../old/dist/cli.js    also time another build of this CLI, alternating with this one
+// Beside each workspace's whole-process time it gives the scan's own time (stats.ms: no process start)
+// first in a process and then second in the same process (`scan DIR DIR`): the difference is what
+// the engine spends compiling hot code, which every fresh process pays again. And it times a plain
+// Node program that lists the same tree and reads the same files (node-floor.cjs): the runtime's floor.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -70,9 +74,17 @@ function fileList(root, listFile) {
   return out.length;
 }
 
+/** The scan's own time (stats.ms), first and then second in one process: `scan DIR DIR`. */
+function twoScans(root) {
+  const [first, second] = JSON.parse(timed([cli, 'scan', root, root, '--json'], repo).stdout);
+  return { first: first.stats.ms, second: second.stats.ms };
+}
+
 /** `cat` of every listed file into /dev/null: the reading half of the floor. */
 const catAll = (listFile) => timed(['-c', `xargs -0 cat < '${listFile}' > /dev/null`], repo, '/bin/sh');
 const nodeStart = () => timed(['-e', '0'], repo);
+/** A Node program that lists the tree and reads each file's first 64 KB, doing nothing else (node-floor.cjs). */
+const nodeListRead = (root) => timed([path.join(here, 'node-floor.cjs'), root], repo);
 
 /** The fixed cost: an empty folder's scan against the runtime's own start, alternating. */
 function fixedCost() {
@@ -115,6 +127,8 @@ for (const ws of workspaces) {
   const peer = [];
   const nodes = [];
   const cats = [];
+  const inProcess = [];
+  const nodeReads = [];
   const listFile = path.join(os.tmpdir(), `bsm-files-${process.pid}`);
   const listed = fileList(root, listFile);
   let evidence = 0;
@@ -140,6 +154,8 @@ for (const ws of workspaces) {
     if (withPeer && (!big || i < 3)) peer.push(timed([peerCli, root, '-o', 'out.json'], tmp));
     nodes.push(nodeStart());
     cats.push(catAll(listFile));
+    nodeReads.push(nodeListRead(root));
+    if (!big || i < 3) inProcess.push(twoScans(root));
   }
   rmSync(tmp, { recursive: true, force: true });
   rmSync(listFile, { force: true });
@@ -156,6 +172,9 @@ for (const ws of workspaces) {
     listed,
     nodeMs: median(nodes.map((r) => r.ms)),
     catMs: median(cats.map((r) => r.ms)),
+    nodeReadMs: median(nodeReads.map((r) => r.ms)),
+    firstMs: median(inProcess.map((r) => r.first)),
+    secondMs: median(inProcess.map((r) => r.second)),
   };
   row.floorMs = row.nodeMs + row.catMs;
   rows.push(row);
@@ -163,7 +182,8 @@ for (const ws of workspaces) {
     `${ws.label}: ours ${row.oursMs.toFixed(0)} ms, ${row.oursMb.toFixed(0)} MB` +
       (row.baseMs ? `; baseline ${row.baseMs.toFixed(0)} ms, ${row.baseMb.toFixed(0)} MB` : '') +
       (row.peerMs ? `; peer ${row.peerMs.toFixed(0)} ms, ${row.peerMb.toFixed(0)} MB` : '') +
-      `; floor ${row.floorMs.toFixed(0)} ms (node -e 0 ${row.nodeMs.toFixed(0)} + cat ${row.catMs.toFixed(0)})`,
+      `; floor ${row.floorMs.toFixed(0)} ms (node -e 0 ${row.nodeMs.toFixed(0)} + cat ${row.catMs.toFixed(0)})` +
+      `; Node list and read ${row.nodeReadMs.toFixed(0)} ms; in one process ${row.firstMs} then ${row.secondMs} ms`,
   );
 }
 
@@ -185,12 +205,12 @@ if (fixed.baseMs)
 console.log('');
 const fmt = (ms) => (ms === undefined ? 'n/a' : ms.toFixed(0));
 console.log(
-  '| workspace | files scanned (listed) | scan (ms) | peak RSS (MB) | skills practised | baseline build (ms, MB) | stack-analyser (ms, MB) | read floor: node -e 0 + cat (ms) | ours / peer | ours / floor |',
+  '| workspace | files scanned (listed) | scan (ms) | peak RSS (MB) | skills practised | baseline build (ms, MB) | stack-analyser (ms, MB) | read floor: node -e 0 + cat (ms) | ours / peer | ours / floor | Node lists and reads (ms) | scan alone, first then second in one process (ms) |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const peerRatio = r.peerMs ? (r.oursMs / r.peerMs).toFixed(2) : 'n/a';
   console.log(
-    `| ${r.label} | ${r.files} (${r.listed}) | ${fmt(r.oursMs)} | ${r.oursMb.toFixed(0)} | ${r.practised} | ${r.baseMs ? `${fmt(r.baseMs)}, ${r.baseMb.toFixed(0)}` : 'n/a'} | ${r.peerMs ? `${fmt(r.peerMs)}, ${r.peerMb.toFixed(0)}` : 'n/a'} | ${fmt(r.floorMs)} (${fmt(r.nodeMs)} + ${fmt(r.catMs)}) | ${peerRatio} | ${(r.oursMs / r.floorMs).toFixed(2)} |`,
+    `| ${r.label} | ${r.files} (${r.listed}) | ${fmt(r.oursMs)} | ${r.oursMb.toFixed(0)} | ${r.practised} | ${r.baseMs ? `${fmt(r.baseMs)}, ${r.baseMb.toFixed(0)}` : 'n/a'} | ${r.peerMs ? `${fmt(r.peerMs)}, ${r.peerMb.toFixed(0)}` : 'n/a'} | ${fmt(r.floorMs)} (${fmt(r.nodeMs)} + ${fmt(r.catMs)}) | ${peerRatio} | ${(r.oursMs / r.floorMs).toFixed(2)} | ${fmt(r.nodeReadMs)} | ${r.firstMs}, ${r.secondMs} |`,
   );
 }
