@@ -126,6 +126,22 @@ const BY_NAME: Record<string, string[]> = {
  * (Jinja `{#`, ERB `<%#`, Go templates' `{{/*`, Mustache `{{!`) renders to nothing.
  */
 const TEMPLATE_SUFFIX = /\.(?:j2|jinja2?|erb|tmpl|tpl|template|mustache|hbs|gotmpl|tftpl)$/;
+
+/** Suffixes a YAML file is kept under as a template: krane's `ingress.yml.erb`, Ansible's `compose.yaml.j2`, Go's `.tmpl`. */
+const YAML_TEMPLATE_SUFFIXES = ['erb', 'j2', 'jinja', 'jinja2', 'tmpl', 'tpl', 'gotmpl', 'template'];
+const ANY_YAML = /\*\.(?:yaml|yml|\{yaml,yml\}|\{yml,yaml\})$/;
+
+/**
+ * A content rule's glob, and for one that takes any YAML file of a folder (`**` + `/*.yaml`), the same
+ * glob for each template of a YAML file, one glob per suffix (each is then found by its ending, not
+ * tried on every file). A template's lines are the YAML it renders, with tags in places.
+ */
+export function withYamlTemplates(glob: string): string[] {
+  if (!ANY_YAML.test(glob)) return [glob];
+  const stem = glob.slice(0, glob.lastIndexOf('*.'));
+  const exts = glob.endsWith('}') ? ['yaml', 'yml'] : [glob.slice(glob.lastIndexOf('.') + 1)];
+  return [glob, ...exts.flatMap((ext) => YAML_TEMPLATE_SUFFIXES.map((t) => `${stem}*.${ext}.${t}`))];
+}
 const TEMPLATE_COMMENTS = ['{#', '<%#', '{{/*', '{{- /*', '{{-/*', '{{!'];
 
 /** Line prefixes that start a comment in this kind of file. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LANGUAGE_DESCRIPTORS, SOURCE_EXTENSIONS, sourceLanguage } from '../../src/core/languages';
-import { commentMarkers } from '../../src/core/paths';
+import { commentMarkers, withYamlTemplates } from '../../src/core/paths';
 import { IMPORT_READERS } from '../../src/core/readers/imports';
 import { isSourceFile } from '../../src/core/scanner';
 import { isFixturePath } from '../../src/core/paths';
@@ -163,6 +163,17 @@ describe('source languages', () => {
       assert.ok(commentMarkers('Dockerfile.erb').includes('<%#'));
       assert.ok(!commentMarkers('infra/db.tf.tftpl').includes('--'));
       assert.ok(commentMarkers('db/init.sql.j2').includes('--'));
+    });
+
+    it("a glob for any YAML file of a folder also takes that YAML's templates, one glob per suffix", () => {
+      const globs = withYamlTemplates('**/*.yaml');
+      for (const g of ['**/*.yaml', '**/*.yaml.erb', '**/*.yaml.j2', '**/*.yaml.tmpl', '**/*.yaml.gotmpl']) assert.ok(globs.includes(g), g);
+      assert.ok(!globs.some((g) => g.includes('{')), 'no brace left: each is found by its ending');
+      const both = withYamlTemplates('deploy/*.{yaml,yml}');
+      assert.ok(both.includes('deploy/*.yml.erb') && both.includes('deploy/*.yaml.j2'));
+      // A named file, or any other kind, stays as it is.
+      assert.deepStrictEqual(withYamlTemplates('**/docker-compose.yml'), ['**/docker-compose.yml']);
+      assert.deepStrictEqual(withYamlTemplates('**/*.conf'), ['**/*.conf']);
     });
   });
 });

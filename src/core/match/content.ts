@@ -7,7 +7,7 @@ import type { ContentMatcher, Fact, Language, Rule } from '../types';
 import { baseNameMatcher } from '../glob';
 import { MAX_CODE_LINE } from '../limits';
 import { DATA_FILE, firstMatchingLine, firstMatchingLineFrom, longestLine } from './matchingLine';
-import { commentMarkers, isProse } from '../paths';
+import { commentMarkers, isProse, withYamlTemplates } from '../paths';
 import { sourceLanguage } from '../languages';
 import { requiredLiterals } from '../literals';
 import { literalGrams, TextGrams } from '../textWindows';
@@ -72,7 +72,7 @@ export function contentRules(rule: Rule, content: ContentMatcher): { glob: strin
   const literals = requiredLiterals(content.pattern, lower);
   const grams = literals ? literals.map(literalGrams) : [];
   const patterns = new RulePatterns(content.pattern, content.ignoreCase ? 'i' : '');
-  return content.files.map((glob) => ({
+  return content.files.flatMap(withYamlTemplates).map((glob) => ({
     glob,
     entry: {
       rule,

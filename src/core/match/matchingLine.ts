@@ -16,7 +16,7 @@ export function longestLine(text: string): number {
 }
 
 /** YAML and JSON: data files, where a line holding an escaped newline is a text blob, not configuration. */
-export const DATA_FILE = /\.(ya?ml|json)$/i;
+export const DATA_FILE = /\.(ya?ml|json)(?:\.(?:erb|j2|jinja2?|tmpl|tpl|gotmpl|template))?$/i;
 /** A key that holds a search pattern (rule catalogues, Semgrep rules, linters): it names code, it is not code. */
 const SEARCH_PATTERN_KEY = /^\s*-?\s*"?(pattern[\w-]*|patterns|regexp?|regex-?\w*)"?\s*:/i;
 
