@@ -1,4 +1,4 @@
-import { constants as C, closeSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { constants as C, closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { entriesOf, readStart, realPath } from './fsAsync';
 import * as path from 'node:path';
 import type { Skipped } from '../types';
@@ -17,7 +17,8 @@ import {
   fileIgnoredByLayers,
   ignoredByLayers,
   includeFilter,
-  isDefaultExcludedDir,
+  defaultExcludedSegment,
+  isDefaultExcludedChild,
   parseGitignore,
   userExcluder,
   type GitignoreLayer,
@@ -89,7 +90,7 @@ export class DiskSource implements FileSource {
   /** Excluded by the built-in folders, the caller's globs or a .gitignore. */
   private excludedBesidesIncludes(relPath: string): boolean {
     const parts = relPath.split('/');
-    for (let i = 0; i < parts.length - 1; i++) if (isDefaultExcludedDir(parts[i])) return !(relPath === '.git/HEAD');
+    if (defaultExcludedSegment(parts, (parent, entry) => this.hasEntry(parent, entry)) >= 0) return !(relPath === '.git/HEAD');
     if (this.excluded(relPath)) return true;
     if (!this.useGitignore) return false;
     const dir = parts.slice(0, -1).join('/');
@@ -180,7 +181,7 @@ export class DiskSource implements FileSource {
             continue;
           }
           if (isDir) {
-            if (isDefaultExcludedDir(name)) continue;
+            if (isDefaultExcludedChild(name, (entry) => names.includes(entry))) continue;
             if (this.excluded(rel) || (this.included && !this.included.folder(rel))) continue;
             if (this.useGitignore && ignoredByLayers(layers, rel, true)) continue;
             queue.push({ rel, abs: path.join(dir.abs, name), layers, afterListing: dir.afterListing });
@@ -332,6 +333,13 @@ export class DiskSource implements FileSource {
       else throw err;
       return undefined;
     }
+  }
+
+  /** Whether a folder of the workspace holds an entry of that name (asked only of a default-excluded folder's parent). */
+  private hasEntry(relFolder: string, entry: string): boolean {
+    const listed = this.folders?.get(relFolder);
+    if (listed) return listed.names.includes(entry);
+    return existsSync(path.join(this.root, ...relFolder.split('/').filter(Boolean), entry));
   }
 
   /** Where a path is when no link is on its way (the root may be reached through a link of its own). */

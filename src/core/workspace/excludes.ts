@@ -83,6 +83,22 @@ export function isDefaultExcludedDir(name: string): boolean {
 }
 
 /**
+ * Whether a folder named `name` is left out, given what its parent folder holds. Go writes no build
+ * folder: in a Go module (a folder holding go.mod) `build/` is where the standard project layout
+ * keeps packaging and CI configuration, read like any other folder (a .gitignore may still leave it out).
+ */
+export function isDefaultExcludedChild(name: string, parentHas: (entry: string) => boolean): boolean {
+  return DIR_SET.has(name) && !(name === 'build' && parentHas('go.mod'));
+}
+
+/** The first folder of a relative path that is left out by default, as isDefaultExcludedChild says; -1 for none. */
+export function defaultExcludedSegment(parts: readonly string[], parentHas: (parent: string, entry: string) => boolean): number {
+  for (let i = 0; i < parts.length - 1; i++)
+    if (isDefaultExcludedChild(parts[i], (entry) => parentHas(parts.slice(0, i).join('/'), entry))) return i;
+  return -1;
+}
+
+/**
  * The caller's globs plus the built-in file globs, as one test on relative paths. Globs of the form
  * `**` + `/name` (all the built-in ones) are looked up by base name instead of tested one by one.
  */

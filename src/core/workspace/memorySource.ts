@@ -1,6 +1,6 @@
 import type { Skipped } from '../types';
 import type { FileEntry, FileSource, ReadOutcome } from './source';
-import { includeFilter, isDefaultExcludedDir, userExcluder, type IncludeFilter } from './excludes';
+import { defaultExcludedSegment, includeFilter, userExcluder, type IncludeFilter } from './excludes';
 
 /** Files held in memory: rule examples, tests, and editors that hand us document text. */
 export class MemorySource implements FileSource {
@@ -26,7 +26,8 @@ export class MemorySource implements FileSource {
 
   isExcluded(relPath: string): boolean {
     const parts = relPath.split('/');
-    for (let i = 0; i < parts.length - 1; i++) if (isDefaultExcludedDir(parts[i])) return relPath !== '.git/HEAD';
+    if (defaultExcludedSegment(parts, (parent, entry) => this.files.has(parent ? `${parent}/${entry}` : entry)) >= 0)
+      return relPath !== '.git/HEAD';
     if (this.excluded(relPath)) return true;
     return relPath !== '.git/HEAD' && !!this.included && !this.included.file(relPath);
   }

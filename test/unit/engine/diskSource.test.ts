@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, openSync, f
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DiskSource, Scanner } from '../../../src/core';
+import { DiskSource, MemorySource, Scanner } from '../../../src/core';
 import { builtinCatalog, diskWorkspace, listed, statusOf } from '../helpers';
 import { fileIgnoredByLayers, ignoredByLayers, parseGitignore, userExcluder } from '../../../src/core/workspace/excludes';
 import fc from 'fast-check';
@@ -29,6 +29,36 @@ describe('disk source: excludes', () => {
     });
     assert.deepStrictEqual(await list(root, { excludes: ['legacy/'] }), ['.gitignore', 'package.json', 'svc/.gitignore', 'svc/main.py']);
     assert.ok((await list(root, { useGitignore: false })).includes('secret/requirements.txt'));
+  });
+
+  it("reads a Go module's build/ folder (packaging and CI by Go's layout), and leaves other build/ folders out", async () => {
+    const root = workspace({
+      'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+      'build/package/Dockerfile': 'FROM golang:1.22\n',
+      'build/nomad/api.nomad.hcl': 'job "api" {}\n',
+      'web/package.json': '{}',
+      'web/build/static/app.js': '',
+      'svc/go.mod': 'module example.com/svc\n',
+      'svc/build/ci/pipeline.yml': 'steps: []\n',
+      'svc/build/dist/build/out.txt': '',
+    });
+    assert.deepStrictEqual(await list(root), [
+      'build/nomad/api.nomad.hcl',
+      'build/package/Dockerfile',
+      'go.mod',
+      'svc/build/ci/pipeline.yml',
+      'svc/go.mod',
+      'web/package.json',
+    ]);
+    const source = new DiskSource(root);
+    for await (const batch of source.list()) void batch;
+    assert.strictEqual(source.isExcluded('build/package/Dockerfile'), false);
+    assert.strictEqual(source.isExcluded('web/build/static/app.js'), true);
+    assert.strictEqual(source.isExcluded('svc/build/dist/build/out.txt'), true);
+    rmSync(root, { recursive: true, force: true });
+    const memory = new MemorySource({ 'go.mod': 'module m\n', 'build/ci/a.yml': '', 'web/build/app.js': '' });
+    assert.strictEqual(memory.isExcluded('build/ci/a.yml'), false);
+    assert.strictEqual(memory.isExcluded('web/build/app.js'), true);
   });
 
   it('keeps answering .gitignore rules the same after many thousand paths (its memory is renewed)', () => {
