@@ -12,6 +12,10 @@ export const HOVER_SELECTOR: vscode.DocumentSelector = [
   ...MANIFEST_GLOBS,
   '**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*}',
   '**/*.{yml,yaml}',
+  // YAML kept as a template (krane's `.yml.erb`, Ansible's `.yaml.j2`) is matched as the YAML it renders.
+  '**/*.{yml,yaml}.{erb,j2,jinja,jinja2,tmpl,tpl,gotmpl,template}',
+  '**/*.toml',
+  '**/*.{nomad,nomad.hcl}',
   '**/*.tf',
   '**/Jenkinsfile',
   '**/*.{conf,sql,graphql,gql,json}',
