@@ -128,7 +128,7 @@ const BY_NAME: Record<string, string[]> = {
 const TEMPLATE_SUFFIX = /\.(?:j2|jinja2?|erb|tmpl|tpl|template|mustache|hbs|gotmpl|tftpl)$/;
 
 /** Suffixes a YAML file is kept under as a template: krane's `ingress.yml.erb`, Ansible's `compose.yaml.j2`, Go's `.tmpl`. */
-const YAML_TEMPLATE_SUFFIXES = ['erb', 'j2', 'jinja', 'jinja2', 'tmpl', 'tpl', 'gotmpl', 'template'];
+export const YAML_TEMPLATE_SUFFIXES = ['erb', 'j2', 'jinja', 'jinja2', 'tmpl', 'tpl', 'gotmpl', 'template'];
 const ANY_YAML = /\*\.(?:yaml|yml|\{yaml,yml\}|\{yml,yaml\})$/;
 
 /**

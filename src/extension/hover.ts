@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { evidenceInText, type Evidence, type Rule, type Skill, type SkillResult } from '../core';
 import { MANIFEST_GLOBS } from '../core/ecosystems';
 import { SOURCE_EXTENSIONS } from '../core/languages';
+import { YAML_TEMPLATE_SUFFIXES } from '../core/paths';
 import type { ScanSession } from './session';
 import type { Marks } from './marks';
 import { statusLabel } from './tree/model';
@@ -13,7 +14,7 @@ export const HOVER_SELECTOR: vscode.DocumentSelector = [
   '**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*}',
   '**/*.{yml,yaml}',
   // YAML kept as a template (krane's `.yml.erb`, Ansible's `.yaml.j2`) is matched as the YAML it renders.
-  '**/*.{yml,yaml}.{erb,j2,jinja,jinja2,tmpl,tpl,gotmpl,template}',
+  ...YAML_TEMPLATE_SUFFIXES.flatMap((t) => [`**/*.yml.${t}`, `**/*.yaml.${t}`]),
   '**/*.toml',
   '**/*.{nomad,nomad.hcl}',
   '**/*.tf',

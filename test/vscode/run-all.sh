@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the integration suite in a real VS Code extension host on every workspace shape the
 # extension must handle: the sample workspace, a multi-root workspace, a folder with no backend
-# evidence, a Go module whose tests alone import some of its requirements, a workspace whose
+# evidence, a Go module whose tests alone import some of its requirements, a Rails app whose
+# Kubernetes manifests are ERB templates, a workspace whose
 # settings name its own rule file, once trusted and once untrusted, the sample workspace with
 # scanning on start-up switched off, the sample in German, the profile run (the sample, then
 # rust-axum, in one window with one user-data folder, git on), and a copy of the sample opened
@@ -25,6 +26,7 @@ run "$FIXTURES/express-postgres-redis" "$@"
 run "$FIXTURES/multi-root.code-workspace" "$@"
 run "$FIXTURES/no-backend" "$@"
 run "$FIXTURES/go-broker-testkit" "$@"
+run "$FIXTURES/rails-sidekiq" "$@"
 run "$FIXTURES/workspace-rules" "$@"
 run "$FIXTURES/workspace-rules" --untrusted "$@"
 run "$FIXTURES/scan-on-demand.code-workspace" "$@"

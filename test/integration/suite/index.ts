@@ -14,6 +14,7 @@ const FIXTURE_SUITES: Record<string, string> = {
   'workspace-rules': 'workspace-rules',
   'scan-on-demand': 'scan-on-demand',
   'go-broker-testkit': 'go-requirements',
+  'rails-sidekiq': 'templates',
 };
 
 /**
