@@ -16,7 +16,8 @@ export const HOVER_SELECTOR: vscode.DocumentSelector = [
   // YAML kept as a template (krane's `.yml.erb`, Ansible's `.yaml.j2`) is matched as the YAML it renders.
   ...YAML_TEMPLATE_SUFFIXES.flatMap((t) => [`**/*.yml.${t}`, `**/*.yaml.${t}`]),
   '**/*.toml',
-  '**/*.{nomad,nomad.hcl}',
+  '**/*.nomad',
+  '**/*.nomad.hcl',
   '**/*.tf',
   '**/Jenkinsfile',
   '**/*.{conf,sql,graphql,gql,json}',

@@ -3,6 +3,7 @@
  * data blob or a search pattern kept as data) and matches on its own.
  */
 import { MAX_CODE_LINE } from '../limits';
+import { YAML_TEMPLATE_SUFFIXES } from '../paths';
 
 /** Length of the longest line, without splitting the text. */
 export function longestLine(text: string): number {
@@ -15,8 +16,8 @@ export function longestLine(text: string): number {
   return Math.max(longest, text.length - start);
 }
 
-/** YAML and JSON: data files, where a line holding an escaped newline is a text blob, not configuration. */
-export const DATA_FILE = /\.(ya?ml|json)(?:\.(?:erb|j2|jinja2?|tmpl|tpl|gotmpl|template))?$/i;
+/** YAML and JSON (a YAML template too): data files, where a line holding an escaped newline is a text blob, not configuration. */
+export const DATA_FILE = new RegExp(`\\.(ya?ml|json)(?:\\.(?:${YAML_TEMPLATE_SUFFIXES.join('|')}))?$`, 'i');
 /** A key that holds a search pattern (rule catalogues, Semgrep rules, linters): it names code, it is not code. */
 const SEARCH_PATTERN_KEY = /^\s*-?\s*"?(pattern[\w-]*|patterns|regexp?|regex-?\w*)"?\s*:/i;
 
