@@ -2,12 +2,13 @@
 import { LANGUAGE_DESCRIPTORS, languageOf, sourceCommentMarkers } from './languages';
 
 /**
- * Fixture, example, sample and snippet folders, with a leading `_` too (Go tools skip `_examples/`,
- * and other ecosystems borrow the name), and end-to-end test folders (`e2e/`, `e2e-tests/`): code
- * kept to show or test the project, not to run it.
+ * Test folders (`test/`, `tests/`, Jest's `__tests__/`, whatever the language: mocha's and pytest's
+ * defaults, Ant-era Java's), fixture, example, sample and snippet folders, with a leading `_` too
+ * (Go tools skip `_examples/`, and other ecosystems borrow the name), and end-to-end test folders
+ * (`e2e/`, `e2e-tests/`): code kept to show or test the project, not to run it.
  */
 const FIXTURE_FOLDER =
-  /(?:^|\/)_?(?:fixtures?|__fixtures__|examples?|samples?|snippets?|e2e(?:[-_]tests?)?|testdata|test-data|__snapshots__)\//i;
+  /(?:^|\/)_?(?:fixtures?|__fixtures__|examples?|samples?|snippets?|e2e(?:[-_]tests?)?|tests?|__tests__|testdata|test-data|__snapshots__)\//i;
 
 /** A JVM source root (`src/main/java/`, `src/test/kotlin/`, `src/integrationTest/scala/`...): below it, folders are package names. */
 const JVM_SOURCE_ROOT = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin|scala|groovy)\//;

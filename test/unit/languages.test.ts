@@ -122,6 +122,14 @@ describe('source languages', () => {
         'tests/health.rs',
         'crates/api/tests/routes/orders.rs',
         'benches/routing.rs',
+        // A test/ or tests/ folder holds tests whatever the language: mocha's test/, pytest's tests/,
+        // Jest's __tests__/, Ant-era Java's test/, and what they start or serve.
+        'test/src/main.java',
+        'tests/conftest.rb.bak',
+        'test/manual-test-grpc/simple-grpc-server.js',
+        'tests/factories.py',
+        'src/__tests__/api.js',
+        'tests/docker-compose.yml',
       ];
       const notTests = [
         'src/latest.ts',
@@ -135,12 +143,12 @@ describe('source languages', () => {
         'src/main/java/com/acme/test/TestClock.java',
         'src/main/java/com/acme/OrderTests.java',
         'src/jmh/java/com/acme/Bench.java',
-        'test/src/main.java',
         'src/tests.rs',
         'src/routes/mod.rs',
         'crates/contests/src/lib.rs',
-        'tests/conftest.rb.bak',
         'benches/README.md',
+        'src/main/java/com/acme/tests/Fixtures.java',
+        'contest/entries.py',
       ];
       for (const p of tests) assert.ok(isFixturePath(p), p);
       for (const p of notTests) assert.ok(!isFixturePath(p), p);
