@@ -148,6 +148,7 @@ describe('source languages', () => {
         'crates/contests/src/lib.rs',
         'benches/README.md',
         'src/main/java/com/acme/tests/Fixtures.java',
+        'src/main/scala/com/acme/test/Clock.scala',
         'contest/entries.py',
       ];
       for (const p of tests) assert.ok(isFixturePath(p), p);

@@ -66,7 +66,8 @@ export interface LanguageDescriptor<L extends Language = Language> {
   testFile?: RegExp;
   /**
    * Folders whose files of this language are tests by its build tool's convention, whatever their
-   * names (Cargo builds `tests/*.rs` as integration tests and `benches/*.rs` as benchmarks).
+   * names (Cargo builds `benches/*.rs` as benchmarks); `test/` and `tests/` are test folders in every
+   * language (paths.ts).
    */
   testFolders?: readonly string[];
 }

@@ -165,6 +165,7 @@ export const rust: LanguageDescriptor<'rust'> = {
   lexicon: lexicon({ ...C_LIKE, multi: [], quotes: `'"`, rustQuote: true }),
   importWords: ['use', 'extern'],
   parser: rustParser,
-  // A crate's integration tests and benchmarks: what they import or start is what they test or measure.
-  testFolders: ['tests', 'benches'],
+  // A crate's benchmarks: what they import or start is what they measure (its `tests/` is a test
+  // folder in any language, paths.ts).
+  testFolders: ['benches'],
 };

@@ -91,7 +91,6 @@ export const scala: LanguageDescriptor<'scala'> = {
   importWords: ['import'],
   parser: scalaParser,
   // ScalaTest, specs2 and MUnit suites, named for what they test.
+  // sbt's Play layout keeps tests in `test/` beside `app/`: a test folder in any language (paths.ts).
   testFile: /^.+(?:Spec|Test|Tests)\.scala$/,
-  // sbt's Play layout keeps tests in `test/` beside `app/` (`src/test/scala/` is a JVM test root).
-  testFolders: ['test'],
 };
